@@ -1,0 +1,299 @@
+"""Agency names: find them in text and give each its canonical name.
+
+The names themselves are data (data/agencies.toml); this module only knows how Vietnamese
+administrative text writes them: "Sở GD&ĐT", "Các Sở: Tài chính, Nội vụ", "UBND huyện",
+"phòng Tài chính Kế hoạch", "các Sở, ngành liên quan".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .resources import data_dir
+
+_I = re.IGNORECASE
+_CAP_WORD = r"[A-ZĐÂĂÊÔƠƯÀ-ỸÁÉÍÓÚÝ][\wÀ-ỹ']*"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    written: str
+    canonical: str
+    collective: bool = False
+
+
+@dataclass
+class AgencyContext:
+    """What the document tells about its own units: its date and which district/commune it is about."""
+
+    doc_date: dt.date | None = None
+    places: dict[str, str] = field(default_factory=dict)  # level ("huyện", "xã", "tỉnh") -> name
+
+    def place(self, level: str) -> str | None:
+        return self.places.get(level.lower())
+
+
+@dataclass(frozen=True)
+class _So:
+    name: str
+    successor: str | None
+    since: dt.date | None
+
+
+@dataclass(frozen=True)
+class _Table:
+    so_pattern: re.Pattern[str]
+    so_by_key: dict[str, _So]
+    so_list_item: re.Pattern[str]
+    bodies: list[tuple[re.Pattern[str], str, bool]]
+    phong: list[tuple[re.Pattern[str], str]]
+
+
+def _key(s: str) -> str:
+    return (
+        re.sub(r"\s+", " ", s.replace("&", " và ").replace(" - ", " ").replace("-", " ")).strip().casefold()
+    )
+
+
+def _literal(s: str) -> str:
+    parts = [re.escape(p) for p in s.split()]
+    return r"\s+".join(parts)
+
+
+@lru_cache(maxsize=1)
+def table() -> _Table:
+    raw = tomllib.loads((data_dir() / "agencies.toml").read_text(encoding="utf-8"))
+    so_by_key: dict[str, _So] = {}
+    forms: list[str] = []
+    for entry in raw["so"]:
+        so = _So(entry["name"], entry.get("successor"), entry.get("since"))
+        for form in [entry["name"], *entry.get("variants", [])]:
+            so_by_key[_key(form)] = so
+            forms.append(form)
+    forms.sort(key=len, reverse=True)  # longest first so "Nông nghiệp và Môi trường" beats "Nông nghiệp"
+    alt = "|".join(_literal(f) for f in forms)
+    so_pattern = re.compile(rf"\b[Ss]ở\s+(?P<name>{alt})(?![\wÀ-ỹ])", _I)
+    so_list_item = re.compile(rf"(?P<name>{alt})(?![\wÀ-ỹ])", _I)
+    bodies = []
+    for entry in raw["body"]:
+        for p in entry["patterns"]:
+            bodies.append(
+                (re.compile(rf"(?<![\wÀ-ỹ]){p}", _I), entry["canonical"], entry.get("levelled", False))
+            )
+    phong = [
+        (re.compile(rf"\b[Pp]hòng\s+(?:{p})", _I), f"Phòng {entry['name']}")
+        for entry in raw["phong"]
+        for p in entry["patterns"]
+    ]
+    return _Table(so_pattern, so_by_key, so_list_item, bodies, phong)
+
+
+_LEVEL = r"tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn"
+_LOCAL_BODY = {
+    "ubnd": "UBND",
+    "ủy ban nhân dân": "UBND",
+    "uỷ ban nhân dân": "UBND",
+    "hđnd": "HĐND",
+    "hội đồng nhân dân": "HĐND",
+    "thường trực hđnd": "Thường trực HĐND",
+    "tt hđnd": "Thường trực HĐND",
+    "ủy ban mttq việt nam": "Ủy ban MTTQ Việt Nam",
+    "ủy ban mttq": "Ủy ban MTTQ Việt Nam",
+    "uỷ ban mttq việt nam": "Ủy ban MTTQ Việt Nam",
+    "uỷ ban mttq": "Ủy ban MTTQ Việt Nam",
+    "ubmttq": "Ủy ban MTTQ Việt Nam",
+    "ủy ban mặt trận tổ quốc việt nam": "Ủy ban MTTQ Việt Nam",
+    "công an": "Công an",
+}
+_LOCAL = re.compile(
+    r"(?<![\wÀ-ỹ])(?P<body>(?i:Thường trực HĐND|TT HĐND|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân"
+    r"|Ủy ban MTTQ Việt Nam|Uỷ ban MTTQ Việt Nam|Ủy ban MTTQ|Uỷ ban MTTQ|UBMTTQ|Ủy ban Mặt trận Tổ quốc Việt Nam"
+    r"|Công an))"
+    r"(?P<all>\s+các cấp)?(?:\s+của)?\s+(?P<level>" + _LEVEL + r")(?![\wÀ-ỹ])"
+    r"(?P<more>,\s*(?:xã|thị trấn|phường)(?![\wÀ-ỹ]))?"
+    rf"(?P<name>(?:\s+{_CAP_WORD}){{0,3}})",
+)
+# A place named on its own ("huyện Bình Gia", "Huyện cần ...") stands for its people's committee.
+_PLACE = re.compile(rf"(?<![\wÀ-ỹ])(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>(?:\s+{_CAP_WORD}){{0,3}})")
+_UNIT = (
+    r"cấp ủy|cấp uỷ|cấp|ngành|sở|ban|cơ quan|đơn vị|địa phương|phòng|xã|thị trấn|phường|chính quyền"
+    r"|đoàn thể|tổ chức chính trị - xã hội|tổ chức"
+)
+_COLLECTIVE = re.compile(
+    rf"(?<![\wÀ-ỹ])(?:UBND\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+và\s+|\s+)(?:các\s+)?(?:{_UNIT}))*"
+    r"(?:\s+(?:có\s+)?liên quan|\s+chuyên môn(?:\s+(?:của|thuộc)\s+huyện)?|\s+sự nghiệp(?:\s+trực thuộc UBND tỉnh)?"
+    r"|\s+trực thuộc\s+(?:UBND\s+)?(?:tỉnh|huyện)|\s+của\s+(?:tỉnh|huyện)"
+    rf"(?:\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?)?|\s+(?:tỉnh|huyện)\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?)*",
+    _I,
+)
+_SO_LIST_HEAD = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác\s+Sở(?:,\s*ban,\s*ngành)?\s*:?\s+")
+_CENTRAL = re.compile(r"(?<![\wÀ-ỹ])(?:Thủ tướng Chính phủ|Chính phủ|Trung ương|Quốc hội)(?![\wÀ-ỹ])")
+
+
+def _cap_words(tail: str, known: set[str]) -> str:
+    words = tail.split()
+    for k in sorted(known, key=len, reverse=True):
+        kw = k.split()
+        if words[: len(kw)] == kw:
+            return k
+    taken = []
+    for w in words[:2]:  # place names are one or two syllables far more often than three
+        if not w[:1].isupper():
+            break
+        taken.append(w)
+    return " ".join(taken)
+
+
+def _so_canonical(so: _So, ctx: AgencyContext) -> str:
+    if so.successor and so.since and ctx.doc_date and ctx.doc_date >= so.since:
+        return f"Sở {so.successor}"
+    return f"Sở {so.name}"
+
+
+def _known_names(ctx: AgencyContext) -> set[str]:
+    return {v for v in ctx.places.values() if v}
+
+
+def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
+    """Agency mentions in `text`, non-overlapping, longest first where they compete."""
+    ctx = ctx or AgencyContext()
+    t = table()
+    known = _known_names(ctx)
+    found: list[Mention] = []
+
+    for m in t.so_pattern.finditer(text):
+        so = t.so_by_key.get(_key(m.group("name")))
+        if so:
+            found.append(Mention(m.start(), m.end(), m.group(0), _so_canonical(so, ctx)))
+    list_heads: set[int] = set()
+    for head in _SO_LIST_HEAD.finditer(text):
+        pos = head.end()
+        while True:
+            item = t.so_list_item.match(text, pos)
+            if not item:
+                break
+            so = t.so_by_key.get(_key(item.group("name")))
+            if so is None:
+                break
+            found.append(Mention(item.start(), item.end(), item.group(0), _so_canonical(so, ctx)))
+            list_heads.add(head.start())
+            sep = re.match(r"\s*(?:,|và)\s*", text[item.end() :])
+            if not sep:
+                break
+            pos = item.end() + sep.end()
+    for pattern, canonical, levelled in t.bodies:
+        for m in pattern.finditer(text):
+            name = canonical
+            end = m.end()
+            if levelled:
+                lv = re.match(r"\s+(huyện|tỉnh|xã)(?:,\s*(?:xã|huyện))?", text[end:])
+                if lv:
+                    level = lv.group(1)
+                    place = ctx.place(level)
+                    name = f"{canonical} {level}" + (f" {place}" if place and level != "tỉnh" else "")
+                    end += lv.end()
+            found.append(Mention(m.start(), end, text[m.start() : end], name))
+    for pattern, canonical in t.phong:
+        for m in pattern.finditer(text):
+            found.append(Mention(m.start(), m.end(), m.group(0), canonical))
+    for m in _LOCAL.finditer(text):
+        body = _LOCAL_BODY[re.sub(r"\s+", " ", m.group("body")).lower()]
+        level = m.group("level")
+        name = _cap_words(m.group("name"), known)
+        end = (
+            m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
+            if name
+            else (m.end("more") if m.group("more") else m.end("level"))
+        )
+        if not name and level != "tỉnh":
+            name = ctx.place(level) or ""
+        canonical = f"{body} {level}" + (f" {name}" if name else "")
+        found.append(Mention(m.start(), end, text[m.start() : end], canonical))
+    for m in _PLACE.finditer(text):
+        level = m.group("level").lower()
+        name = _cap_words(m.group("name"), known) if m.group("name") else ""
+        end = m.end("level")
+        if name:
+            end = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
+        if level == "tỉnh" and not name:
+            canonical = "UBND tỉnh"
+        elif level == "xã" and not name:
+            continue  # "xã" alone is a common noun far more often than an addressee
+        else:
+            name = name or ctx.place(level) or ""
+            canonical = f"UBND {level}" + (f" {name}" if name else "")
+        found.append(Mention(m.start(), end, text[m.start() : end], canonical))
+    for m in _COLLECTIVE.finditer(text):
+        if m.start() in list_heads:
+            continue  # "Các Sở:" heads a list of named departments; the names are the mentions
+        written = m.group(0).strip()
+        canonical = _collective_canonical(written, ctx)
+        found.append(Mention(m.start(), m.start() + len(written), written, canonical, collective=True))
+    for m in _CENTRAL.finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(0), m.group(0)))
+
+    # Longest wins where mentions overlap; a collective loses to a named body of equal length.
+    found.sort(key=lambda x: (x.start, -(x.end - x.start), x.collective))
+    out: list[Mention] = []
+    for mention in found:
+        if out and mention.start < out[-1].end:
+            continue
+        out.append(mention)
+    return out
+
+
+def _collective_canonical(written: str, ctx: AgencyContext) -> str:
+    lowered = written.lower()
+    # "các cấp, các ngành của huyện Bình Gia", "các cấp ủy, chính quyền huyện Bình Gia": the district itself.
+    m = re.search(r"huyện(?:\s+(" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")?))?$", written)
+    if "cấp" in lowered and m:
+        place = m.group(1) or ctx.place("huyện")
+        return f"UBND huyện {place}" if place else "UBND huyện"
+    return written[:1].upper() + written[1:]
+
+
+def canonicalize(name: str, ctx: AgencyContext | None = None) -> str:
+    """Canonical form of one agency name as a model or a person wrote it."""
+    cleaned = re.sub(r"\s+", " ", name).strip().strip(";,.")
+    if not cleaned:
+        return cleaned
+    mentions = find_mentions(cleaned, ctx)
+    if len(mentions) == 1 and (mentions[0].end - mentions[0].start) >= 0.6 * len(cleaned):
+        return mentions[0].canonical
+    if not mentions:
+        # A bare department name ("Giáo dục và Đào tạo") as found in lists after "Các Sở:".
+        so = table().so_by_key.get(_key(cleaned))
+        if so:
+            return _so_canonical(so, ctx or AgencyContext())
+    return cleaned[:1].upper() + cleaned[1:]
+
+
+def infer_places(text: str) -> dict[str, str]:
+    """The district/commune/province a document is about: its most often named one at each level."""
+    counts: dict[str, Counter[str]] = {"huyện": Counter(), "xã": Counter(), "tỉnh": Counter()}
+    for m in _PLACE.finditer(text):
+        name = _cap_words(m.group("name"), set()) if m.group("name") else ""
+        # "Chủ tịch UBND huyện Phạm Văn A": a person's name follows a title, not a place's.
+        if re.search(
+            r"(?:chủ tịch|bí thư|giám đốc|trưởng|phó)\s+(?:UBND|HĐND|Huyện ủy|Tỉnh ủy)?\s*$",
+            text[max(0, m.start() - 30) : m.start()],
+            _I,
+        ):
+            continue
+        if name:
+            counts[m.group("level").lower()][name] += 1
+    return {level: c.most_common(1)[0][0] for level, c in counts.items() if c}
+
+
+def agency_key(name: str) -> str:
+    """Comparison key: case, spacing and "uỷ/ủy" spelling do not make two agencies different."""
+    from .clean import fold_for_match
+
+    return fold_for_match(name).casefold()

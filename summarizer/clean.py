@@ -1,0 +1,138 @@
+"""Clean raw text into the text every span refers to.
+
+Page breaks in mid-sentence are joined back, footnotes are moved out of the body, web-page debris
+is dropped. The output keeps one paragraph (or list item, or heading) per line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from . import tables
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\t"), " ")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FOOTNOTE_LINE = re.compile(rf"^[{_SUPERSCRIPTS}]+\s*\S")
+# A superscript digit glued to a word is a footnote marker, except in units such as km² or m³.
+_FOOTNOTE_MARK = re.compile(rf"(?<!\bkm)(?<!\bcm)(?<!\bdm)(?<!\bm)(?<!\bha)[{_SUPERSCRIPTS}]+")
+_BOLD = re.compile(r"\*\*")
+_ITALIC_IN_BRACKETS = re.compile(r"(?<=[(“\"])\*|\*(?=[)”\"])")
+_TERMINAL = tuple('.!?:;…"”)/')
+_LIST_START = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVX]+\.)(?:\s|$)")
+_PAGE_BREAK = "\f"
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str
+    footnotes: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+def normalize_chars(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_INVISIBLE).translate(_SPACES)
+
+
+def _is_debris(line: str) -> bool:
+    return any(p.search(line) for p in tables.WEB_DEBRIS)
+
+
+def _starts_lower(s: str) -> bool:
+    return bool(s) and s[0].islower()
+
+
+def clean_text(raw: str) -> CleanText:
+    text = normalize_chars(raw)
+    text = _BOLD.sub("", text)
+    text = _ITALIC_IN_BRACKETS.sub("", text)
+
+    # Units: (line, blank_before, page_break_before)
+    units: list[list] = []
+    footnotes: list[str] = []
+    dropped: list[str] = []
+    blank = False
+    page_break = False
+    for raw_line in text.split("\n"):
+        if _PAGE_BREAK in raw_line:
+            page_break = True
+            raw_line = raw_line.replace(_PAGE_BREAK, " ")
+        line = re.sub(r" {2,}", " ", raw_line).strip()
+        if not line:
+            blank = True
+            continue
+        if _FOOTNOTE_LINE.match(line):
+            footnotes.append(line)
+            page_break = True  # footnotes sit at the foot of a page: a break follows them
+            blank = True
+            continue
+        if _is_debris(line):
+            dropped.append(line)
+            blank = True
+            continue
+        line = _FOOTNOTE_MARK.sub("", line)
+        units.append([line, blank, page_break])
+        blank = False
+        page_break = False
+
+    out: list[str] = []
+    seps: list[str] = []
+    for line, blank_before, broke in units:
+        if out:
+            prev = out[-1]
+            ends_open = not prev.endswith(_TERMINAL)
+            continues = (
+                ends_open
+                and not _LIST_START.match(line)
+                and (_starts_lower(line) or (broke and len(prev) > 60))
+            )
+            if continues:
+                out[-1] = prev + " " + line
+                continue
+            seps.append("\n\n" if blank_before else "\n")
+        out.append(line)
+    body = out[0] if out else ""
+    for sep, line in zip(seps, out[1:], strict=True):
+        body += sep + line
+    return CleanText(text=body, footnotes=footnotes, dropped=dropped)
+
+
+# Old and new tone placement ("hòa"/"hoà", "thủy"/"thuỷ") are both correct Vietnamese; for matching
+# we fold the new placement into the old one, only at a syllable's end where the two are equivalent.
+_TONE_PAIRS = {
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
+_TONE_PAIRS.update({k.upper(): v.upper() for k, v in list(_TONE_PAIRS.items())})
+_TONE_PAIRS.update(
+    {k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(_TONE_PAIRS.items()) if k.islower()}
+)
+_TONE_RE = re.compile("(" + "|".join(map(re.escape, _TONE_PAIRS)) + r")(?![\wÀ-ỹ])")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."})
+
+
+def fold_for_match(text: str) -> str:
+    """A matching key for text: NFC, one tone placement, plain quotes and dashes, single spaces.
+
+    Only for comparing; the source text itself is always kept as written.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    text = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], text)
+    return re.sub(r"\s+", " ", text)

@@ -1,0 +1,238 @@
+"""Deadline phrases: find them in a task's text and normalize them relative to the document's date.
+
+Pure functions. The phrase is kept as written; `due`/`start` are computed here, never taken from a model.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .models import Deadline
+
+_I = re.IGNORECASE
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+_DMY = r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?(?!\s*[/.\-]?\d)"
+_DMY_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?"
+_MY = r"(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?"
+
+# Words before "đến năm 2030" that make it the horizon of a plan or a document's title, not a deadline.
+_HORIZON_BEFORE = re.compile(
+    r"(?:quy hoạch|tầm nhìn|định hướng|chiến lược|(?:nghị quyết|đề án|quyết định|chương trình|kế hoạch|chỉ thị)\s+số)"
+    r"[^.;:]{0,130}$",
+    _I,
+)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: (
+        str  # date | month | quarter | half | year | period | event | relative | recurring | urgent | ongoing
+    )
+    rank: int  # specificity: a dated phrase beats an event, which beats a bare "khẩn trương"
+    pattern: re.Pattern[str]
+
+
+def _r(kind: str, rank: int, pattern: str) -> _Rule:
+    return _Rule(kind, rank, re.compile(pattern, _I))
+
+
+# The phrase table. Order matters only among rules of equal rank that match at the same place.
+PATTERNS: list[_Rule] = [
+    _r("recurring", 2, r"(?:trước|vào|trong)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+tháng"),
+    _r(
+        "date",
+        3,
+        r"(?P<pre>trước|chậm nhất|muộn nhất|đến hết|hết|đến|xong trước|vào|trong)"
+        r"(?:\s+(?:là|vào|trong|trước))*\s+(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*(?:phút)?,?\s*)?"
+        rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
+    ),
+    _r(
+        "month",
+        3,
+        r"(?P<pre>(?:chậm nhất\s+)?(?:trong|hết|đến hết|đầu|cuối|giữa|trước|vào|ngay trong))\s+"
+        rf"tháng\s+{_MY}",
+    ),
+    _r(
+        "quarter",
+        3,
+        r"(?P<pre>(?:chậm nhất\s+)?(?:trong|hết|đến hết|trước|cuối|đầu|ngay trong))\s+"
+        r"quý\s+(?P<q>IV|III|II|I|[1-4])\b(?:\s*/\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?",
+    ),
+    _r("half", 3, r"(?:(?:trong|hết|đến hết)\s+)?6\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?"),
+    _r("period", 3, r"trong\s+giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y>\d{4})"),
+    _r(
+        "year",
+        3,
+        r"(?:phấn đấu\s+)?(?P<pre>trong|hết|đến hết|đến|cuối|trước)\s+năm\s+(?P<y>\d{4})"
+        r"|phấn đấu\s+năm\s+(?P<y2>\d{4})",
+    ),
+    _r(
+        "event",
+        2,
+        r"trước\s+(?:khi\s+)?(?:kỳ họp|phiên họp|hội nghị|sơ kết|tổng kết|tết|đại hội|ngày khai giảng"
+        r"|năm học mới|mùa mưa|mùa khô)(?:(?!\s(?:của|để|nhằm|và)\s)[^,;.()])*",
+    ),
+    _r(
+        "relative", 2, r"trong\s+(?:vòng\s+|thời hạn\s+)?\d+\s+ngày(?:\s+làm việc)?(?:\s+kể từ(?:[^,;.()])*)?"
+    ),
+    _r(
+        "recurring",
+        2,
+        r"(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:tháng|quý|tuần)|định kỳ\s+(?:6\s+tháng|hằng năm|hàng năm)",
+    ),
+    _r("urgent", 1, r"khẩn trương"),
+    _r("ongoing", 1, r"(?<!chi )(?<!kinh phí )thường xuyên"),
+]
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year_for(explicit: str | None, month: int, day: int, ref: dt.date | None) -> int | None:
+    if explicit:
+        return int(explicit)
+    if ref is None:
+        return None
+    # A date without a year is in the document's year, or the next one if it would fall before the meeting.
+    candidate = _valid(ref.year, month, day)
+    if candidate is not None and candidate < ref:
+        return ref.year + 1
+    return ref.year
+
+
+def _normalize(rule: _Rule, m: re.Match[str], ref: dt.date | None) -> Deadline | None:
+    g = m.groupdict()
+    text = m.group(0).strip()
+    pre = (g.get("pre") or "").lower()
+    if rule.kind == "date":
+        d = int(g.get("d") or g.get("d2") or 0)
+        mo = int(g.get("m") or g.get("m2") or 0)
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        y = _year_for(g.get("y") or g.get("y2"), mo, min(d, 28), ref)
+        if y is None:
+            return Deadline(text=text, kind="unspecified")
+        due = _valid(y, mo, d)
+        if due is None:
+            return None  # 31/6 is not a date
+        return Deadline(text=text, due=due, kind="date", exclusive=pre.startswith("trước"))
+    if rule.kind == "month":
+        mo = int(g["m"])
+        if not 1 <= mo <= 12:
+            return None
+        y = _year_for(g.get("y") or g.get("y2"), mo, 1, ref and ref.replace(day=1))
+        if y is None:
+            return Deadline(text=text, kind="unspecified")
+        start = dt.date(y, mo, 1)
+        if pre.endswith("trước"):
+            return Deadline(text=text, due=start, kind="month", exclusive=True)
+        approx = pre.split()[-1] in {"đầu", "cuối", "giữa"}
+        return Deadline(text=text, start=start, due=_month_end(y, mo), kind="month", approximate=approx)
+    if rule.kind == "quarter":
+        q = _ROMAN[g["q"].lower()]
+        explicit = g.get("y") or g.get("y2")
+        y = int(explicit) if explicit else (ref.year if ref else None)
+        if y is None:
+            return Deadline(text=text, kind="unspecified")
+        first = 3 * q - 2
+        if not explicit and ref and _month_end(y, first + 2) < ref:
+            y += 1
+        start, due = dt.date(y, first, 1), _month_end(y, first + 2)
+        if pre.endswith("trước"):
+            return Deadline(text=text, due=start, kind="quarter", exclusive=True)
+        return Deadline(text=text, start=start, due=due, kind="quarter")
+    if rule.kind == "half":
+        y = int(g["y"]) if g.get("y") else (ref.year if ref else None)
+        if y is None:
+            return Deadline(text=text, kind="unspecified")
+        if g["h"].lower() == "đầu":
+            return Deadline(text=text, start=dt.date(y, 1, 1), due=dt.date(y, 6, 30), kind="half")
+        return Deadline(text=text, start=dt.date(y, 7, 1), due=dt.date(y, 12, 31), kind="half")
+    if rule.kind == "period":
+        y1, y2 = int(g["y1"]), int(g["y"])
+        if y2 < y1:
+            return None
+        return Deadline(text=text, start=dt.date(y1, 1, 1), due=dt.date(y2, 12, 31), kind="period")
+    if rule.kind == "year":
+        y = int(g.get("y") or g["y2"])
+        if pre == "trước":
+            return Deadline(text=text, due=dt.date(y, 1, 1), kind="year", exclusive=True)
+        return Deadline(text=text, start=dt.date(y, 1, 1), due=dt.date(y, 12, 31), kind="year")
+    if rule.kind == "recurring":
+        return Deadline(text=text, kind="unspecified", recurring=True)
+    if rule.kind == "ongoing":
+        return Deadline(text=text, kind="ongoing")
+    return Deadline(text=text, kind="unspecified")  # event, relative, urgent
+
+
+def _is_horizon(text: str, m: re.Match[str], rule: _Rule) -> bool:
+    if rule.kind not in {"year", "period"}:
+        return False
+    return bool(_HORIZON_BEFORE.search(text[max(0, m.start() - 160) : m.start()]))
+
+
+def find_deadlines(text: str, ref: dt.date | None = None) -> list[tuple[int, Deadline]]:
+    """All deadline phrases in `text` with their offsets, normalized against `ref` (the document's date)."""
+    found: list[tuple[int, int, int, Deadline]] = []
+    taken: list[tuple[int, int]] = []
+    for rule in sorted(PATTERNS, key=lambda r: -r.rank):
+        for m in rule.pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if _is_horizon(text, m, rule):
+                continue
+            dl = _normalize(rule, m, ref)
+            if dl is None:
+                continue
+            # A dated phrase wholly before the meeting reports the past; it is not a deadline.
+            if ref is not None and dl.due is not None and _effective_due(dl) < ref - dt.timedelta(days=1):
+                continue
+            found.append((m.start(), m.end(), rule.rank, dl))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda f: f[0])
+    return [(s, dl) for s, _e, _r, dl in found]
+
+
+def _effective_due(dl: Deadline) -> dt.date:
+    """When an approximate phrase really ends: "đầu tháng 4" is over by the 10th."""
+    assert dl.due is not None
+    if dl.approximate and dl.start is not None:
+        head = dl.text.lower()
+        if "đầu" in head:
+            return dl.start + dt.timedelta(days=9)
+        if "giữa" in head:
+            return dl.start + dt.timedelta(days=19)
+    return dl.due
+
+
+def find_deadline(text: str, ref: dt.date | None = None) -> Deadline | None:
+    """The deadline of a task: its most specific phrase, the first of those on a tie."""
+    best: tuple[int, int, Deadline] | None = None
+    rank_of = {r.kind: r.rank for r in PATTERNS}
+    for start, dl in find_deadlines(text, ref):
+        rank = 3 if dl.due or dl.start else (1 if dl.kind == "ongoing" or _urgent(dl) else 2)
+        rank = min(rank, max(rank_of.values()))
+        if best is None or rank > best[0]:
+            best = (rank, start, dl)
+    return best[2] if best else None
+
+
+def _urgent(dl: Deadline) -> bool:
+    return dl.text.lower() == "khẩn trương"
+
+
+def parse_deadline(phrase: str, ref: dt.date | None = None) -> Deadline | None:
+    """Normalize one phrase ("trước ngày 15/6", "trong Quý II", "khẩn trương") relative to `ref`."""
+    return find_deadline(phrase, ref)

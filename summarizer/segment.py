@@ -1,0 +1,133 @@
+"""Split cleaned text into blocks (headings, paragraphs, list items), sentences and clauses, with offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["heading", "caption", "paragraph", "bullet"]
+
+_ROMAN = re.compile(r"^(?P<m>[IVX]{1,4})\.\s+")
+_NUMBERED = re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)|^(?P<m1>\d{1,2})[.)]\s+(?=\S)")
+_LETTER = re.compile(r"^(?P<m>[a-zđ])\)\s+")
+_STAR = re.compile(r"^(?P<m>\*+)\s*")
+_BULLET = re.compile(r"^[-+•–]\s*(?=\S)")
+_TERMINAL = (".", "!", "?", ";", ":", "…", "./.")
+# Abbreviations that end with a dot but do not end a sentence.
+_ABBREV = re.compile(
+    r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|CN|Th|St|Q|TT|K|P|v\.v|Ô|Bà|Ông|TL|TM|KT|TUQ|NĐ|QĐ))\.$"
+)
+_SENT_END = re.compile(r"(?<=[.!?…])[\"”)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+_CLAUSE_END = re.compile(r"(?<=;)\s+|(?<!Sở:)(?<!ngành:)(?<=:)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int  # offset of the content (after any bullet or number marker)
+    end: int
+    line_start: int
+    kind: BlockKind
+    level: int  # 1 roman, 2 "1.", 3 "1.1.", 4 "a)"; 2 for "*" headings; 0 otherwise
+    text: str  # the content, without the marker
+
+    @property
+    def numbered(self) -> bool:
+        return self.level > 0
+
+
+@dataclass(frozen=True)
+class Piece:
+    start: int
+    end: int
+    text: str
+
+
+def _level_of(marker: str, kind: str) -> int:
+    if kind == "roman":
+        return 1
+    if kind == "letter":
+        return 4
+    if kind == "star":
+        return 2
+    return 1 + marker.count(".") + 1 if "." in marker else 2
+
+
+def blocks(text: str) -> list[Block]:
+    out: list[Block] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        level = 0
+        content_off = 0
+        for kind, pattern in (("roman", _ROMAN), ("letter", _LETTER), ("num", _NUMBERED), ("star", _STAR)):
+            m = pattern.match(line)
+            if m:
+                level = _level_of(m.group("m") or m.group("m1"), kind)
+                content_off = m.end() if kind == "star" else 0  # numbers stay in the evidence, as written
+                break
+        bullet = _BULLET.match(line) if not level else None
+        if bullet:
+            content_off = bullet.end()
+        content = line[content_off:]
+        short_open = len(content) < 250 and not content.rstrip().endswith(_TERMINAL)
+        heading_like = short_open or (len(content) < 150 and content.rstrip().endswith(":"))
+        if level and heading_like and ": " not in content:
+            kind_: BlockKind = "heading"
+        elif bullet:
+            kind_ = "bullet"
+        elif not level and short_open:
+            kind_ = "caption"  # titles, photo captions, bylines: never an item
+        else:
+            kind_ = "paragraph"
+        out.append(Block(line_start + content_off, line_start + len(line), line_start, kind_, level, content))
+    return out
+
+
+def _split(text: str, base: int, boundary: re.Pattern[str]) -> list[Piece]:
+    pieces: list[Piece] = []
+    start = 0
+    for m in boundary.finditer(text):
+        head = text[start : m.start()]
+        if boundary is _SENT_END and (
+            _ABBREV.search(head) or re.fullmatch(r"\s*\d{1,2}(?:\.\d{1,2})*\.?", head)
+        ):
+            continue
+        if head.strip():
+            pieces.append(Piece(base + start, base + m.start(), head))
+        start = m.end()
+    tail = text[start:]
+    if tail.strip():
+        end = len(text.rstrip())
+        pieces.append(Piece(base + start, base + end, text[start:end]))
+    return pieces
+
+
+def sentences(block_text: str, base: int) -> list[Piece]:
+    """Sentences of a block; dots in numbers, codes and abbreviations ("1.037,78", "ĐT.226", "TP.") do not split."""
+    return _split(block_text, base, _SENT_END)
+
+
+def clauses(sentence: Piece) -> list[Piece]:
+    """Clauses of a sentence: split at ";" and after a ":" that introduces a new capitalized clause.
+
+    A parenthesis that opens with an assignment ("(Giao phòng ... )") is its own clause.
+    """
+    out: list[Piece] = []
+    for piece in _split(sentence.text, sentence.start, _CLAUSE_END):
+        m = re.search(r"\((?=Giao\b|giao\b)([^()]*)\)", piece.text)
+        if m:
+            before = piece.text[: m.start()].rstrip(" ,")
+            if before.strip():
+                out.append(Piece(piece.start, piece.start + len(before), before))
+            out.append(Piece(piece.start + m.start(1), piece.start + m.end(1), m.group(1)))
+            after = piece.text[m.end() :]
+            if after.strip(" ;,."):
+                off = m.end() + (len(after) - len(after.lstrip()))
+                out.append(Piece(piece.start + off, piece.end, piece.text[off:]))
+        else:
+            out.append(piece)
+    return out

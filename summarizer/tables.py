@@ -1,0 +1,60 @@
+"""Rules that are data: cue phrases, section markers and debris patterns, each in one place.
+
+The agency table lives in data/agencies.toml; deadline phrases in deadlines.py's PATTERNS.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Lines of web-page chrome that are never part of an article.
+WEB_DEBRIS = [
+    re.compile(p, _I)
+    for p in (
+        r"^thống kê truy cập$",
+        r"^[•·\-*]?\s*(đang truy cập|đang online|hôm nay|hôm qua|trong tuần|tuần trước|tháng hiện tại"
+        r"|tháng trước|tổng lượt truy cập|lượt truy cập|tổng truy cập)\s*:?\s*[\d.,]*$",
+        r"^(đăng nhập|đăng ký|đăng xuất|quên mật khẩu|chia sẻ|in bài|in trang|gửi email|bình luận"
+        r"|trang chủ|liên hệ|sơ đồ site|tìm kiếm|xem thêm|tin liên quan|tin khác|bài viết liên quan"
+        r"|lên đầu trang|về đầu trang|chia sẻ bài viết|facebook|zalo|twitter)\s*:?$",
+        r"^(cỡ chữ|font size)\b.*$",
+        r"^\d+\s*(lượt xem|views?)$",
+    )
+]
+
+# Where the conclusions begin in a write-up or a notice.
+CONCLUSION_START = re.compile(
+    r"kết luận như sau|kết luận (?:buổi|phiên|hội nghị|cuộc)|phát biểu kết luận|kết luận[,:]? (?:đồng chí|chủ tịch)"
+    r"|(?:chủ tịch|bí thư|phó chủ tịch|trưởng đoàn)[^.]{0,80}\bkết luận\b",
+    _I,
+)
+
+# Section headings that open the task part, the request part, and the end of the body.
+TASK_SECTION = re.compile(r"nhiệm vụ|giải pháp|thời gian tới|chỉ đạo|phương hướng|triển khai", _I)
+ASSESSMENT_SECTION = re.compile(r"đánh giá|kết quả|tình hình", _I)
+REQUEST_SECTION = re.compile(r"kiến nghị|đề xuất|đề nghị", _I)
+BODY_END = re.compile(
+    r"^(?:nơi nhận\b|(?:UBND|ủy ban nhân dân|văn phòng)[^.]{0,60}thông báo (?:để|kết luận)"
+    r"|trên đây là (?:ý kiến )?kết luận|(?:TL|TM|KT|TUQ|Q)\.\s?[A-ZĐ])",
+    _I,
+)
+
+# Assessment sentences.
+LIMITATION_CUES = re.compile(
+    r"^(?:tuy nhiên|bên cạnh đó[^,]{0,40}(?:hạn chế|tồn tại|khó khăn))|\bhạn chế\b|\btồn tại\b|còn chậm"
+    r"|chưa (?:đáp ứng|đạt|được|đảm bảo|ổn định|hoàn thành|triệt để|phân bổ)|\bcòn (?:xảy ra|có|nhiều|gặp)\b"
+    r"|khó khăn|đạt thấp|thấp hơn",
+    _I,
+)
+ACHIEVEMENT_CUES = re.compile(
+    r"đạt (?:được )?(?:kết quả|nhiều|những)|kết quả tích cực|đánh giá cao|ghi nhận|hoàn thành|tăng \d"
+    r"|vượt\b|được giữ vững|ổn định|chủ động|tích cực|kịp thời|nghiêm túc|đạt khá|cơ bản",
+    _I,
+)
+
+# Cues that a paragraph assigns work or asks for something (for the coverage list).
+COVERAGE_CUES = re.compile(
+    r"\b(giao|chủ trì|phối hợp|đề nghị|kiến nghị|đề xuất|yêu cầu|có trách nhiệm|tham mưu)\b", _I
+)

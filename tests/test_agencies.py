@@ -1,0 +1,56 @@
+import datetime as dt
+
+import pytest
+
+from summarizer.agencies import AgencyContext, canonicalize, find_mentions
+
+CTX_2024 = AgencyContext(doc_date=dt.date(2024, 4, 23), places={"huyện": "Bình Gia", "xã": "Hoa Thám"})
+CTX_2025 = AgencyContext(doc_date=dt.date(2025, 11, 4), places={"huyện": "Quế Phong"})
+
+CANONICAL = [
+    ("Sở GD&ĐT", CTX_2024, "Sở Giáo dục và Đào tạo"),
+    ("Sở Giáo dục & Đào tạo", CTX_2024, "Sở Giáo dục và Đào tạo"),
+    ("Giáo dục và Đào tạo", CTX_2024, "Sở Giáo dục và Đào tạo"),
+    ("Sở KH&ĐT", CTX_2024, "Sở Kế hoạch và Đầu tư"),
+    ("Sở KH&ĐT", CTX_2025, "Sở Tài chính"),  # merged on 1/3/2025
+    ("Sở Giao thông vận tải", CTX_2024, "Sở Giao thông vận tải"),
+    ("Sở GTVT", CTX_2025, "Sở Xây dựng"),
+    ("Sở NN&PTNT", CTX_2025, "Sở Nông nghiệp và Môi trường"),
+    ("Sở TN&MT", CTX_2025, "Sở Nông nghiệp và Môi trường"),
+    ("Sở TT&TT", CTX_2025, "Sở Khoa học và Công nghệ"),
+    ("Sở LĐ-TB&XH", CTX_2025, "Sở Nội vụ"),
+    ("UBND huyện", CTX_2025, "UBND huyện Quế Phong"),
+    ("Ủy ban nhân dân huyện Bình Gia", CTX_2024, "UBND huyện Bình Gia"),
+    ("UBND tỉnh", CTX_2024, "UBND tỉnh"),
+    ("công an huyện", CTX_2024, "Công an huyện Bình Gia"),
+    ("phòng Tài chính Kế hoạch", CTX_2024, "Phòng Tài chính - Kế hoạch"),
+    ("Phòng TC-KH", CTX_2024, "Phòng Tài chính - Kế hoạch"),
+    ("Phòng Kinh tế Hạ tầng", CTX_2024, "Phòng Kinh tế - Hạ tầng"),
+    ("Ban Tổ chức Tỉnh uỷ", CTX_2024, "Ban Tổ chức Tỉnh ủy"),
+    ("Cục Thuế tỉnh", CTX_2025, "Thuế tỉnh"),
+    ("KBNN", CTX_2024, "Kho bạc Nhà nước"),
+    ("Ban QLDA ĐTXD", CTX_2024, "Ban Quản lý dự án đầu tư xây dựng"),
+    ("Ủy ban MTTQ Việt Nam huyện", CTX_2024, "Ủy ban MTTQ Việt Nam huyện Bình Gia"),
+    ("HĐND các cấp của huyện Bình Gia", CTX_2024, "HĐND huyện Bình Gia"),
+    ("Các cấp, các ngành của huyện Bình Gia", CTX_2024, "UBND huyện Bình Gia"),
+    ("các Sở, ngành liên quan", CTX_2024, "Các Sở, ngành liên quan"),
+]
+
+
+@pytest.mark.parametrize(("written", "ctx", "canonical"), CANONICAL)
+def test_agency_names_canonicalize(written, ctx, canonical):
+    assert canonicalize(written, ctx) == canonical
+
+
+def test_a_list_after_cac_so_gives_one_mention_per_department():
+    text = "Các Sở: Giáo dục và Đào tạo, Tài chính, Xây dựng theo chức năng, nhiệm vụ có trách nhiệm"
+    assert [m.canonical for m in find_mentions(text, CTX_2025)] == [
+        "Sở Giáo dục và Đào tạo",
+        "Sở Tài chính",
+        "Sở Xây dựng",
+    ]
+
+
+def test_a_person_after_a_title_is_not_part_of_the_place():
+    mentions = find_mentions("Chủ tịch UBND huyện Quế Phong Cao Minh Tú báo cáo", CTX_2025)
+    assert [m.canonical for m in mentions] == ["UBND huyện Quế Phong"]

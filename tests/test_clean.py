@@ -1,0 +1,42 @@
+from conftest import FIXTURES
+
+from summarizer.clean import clean_text, fold_for_match
+
+
+def _clean(name: str) -> str:
+    return clean_text((FIXTURES / "documents" / name).read_text(encoding="utf-8")).text
+
+
+def test_a_sentence_broken_by_a_page_break_is_joined_back():
+    text = _clean("004_b6c01a3b0295957f.txt")
+    assert "Việc duy trì và nâng cao các tiêu chí" in text
+
+
+def test_footnotes_leave_the_body_and_the_sentence_they_split_is_joined():
+    cleaned = clean_text((FIXTURES / "documents" / "003_b47614d5102acb89.txt").read_text(encoding="utf-8"))
+    assert len(cleaned.footnotes) == 9
+    assert "nhân rộng các mô hình trồng trọt" in cleaned.text
+    assert "chăm sóc sức khỏe Nhân dân, nâng cao" in cleaned.text
+    assert "Tổng thu ngân sách trên địa bàn đến thời điểm kiểm tra" not in cleaned.text
+    assert "¹" not in cleaned.text and "⁹" not in cleaned.text
+
+
+def test_web_debris_is_dropped():
+    cleaned = clean_text((FIXTURES / "documents" / "001_a9896515f36abc02.txt").read_text(encoding="utf-8"))
+    assert not cleaned.text.startswith("Thống kê truy cập")
+    assert "Đăng nhập" not in cleaned.text.split("\n")
+    assert cleaned.text.startswith("Phó Bí thư Thường trực Tỉnh ủy")
+
+
+def test_units_keep_their_superscript():
+    assert "1.895 km² với" in _clean("000_0d53d71f78080253.txt")
+
+
+def test_decomposed_unicode_and_invisible_characters_are_normalized():
+    raw = "Ho\u0300a\u00a0Bi\u0300nh\u200b tie\u0302\u0301p\u00adtục"
+    assert clean_text(raw).text == "Hòa Bình tiếptục"
+
+
+def test_tone_placement_folds_for_matching_only():
+    assert fold_for_match("Thanh Hoá thuỷ lợi") == fold_for_match("Thanh Hóa thủy lợi")
+    assert fold_for_match("hoàn thành") == "hoàn thành"  # "oà" inside a syllable is not a variant

@@ -1,0 +1,134 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from summarizer.deadlines import find_deadline, parse_deadline
+
+D = dt.date
+REF = D(2024, 4, 23)
+
+# (phrase, reference date, due, start, kind) — phrases as they are written in real notices.
+TABLE = [
+    ("chậm nhất vào ngày 27/03/2023", D(2023, 3, 24), D(2023, 3, 27), None, "date"),
+    ("trước ngày 15/6", REF, D(2024, 6, 15), None, "date"),
+    ("trước ngày 15/3", REF, D(2025, 3, 15), None, "date"),  # before the meeting: next year
+    ("trước 31/12", REF, D(2024, 12, 31), None, "date"),
+    ("đến hết ngày 30/9/2024", REF, D(2024, 9, 30), None, "date"),
+    ("giải ngân 100% kế hoạch vốn đến hết ngày 31/12/2024", REF, D(2024, 12, 31), None, "date"),
+    ("trước ngày 20 tháng 10 năm 2024", REF, D(2024, 10, 20), None, "date"),
+    ("trước 14 giờ, ngày 05/12/2024", REF, D(2024, 12, 5), None, "date"),
+    ("vào ngày 09/11/2025", D(2025, 11, 4), D(2025, 11, 9), None, "date"),
+    ("hoàn thành trước ngày 30/6/2024", REF, D(2024, 6, 30), None, "date"),
+    ("báo cáo UBND tỉnh trước ngày 10/5/2024", REF, D(2024, 5, 10), None, "date"),
+    ("chậm nhất ngày 15/5/2024", REF, D(2024, 5, 15), None, "date"),
+    ("trong tháng 6/2024", REF, D(2024, 6, 30), D(2024, 6, 1), "month"),
+    ("chậm nhất trong tháng 6/2024", REF, D(2024, 6, 30), D(2024, 6, 1), "month"),
+    ("khởi công chậm nhất trong tháng 6/2024", REF, D(2024, 6, 30), D(2024, 6, 1), "month"),
+    ("đầu tháng 5/2024", REF, D(2024, 5, 31), D(2024, 5, 1), "month"),
+    ("cuối tháng 10", REF, D(2024, 10, 31), D(2024, 10, 1), "month"),
+    ("hoàn thành trong tháng 12 năm 2024", REF, D(2024, 12, 31), D(2024, 12, 1), "month"),
+    ("trong Quý II", REF, D(2024, 6, 30), D(2024, 4, 1), "quarter"),
+    ("trong quý III/2024", REF, D(2024, 9, 30), D(2024, 7, 1), "quarter"),
+    ("quý I/2025 hoàn thành: trong quý I/2025", REF, D(2025, 3, 31), D(2025, 1, 1), "quarter"),
+    ("hết quý I/2026", REF, D(2026, 3, 31), D(2026, 1, 1), "quarter"),
+    ("trong Quý IV năm 2024", REF, D(2024, 12, 31), D(2024, 10, 1), "quarter"),
+    ("6 tháng cuối năm", REF, D(2024, 12, 31), D(2024, 7, 1), "half"),
+    ("trong 6 tháng đầu năm 2025", REF, D(2025, 6, 30), D(2025, 1, 1), "half"),
+    ("trong năm 2024", REF, D(2024, 12, 31), D(2024, 1, 1), "year"),
+    ("phấn đấu hết năm 2024", REF, D(2024, 12, 31), D(2024, 1, 1), "year"),
+    ("phấn đấu hoàn thành 100% trong năm 2024", REF, D(2024, 12, 31), D(2024, 1, 1), "year"),
+    ("phấn đấu đến năm 2025 hoàn thành mục tiêu", D(2023, 5, 29), D(2025, 12, 31), D(2025, 1, 1), "year"),
+    ("nhằm đạt chuẩn trong năm 2024", REF, D(2024, 12, 31), D(2024, 1, 1), "year"),
+    ("trong giai đoạn 2021 - 2025", D(2021, 6, 1), D(2025, 12, 31), D(2021, 1, 1), "period"),
+    ("trước kỳ họp HĐND tỉnh cuối năm", REF, None, None, "unspecified"),
+    ("trước sơ kết 6 tháng của cấp uỷ", REF, None, None, "unspecified"),
+    ("trước Tết Nguyên đán", REF, None, None, "unspecified"),
+    ("trong 07 ngày làm việc kể từ ngày nhận được văn bản", REF, None, None, "unspecified"),
+    ("trong vòng 10 ngày kể từ ngày ký", REF, None, None, "unspecified"),
+    ("định kỳ hằng quý báo cáo", REF, None, None, "unspecified"),
+    ("trước ngày 20 hằng tháng", REF, None, None, "unspecified"),
+    ("khẩn trương tham mưu", REF, None, None, "unspecified"),
+    ("Khẩn trương rà soát", REF, None, None, "unspecified"),
+    ("thường xuyên kiểm tra", REF, None, None, "ongoing"),
+]
+
+NOT_DEADLINES = [
+    ("kỳ thi tốt nghiệp THPT năm 2025", D(2025, 3, 31)),  # an event's name, no preposition
+    ("quy hoạch sử dụng đất đến năm 2030", REF),  # a plan's horizon
+    ("Nghị quyết số 49-NQ/TU, ngày 28/9/2021 về chuyển đổi số đến năm 2025, định hướng đến năm 2030", REF),
+    ("học tập kinh nghiệm đầu tháng 4/2024", REF),  # already past at the meeting
+    ("định mức phân bổ kinh phí (chi thường xuyên, chi đầu tư)", REF),
+    ("ngày Nhà giáo Việt Nam 20/11", REF),
+    ("ngày 31/6/2024", REF),  # no such date
+    ("báo cáo kinh tế xã hội Quý I", REF),
+]
+
+
+@pytest.mark.parametrize(("phrase", "ref", "due", "start", "kind"), TABLE)
+def test_deadline_phrases_normalize(phrase, ref, due, start, kind):
+    d = parse_deadline(phrase, ref)
+    assert d is not None, phrase
+    assert (d.due, d.start, d.kind) == (due, start, kind)
+    assert d.text in phrase
+
+
+def test_the_table_has_forty_real_phrases():
+    assert len(TABLE) >= 40
+
+
+@pytest.mark.parametrize(("text", "ref"), NOT_DEADLINES)
+def test_phrases_that_are_not_deadlines(text, ref):
+    assert find_deadline(text, ref) is None
+
+
+def test_before_is_exclusive_and_at_the_latest_is_inclusive():
+    assert parse_deadline("trước ngày 15/6/2024", REF).exclusive
+    assert not parse_deadline("chậm nhất vào ngày 15/6/2024", REF).exclusive
+
+
+def test_a_dated_phrase_beats_an_urgency_word():
+    d = find_deadline("Khẩn trương hoàn thiện hồ sơ, trình UBND tỉnh trước ngày 30/6/2024.", REF)
+    assert d.kind == "date" and d.due == D(2024, 6, 30)
+
+
+dates = st.dates(min_value=D(2000, 1, 1), max_value=D(2099, 12, 31))
+
+
+@given(dates)
+def test_any_valid_date_written_with_slashes_is_read_back(day):
+    for written in (f"{day.day}/{day.month}/{day.year}", f"{day.day:02d}/{day.month:02d}/{day.year}"):
+        d = parse_deadline(f"chậm nhất vào ngày {written}", D(2000, 1, 1))
+        assert d is not None and d.due == day and d.kind == "date" and not d.exclusive
+
+
+@given(dates)
+def test_any_valid_date_written_in_words_is_read_back(day):
+    d = parse_deadline(f"trước ngày {day.day} tháng {day.month} năm {day.year}", D(2000, 1, 1))
+    assert d is not None and d.due == day and d.exclusive
+
+
+@given(dates, dates)
+def test_a_date_without_year_never_falls_before_the_meeting(day, meeting):
+    d = parse_deadline(f"trước ngày {day.day}/{day.month}", meeting)
+    if d is None:  # 29/2 in a year without it
+        assert day.month == 2 and day.day == 29
+        return
+    assert d.due >= meeting and (d.due.month, d.due.day) == (day.month, day.day)
+    assert d.due.year in (meeting.year, meeting.year + 1)
+
+
+@given(st.integers(1, 12), st.integers(2000, 2099))
+def test_a_month_spans_exactly_that_month(month, year):
+    d = parse_deadline(f"trong tháng {month}/{year}", D(2000, 1, 1))
+    assert d.start == D(year, month, 1)
+    assert d.due.month == month and (d.due + dt.timedelta(days=1)).day == 1
+
+
+@given(st.integers(1, 12), st.integers(29, 31), st.integers(2000, 2099))
+def test_impossible_dates_are_refused(month, day, year):
+    try:
+        D(year, month, day)
+    except ValueError:
+        assert parse_deadline(f"chậm nhất vào ngày {day}/{month}/{year}", D(2000, 1, 1)) is None
