@@ -505,10 +505,10 @@ def _tasks_in_block(
     elif st.previous_first and _may_inherit(b, pieces, mentions, text):
         inherited = st.previous_first
     for piece in pieces:
-        group, _at = _assignees_in(piece, mentions, text)
-        names = _unique(m.canonical for m in group)
+        found, _at = _assignees_in(piece, mentions, text)
+        names = _unique(m.canonical for m in found)
         if names and (current is None or not set(names) <= set(current)):
-            runs.append((names, group, piece.start, piece.end))
+            runs.append((names, found, piece.start, piece.end))
             current = names
             continue
         if current is None and inherited:
