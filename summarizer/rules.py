@@ -49,7 +49,7 @@ _HIGHER_ASK = re.compile(
     r"^\s*(?:xem xét|sớm|quan tâm|hỗ trợ|bố trí|cho phép|cho chủ trương|có cơ chế)\b", _I
 )
 _REQUEST_ANSWER = re.compile(
-    r"^Đối với (?:các |những )?(?:kiến nghị|đề xuất|đề nghị)(?:,\s*(?:kiến nghị|đề xuất|đề nghị))?"
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.\s+)?(?:Đối với|Về) (?:các |những )?(?:kiến nghị|đề xuất|đề nghị)(?:,\s*(?:kiến nghị|đề xuất|đề nghị))?"
     r"(?:\s+của\s+(?P<req>[^:]+?))?(?:\s+(?:về|liên quan đến)\s+(?P<content>[^:]+?))?\s*:\s*(?P<resp>.+)$",
     _I,
 )
@@ -431,6 +431,9 @@ def extract_rules(text: str) -> RuleResult:
             if not in_conclusions:
                 continue
 
+        if section != "requests":
+            # "Đối với / Về kiến nghị của X ...: <answer>" answers a request wherever it stands.
+            requests.extend(_requests_in_block(b, text, mentions, facts, answer_section=True))
         if section == "assessment":
             _assess_block(b, text, st, add_conclusion)
             continue
