@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .clean import fold_for_match
 from .resources import data_dir
 
 _I = re.IGNORECASE
@@ -294,6 +295,4 @@ def infer_places(text: str) -> dict[str, str]:
 
 def agency_key(name: str) -> str:
     """Comparison key: case, spacing and "uỷ/ủy" spelling do not make two agencies different."""
-    from .clean import fold_for_match
-
     return fold_for_match(name).casefold()

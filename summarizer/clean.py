@@ -125,7 +125,8 @@ _TONE_PAIRS.update(
     {k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(_TONE_PAIRS.items()) if k.islower()}
 )
 _TONE_RE = re.compile("(" + "|".join(map(re.escape, _TONE_PAIRS)) + r")(?![\wÀ-ỹ])")
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."})
+QUOTE_FOLD = {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."}
+_QUOTES = str.maketrans(QUOTE_FOLD)
 
 
 def fold_for_match(text: str) -> str:

@@ -183,8 +183,8 @@ def _is_horizon(text: str, m: re.Match[str], rule: _Rule) -> bool:
     return bool(_HORIZON_BEFORE.search(text[max(0, m.start() - 160) : m.start()]))
 
 
-def find_deadlines(text: str, ref: dt.date | None = None) -> list[tuple[int, Deadline]]:
-    """All deadline phrases in `text` with their offsets, normalized against `ref` (the document's date)."""
+def find_deadlines(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Deadline]]:
+    """All deadline phrases in `text` as (offset, specificity rank, deadline), normalized against `ref`."""
     found: list[tuple[int, int, int, Deadline]] = []
     taken: list[tuple[int, int]] = []
     for rule in sorted(PATTERNS, key=lambda r: -r.rank):
@@ -202,7 +202,7 @@ def find_deadlines(text: str, ref: dt.date | None = None) -> list[tuple[int, Dea
             found.append((m.start(), m.end(), rule.rank, dl))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f[0])
-    return [(s, dl) for s, _e, _r, dl in found]
+    return [(s, r, dl) for s, _e, r, dl in found]
 
 
 def _effective_due(dl: Deadline) -> dt.date:
@@ -219,18 +219,11 @@ def _effective_due(dl: Deadline) -> dt.date:
 
 def find_deadline(text: str, ref: dt.date | None = None) -> Deadline | None:
     """The deadline of a task: its most specific phrase, the first of those on a tie."""
-    best: tuple[int, int, Deadline] | None = None
-    rank_of = {r.kind: r.rank for r in PATTERNS}
-    for start, dl in find_deadlines(text, ref):
-        rank = 3 if dl.due or dl.start else (1 if dl.kind == "ongoing" or _urgent(dl) else 2)
-        rank = min(rank, max(rank_of.values()))
+    best: tuple[int, Deadline] | None = None
+    for _start, rank, dl in find_deadlines(text, ref):  # in text order, so the first wins a tie
         if best is None or rank > best[0]:
-            best = (rank, start, dl)
-    return best[2] if best else None
-
-
-def _urgent(dl: Deadline) -> bool:
-    return dl.text.lower() == "khẩn trương"
+            best = (rank, dl)
+    return best[1] if best else None
 
 
 def parse_deadline(phrase: str, ref: dt.date | None = None) -> Deadline | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -347,7 +347,6 @@ def failed_gates(report: EvalReport, minimum: dict[str, float]) -> list[str]:
 
 __all__ = [
     "EvalReport",
-    "asdict",
     "evaluate_folder",
     "failed_gates",
     "load_expected",

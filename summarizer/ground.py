@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clean import _TONE_PAIRS, _TONE_RE
+from .clean import _TONE_PAIRS, _TONE_RE, QUOTE_FOLD
 
 MIN_EVIDENCE_CHARS = 12
 MIN_EVIDENCE_WORDS = 3
 FUZZY_THRESHOLD = 92.0
-
-_QUOTE_MAP = {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."}
 
 
 @dataclass(frozen=True)
@@ -39,7 +37,7 @@ class FoldedText:
                 chars.append(" ")
                 index.append(i)
                 continue
-            for out in _QUOTE_MAP.get(c, c):
+            for out in QUOTE_FOLD.get(c, c):
                 chars.append(out)
                 index.append(i)
         folded = "".join(chars)

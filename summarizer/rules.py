@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from . import tables
@@ -88,7 +88,6 @@ _CHAIR_PATTERNS = [
 class _Zone:
     conclusions_from: int  # block index where the conclusions begin (0 if the document has no cue)
     body_end: int  # block index of "Nơi nhận", the signature or the closing formula
-    has_cue: bool
 
 
 @dataclass
@@ -120,10 +119,6 @@ def _valid_date(y: int, m: int, d: int) -> dt.date | None:
 def _doc_year(text: str) -> int | None:
     years = [int(y) for _d, _m, y in _FULL_DATE.findall(text) if 1990 <= int(y) <= 2100]
     return max(years) if years else None
-
-
-def _section_heading(bs: list[Block], i: int) -> bool:
-    return bs[i].kind == "heading"
 
 
 def document_facts(text: str, bs: list[Block]) -> DocFacts:
@@ -201,10 +196,6 @@ def document_facts(text: str, bs: list[Block]) -> DocFacts:
     return DocFacts(info=info, ref_date=ref, ctx=ctx)
 
 
-def _strip_place(position: str, ctx: AgencyContext) -> str:
-    return re.sub(r"\s+", " ", position).strip(" ,-–")
-
-
 def _chair(bs: list[Block], ctx: AgencyContext) -> Chair | None:
     for b in bs[:40]:
         for pattern in _CHAIR_PATTERNS:
@@ -212,7 +203,7 @@ def _chair(bs: list[Block], ctx: AgencyContext) -> Chair | None:
             if not m:
                 continue
             name = m.group("name").strip()
-            pos = _strip_place(m.group("pos"), ctx)
+            pos = re.sub(r"\s+", " ", m.group("pos")).strip(" ,-–")
             # A known place name glued before the person's name belongs to the position.
             for place in ctx.places.values():
                 if name.startswith(place + " "):
@@ -242,7 +233,7 @@ def _issuer(text: str, info: DocumentInfo, ctx: AgencyContext, place_line: str |
 
 
 def _zones(bs: list[Block]) -> _Zone:
-    start, has_cue = 0, False
+    start = 0
     end = len(bs)
     for i, b in enumerate(bs):
         if tables.BODY_END.search(b.text.strip()):
@@ -250,11 +241,10 @@ def _zones(bs: list[Block]) -> _Zone:
             break
     for i, b in enumerate(bs[:end]):
         if tables.CONCLUSION_START.search(b.text):
-            has_cue = True
             # "... kết luận như sau:" introduces what follows; a paragraph that opens with the cue is itself a conclusion.
             start = i + 1 if b.text.rstrip().endswith(":") or b.kind == "caption" else i
             break
-    return _Zone(conclusions_from=start, body_end=end, has_cue=has_cue)
+    return _Zone(conclusions_from=start, body_end=end)
 
 
 def _section_kind(stack: list[tuple[int, Block, list[str], str]]) -> str:
@@ -337,6 +327,17 @@ def _unique(names: Iterable[str]) -> list[str]:
 _PREAMBLE = re.compile(r"^.{0,160}?\b(?:giao(?:\s+cho)?|yêu cầu|đề nghị(?:\s+với)?|lưu ý)\s+(?=\S)", _I)
 
 
+# What stands between the assignee and the work: "của huyện", "có trách nhiệm", "chủ trì,".
+_ACTION_PREFIXES = [
+    re.compile(p, _I)
+    for p in (
+        r"\s*,?\s*(?:của\s+(?:huyện|tỉnh|xã)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,2}\s*)?",
+        r"(?:theo chức năng,?\s*nhiệm vụ(?:\s+được giao)?,?\s*)?(?:có trách nhiệm|cần|phải)?\s*",
+        r"(?:chủ trì,?\s*)?",
+    )
+]
+
+
 def _action(text: str, start: int, end: int, group: list[Mention] | None, mentions: list[Mention]) -> str:
     """The work itself: the task's text without who gives it, to whom, and with whom."""
     pos = group[-1].end if group else start
@@ -345,15 +346,11 @@ def _action(text: str, start: int, end: int, group: list[Mention] | None, mentio
         pos = lead.end() if lead else pos
         pre = _PREAMBLE.match(text[pos:end])
         pos += pre.end() if pre else 0
-    for pattern in (
-        r"\s*,?\s*(?:của\s+(?:huyện|tỉnh|xã)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,2}\s*)?",
-        r"(?:theo chức năng,?\s*nhiệm vụ(?:\s+được giao)?,?\s*)?(?:có trách nhiệm|cần|phải)?\s*",
-        r"(?:chủ trì,?\s*)?",
-    ):
-        m = re.compile(pattern, _I).match(text, pos, end)
+    for pattern in _ACTION_PREFIXES:
+        m = pattern.match(text, pos, end)
         if m:
             pos = m.end()
-    partner = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", _I).match(text, pos, end)
+    partner = _PARTNER.match(text, pos, end)
     if partner:
         p = partner.end()
         for mention in mentions:
@@ -406,7 +403,7 @@ def extract_rules(text: str) -> RuleResult:
         conclusions.append(Conclusion(kind=kind, text=ev, evidence=ev, span=(start, end)))
 
     for idx, b in enumerate(bs[: zone.body_end]):
-        in_conclusions = idx >= zone.conclusions_from and (zone.has_cue or True)
+        in_conclusions = idx >= zone.conclusions_from
         # Section structure (headings and numbered paragraphs close deeper headings).
         if b.level:
             while st.heading_stack and st.heading_stack[-1][0] >= b.level:
@@ -465,9 +462,8 @@ def extract_rules(text: str) -> RuleResult:
     return RuleResult(facts, conclusions, tasks, requests, uncovered)
 
 
-def _assess_block(b: Block, text: str, st: _State, add: object) -> None:
+def _assess_block(b: Block, text: str, st: _State, add: Callable[[str, int, int], None]) -> None:
     """Assessment paragraphs: achievements, then limitations from "Tuy nhiên" on."""
-    assert callable(add)
     sents = sentences(b.text, b.start)
     cut = None
     for k, s in enumerate(sents):
