@@ -11,7 +11,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -32,7 +32,37 @@ app = typer.Typer(
 
 BackendOpt = Annotated[
     str | None,
-    typer.Option("--backend", "-b", help="rules (offline, default) or openai. Env: SUMMARIZER_BACKEND."),
+    typer.Option(
+        "--backend",
+        "-b",
+        help="rules (offline, default), openai (any OpenAI-compatible endpoint) or replay (recorded "
+        "replies in fixtures/responses/). Env: SUMMARIZER_BACKEND.",
+    ),
+]
+ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="Model name. Env: SUMMARIZER_MODEL.")]
+BaseUrlOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1. Env: OPENAI_BASE_URL."
+    ),
+]
+StructuredOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--structured", help="auto (default), json_schema, json_object or text. Env: SUMMARIZER_STRUCTURED."
+    ),
+]
+PromptsOpt = Annotated[
+    Path | None, typer.Option("--prompts", help="Folder of prompt templates to use instead of prompts/.")
+]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the response cache.")]
+RecordOpt = Annotated[
+    bool,
+    typer.Option("--record", help="Save the model's replies to fixtures/responses/ for the replay backend."),
+]
+ConcurrencyOpt = Annotated[
+    int | None,
+    typer.Option("--concurrency", "-j", help="Requests in flight at once. Env: SUMMARIZER_CONCURRENCY."),
 ]
 
 
@@ -72,6 +102,51 @@ def _backend(value: str | None) -> str:
     return value or default_backend()
 
 
+def _session(
+    backend: str,
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    structured: str | None = None,
+    prompts: Path | None = None,
+    no_cache: bool = False,
+    record: bool = False,
+    concurrency: int | None = None,
+    responses_dir: Path | None = None,
+) -> object:
+    """The model session for a command's flags (None for rules); fails on configuration, early."""
+    from .extract import model_session
+
+    if backend == "rules":
+        if record:
+            raise UserError("--record needs a model backend (--backend openai)")
+        return model_session(backend)
+    from .settings import load_settings
+
+    if prompts is not None and not prompts.is_dir():
+        raise UserError("prompt folder not found", source=str(prompts))
+    settings = load_settings(
+        model=model,
+        base_url=base_url,
+        structured=structured,
+        prompts_dir=prompts,
+        cache=False if no_cache else None,
+        concurrency=concurrency,
+        responses_dir=responses_dir if backend == "replay" or record else None,
+    )
+    return model_session(backend, settings, record=record)
+
+
+def _report_usage(ex: object) -> None:
+    usage = getattr(getattr(ex, "meta", None), "usage", None)
+    if usage is not None:
+        typer.echo(
+            f"tokens: {usage.prompt_tokens} prompt, {usage.completion_tokens} completion, "
+            f"{usage.cached_tokens} cached; {usage.requests} requests, {usage.cache_hits} from cache",
+            err=True,
+        )
+
+
 @app.command()
 def extract(
     file: Annotated[str, typer.Argument(help="Document to read (.txt, .md); - for standard input.")],
@@ -82,6 +157,12 @@ def extract(
     show_clean: Annotated[
         bool, typer.Option("--show-clean", help="Print the cleaned text that spans refer to, and stop.")
     ] = False,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    structured: StructuredOpt = None,
+    prompts: PromptsOpt = None,
+    no_cache: NoCacheOpt = False,
+    record: RecordOpt = False,
 ) -> None:
     """Extract document facts, conclusions, tasks and requests as JSON, every item grounded in the source.
 
@@ -93,7 +174,18 @@ def extract(
         if show_clean:
             _emit(load_source(file).text, output)
             return
-        _source, ex = extract_file(file, _backend(backend))
+        chosen = _backend(backend)
+        session = _session(
+            chosen,
+            model=model,
+            base_url=base_url,
+            structured=structured,
+            prompts=prompts,
+            no_cache=no_cache,
+            record=record,
+        )
+        _source, ex = extract_file(file, chosen, session)  # type: ignore[arg-type]
+        _report_usage(ex)
         _emit(ex.model_dump_json(indent=2), output)
     except UserError as exc:
         _fail(exc)
@@ -132,6 +224,10 @@ def draft(
         Path | None, typer.Option("--template", help="Your own Jinja template (rendered sandboxed).")
     ] = None,
     backend: BackendOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    structured: StructuredOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Write a draft THÔNG BÁO kết luận (Markdown or text) from a document or an extraction JSON.
 
@@ -158,7 +254,12 @@ def draft(
         else:
             from .extract import extract_file
 
-            _source, ex = extract_file(file, _backend(backend))
+            chosen_backend = _backend(backend)
+            session = _session(
+                chosen_backend, model=model, base_url=base_url, structured=structured, no_cache=no_cache
+            )
+            _source, ex = extract_file(file, chosen_backend, session)  # type: ignore[arg-type]
+            _report_usage(ex)
         _emit(render_notice(ex, chosen, date=day, template=template), output)  # type: ignore[arg-type]
     except UserError as exc:
         _fail(exc)
@@ -167,12 +268,64 @@ def draft(
 @app.command()
 def schema(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the schema here.")] = None,
+    reply: Annotated[
+        bool,
+        typer.Option("--reply", help="The schema a model fills (strict structured-output form) instead."),
+    ] = False,
 ) -> None:
-    """Print the JSON Schema of the extraction (the contract other tools read)."""
-    from .models import extraction_schema
+    """Print the JSON Schema of the extraction (the contract other tools read).
+
+    Example: summarizer schema -o schemas/extraction.schema.json
+    """
+    from .models import extraction_schema, model_reply_schema
 
     try:
-        _emit(json.dumps(extraction_schema(), ensure_ascii=False, indent=2), output)
+        data = model_reply_schema() if reply else extraction_schema()
+        _emit(json.dumps(data, ensure_ascii=False, indent=2), output)
+    except UserError as exc:
+        _fail(exc)
+
+
+@app.command()
+def config() -> None:
+    """Show the effective model settings and where each came from (the API key is never shown).
+
+    Example: SUMMARIZER_MODEL=qwen2.5:14b OPENAI_BASE_URL=http://localhost:11434/v1 summarizer config
+    """
+    from .settings import describe, load_settings
+
+    try:
+        rows = describe(load_settings())
+    except UserError as exc:
+        _fail(exc)
+    width = max(len(n) for n, _v, _o in rows)
+    for name, value, where in rows:
+        typer.echo(f"{name:<{width}}  {value:<40}  {where}")
+
+
+@app.command()
+def summarize(
+    file: Annotated[str, typer.Argument(help="Document to summarize; - for standard input.")],
+    sentences: Annotated[
+        int, typer.Option("--sentences", "-n", min=1, max=20, help="Sentences at most.")
+    ] = 4,
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Print a short summary of a (long) report; the model backend summarizes chunk by chunk, then as a whole.
+
+    Example: summarizer summarize fixtures/documents/002_bc0f9a691a514970.txt --sentences 3
+    """
+    from .extract import extract_source, load_source
+
+    try:
+        chosen = _backend(backend)
+        session = _session(chosen, model=model, base_url=base_url, no_cache=no_cache)
+        ex = extract_source(load_source(file), chosen, session, summary_sentences=sentences)  # type: ignore[arg-type]
+        _report_usage(ex)
+        _emit(ex.summary or "(no summary)", None)
     except UserError as exc:
         _fail(exc)
 
@@ -198,6 +351,11 @@ def eval_cmd(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List missed, extra and wrong items.")
     ] = False,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    prompts: PromptsOpt = None,
+    no_cache: NoCacheOpt = False,
+    record: RecordOpt = False,
 ) -> None:
     """Score a backend against hand-checked fixtures; exit 1 when a gate fails.
 
@@ -209,10 +367,30 @@ def eval_cmd(
     try:
         gates = parse_thresholds(min_f1 or [])
         chosen = _backend(backend)
+        session = _session(
+            chosen,
+            model=model,
+            base_url=base_url,
+            prompts=prompts,
+            no_cache=no_cache,
+            record=record,
+            responses_dir=folder / "responses" if not os.environ.get("SUMMARIZER_RESPONSES_DIR") else None,
+        )
+        from .models import Usage
+
+        run_usage = Usage()
+
+        def extractor(source: Any) -> Any:
+            ex = extract_source(source, chosen, session)  # type: ignore[arg-type]
+            if ex.meta.usage is not None:
+                run_usage.add(ex.meta.usage)
+            return ex
+
         report = evaluate_folder(
             folder,
-            lambda s: extract_source(s, chosen),
+            extractor,
             progress=lambda name: typer.echo(f"… {name}", err=True),
+            workers=getattr(getattr(session, "settings", None), "concurrency", 1),
         )
         data = report.as_json()
         header = f"{'document':<28}{'tasks P/R/F1':>20}{'requests F1':>13}{'concl F1':>10}{'agency':>8}{'deadline':>10}{'date':>6}{'ungr':>6}"
@@ -232,6 +410,12 @@ def eval_cmd(
                     typer.echo(
                         f"    wrong: {it['evidence'][:60]!r} {json.dumps({k: v for k, v in it.items() if k != 'evidence'}, ensure_ascii=False)}"
                     )
+        if chosen != "rules":
+            typer.echo(
+                f"tokens (run): {run_usage.prompt_tokens} prompt, {run_usage.completion_tokens} completion, "
+                f"{run_usage.cached_tokens} cached; {run_usage.requests} requests, {run_usage.cache_hits} from cache",
+                err=True,
+            )
         if as_json:
             write_atomic(as_json, json.dumps(data, ensure_ascii=False, indent=2, default=str))
         failures = failed_gates(report, gates)

@@ -307,17 +307,31 @@ def fixture_pairs(folder: Path) -> list[tuple[Path, Path]]:
 
 
 def evaluate_folder(
-    folder: Path, extractor: Callable[[Source], Extraction], progress: Callable[[str], None] | None = None
+    folder: Path,
+    extractor: Callable[[Source], Extraction],
+    progress: Callable[[str], None] | None = None,
+    workers: int = 1,
 ) -> EvalReport:
-    docs = []
-    for doc, exp in fixture_pairs(folder):
+    """Score every fixture; with workers > 1 documents are extracted concurrently (a model backend
+    spends its time waiting on the server), and the report keeps the folder's order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pairs = fixture_pairs(folder)
+    loaded = []
+    for doc, exp in pairs:
+        source = load_source(doc)
+        loaded.append((doc, source, load_expected(exp, source.text)))
+
+    def one(item: tuple[Path, Source, Extraction]) -> DocScore:
+        doc, source, expected = item
         if progress:
             progress(doc.name)
-        source = load_source(doc)
-        expected = load_expected(exp, source.text)
-        predicted = extractor(source)
-        docs.append(score_document(doc.stem, expected, predicted, source.text))
-    return EvalReport(docs)
+        return score_document(doc.stem, expected, extractor(source), source.text)
+
+    if workers <= 1:
+        return EvalReport([one(item) for item in loaded])
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return EvalReport(list(pool.map(one, loaded)))
 
 
 def parse_thresholds(specs: Sequence[str]) -> dict[str, float]:

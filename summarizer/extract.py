@@ -6,6 +6,7 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .clean import CleanText, clean_text
 from .errors import ConfigError
@@ -13,7 +14,11 @@ from .ground import FoldedText, locate
 from .ingest import read_document
 from .models import Extraction, Meta, Rejected
 
-BACKENDS = ("rules", "openai")
+if TYPE_CHECKING:  # the model stack (and the openai client) is imported only when a model is used
+    from .model_extract import ModelSession
+    from .settings import Settings
+
+BACKENDS = ("rules", "openai", "replay")
 
 
 @dataclass(frozen=True)
@@ -38,13 +43,19 @@ def default_backend() -> str:
 def _check_backend(backend: str) -> None:
     if backend not in BACKENDS:
         raise ConfigError(f"unknown backend {backend!r}; choose one of: {', '.join(BACKENDS)}")
-    if backend == "openai":
-        if not os.environ.get("SUMMARIZER_MODEL"):
-            raise ConfigError(
-                "backend 'openai' is not configured: set SUMMARIZER_MODEL (and OPENAI_API_KEY or OPENAI_BASE_URL), "
-                "or use --backend rules"
-            )
-        raise ConfigError("backend 'openai' is not available in this version yet; use --backend rules")
+
+
+def model_session(
+    backend: str, settings: Settings | None = None, *, record: bool = False
+) -> ModelSession | None:
+    """The configured model for `backend` (None for rules); configuration errors surface here."""
+    _check_backend(backend)
+    if backend == "rules":
+        return None
+    from .model_extract import ModelSession
+    from .settings import load_settings
+
+    return ModelSession(settings or load_settings(), backend, record=record)
 
 
 def ground_extraction(ex: Extraction, text: str) -> Extraction:
@@ -80,14 +91,20 @@ def ground_extraction(ex: Extraction, text: str) -> Extraction:
     )
 
 
-def extract_source(source: Source, backend: str = "rules") -> Extraction:
+def extract_source(
+    source: Source, backend: str = "rules", session: ModelSession | None = None, *, summary_sentences: int = 4
+) -> Extraction:
     _check_backend(backend)
+    if backend != "rules":
+        session = session or model_session(backend)
+        assert session is not None
+        return session.extract(source.text, source.name, summary_sentences=summary_sentences)
     from .rules import extract_rules, summarize
 
     result = extract_rules(source.text)
     ex = Extraction(
         document=result.facts.info,
-        summary=summarize(source.text, result),
+        summary=summarize(source.text, result, summary_sentences),
         conclusions=result.conclusions,
         tasks=result.tasks,
         requests=result.requests,
@@ -101,7 +118,28 @@ def extract_source(source: Source, backend: str = "rules") -> Extraction:
     return ground_extraction(ex, source.text)
 
 
-def extract_file(path: str | Path, backend: str = "rules") -> tuple[Source, Extraction]:
-    _check_backend(backend)  # fail on configuration before reading anything
+def extract_file(
+    path: str | Path, backend: str = "rules", session: ModelSession | None = None
+) -> tuple[Source, Extraction]:
+    if backend != "rules" and session is None:
+        session = model_session(backend)  # fail on configuration before reading anything
+    _check_backend(backend)
     source = load_source(path)
-    return source, extract_source(source, backend)
+    return source, extract_source(source, backend, session)
+
+
+def extract_many(
+    sources: list[Source], backend: str, session: ModelSession | None = None, workers: int | None = None
+) -> list[Extraction]:
+    """Extract several documents, concurrently for a model backend (the session's gate bounds the
+    requests in flight); results keep the input order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if backend == "rules" or len(sources) < 2:
+        return [extract_source(s, backend, session) for s in sources]
+    session = session or model_session(backend)
+    # More documents in hand than requests allowed in flight: while some wait on the server, others
+    # are being resolved, so the server never idles on our CPU work.
+    n = workers or (2 * session.settings.concurrency if session else 1)
+    with ThreadPoolExecutor(max_workers=n) as pool:
+        return list(pool.map(lambda s: extract_source(s, backend, session), sources))

@@ -98,7 +98,15 @@ class Usage(_Model):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cached_tokens: int = 0
-    requests: int = 0
+    requests: int = Field(0, description="Requests sent to the model server (cache and replay hits excluded)")
+    cache_hits: int = 0
+
+    def add(self, other: Usage) -> None:
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+        self.cached_tokens += other.cached_tokens
+        self.requests += other.requests
+        self.cache_hits += other.cache_hits
 
 
 class Meta(_Model):
@@ -109,6 +117,13 @@ class Meta(_Model):
     source: str | None = None
     source_sha256: str | None = None
     usage: Usage | None = None
+    structured: str | None = Field(
+        None, description="Output mode the server accepted: json_schema, json_object, text"
+    )
+    chunks: int | None = None
+    notes: list[str] = Field(
+        default_factory=list, description="What the backend had to do: fallbacks, splits"
+    )
 
 
 class Extraction(_Model):
@@ -126,4 +141,98 @@ def extraction_schema() -> dict:
     schema = Extraction.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "summarizer/extraction.schema.json"
+    return schema
+
+
+# ---------------------------------------------------------------- what a model fills
+# The model gives what it read; code does the rest. No spans (code locates quotes), no normalized
+# dates or canonical agency names (code derives both, with the rules backend's functions).
+
+
+class _Reply(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ReplyDocument(_Reply):
+    title: str | None = Field(
+        description="Tiêu đề hoặc trích yếu của văn bản, chép nguyên văn; null nếu không có"
+    )
+    kind: DocumentKind = Field(
+        description="notice = thông báo kết luận; report = báo cáo; news = tin bài; minutes = biên bản; other"
+    )
+    issuer: str | None = Field(
+        description="Cơ quan ban hành văn bản hoặc chủ trì buổi làm việc, như trong văn bản"
+    )
+    subject: str | None = Field(
+        description='Đơn vị được làm việc, kiểm tra (ví dụ "huyện Bình Gia"); null nếu không có'
+    )
+    meeting_date: str | None = Field(
+        description='Ngày họp, làm việc, chép nguyên văn (ví dụ "ngày 23/4/2024")'
+    )
+    location: str | None = Field(description="Địa điểm, như trong văn bản; null nếu không nêu")
+    chair_name: str | None = Field(description="Họ tên người chủ trì, như trong văn bản; null nếu không nêu")
+    chair_position: str | None = Field(
+        description="Chức vụ người chủ trì, như trong văn bản; null nếu không nêu"
+    )
+
+
+class ReplyConclusion(_Reply):
+    evidence: str = Field(description="Trích nguyên văn câu/đoạn trong văn bản làm căn cứ")
+    kind: ConclusionKind = Field(
+        description="achievement = kết quả đạt được; limitation = hạn chế, tồn tại; direction = chỉ đạo chung; other"
+    )
+    text: str = Field(description="Nội dung kết luận, ngắn gọn, bằng lời của văn bản")
+
+
+class ReplyTask(_Reply):
+    evidence: str = Field(description="Trích nguyên văn đoạn giao nhiệm vụ (đủ câu), không sửa chữ nào")
+    agencies: list[str] = Field(
+        description="Cơ quan chủ trì thực hiện, viết như trong văn bản, cơ quan chủ trì trước"
+    )
+    partners: list[str] = Field(description='Cơ quan phối hợp ("phối hợp với ..."), như trong văn bản')
+    action: str = Field(description="Việc phải làm, ngắn gọn, bằng lời của văn bản")
+    deadline: str | None = Field(
+        description='Cụm từ thời hạn chép nguyên văn ("trước ngày 15/6/2024", "trong quý III", "khẩn trương"); null nếu không có'
+    )
+
+
+class ReplyRequest(_Reply):
+    evidence: str = Field(description="Trích nguyên văn đoạn nêu kiến nghị, đề xuất")
+    requester: str | None = Field(description="Đơn vị kiến nghị, như trong văn bản")
+    addressee: str | None = Field(description="Cấp được kiến nghị (UBND tỉnh, Bộ ...), như trong văn bản")
+    content: str = Field(description="Nội dung kiến nghị, ngắn gọn")
+    response: str | None = Field(
+        description="Ý kiến trả lời, giao xử lý kiến nghị, trích nguyên văn; null nếu văn bản không trả lời"
+    )
+
+
+class ModelReply(_Reply):
+    document: ReplyDocument
+    summary: str = Field(description="Tóm tắt 3-5 câu nội dung chính, chỉ dựa trên văn bản")
+    conclusions: list[ReplyConclusion]
+    tasks: list[ReplyTask]
+    requests: list[ReplyRequest]
+
+
+_STRICT_DROP = {"title", "default", "format", "minLength", "maxLength", "pattern", "minimum", "maximum"}
+
+
+def _strict(node: object) -> object:
+    """Fit a pydantic schema to strict structured-output rules: all properties required, no extras."""
+    if isinstance(node, list):
+        return [_strict(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _strict(v) for k, v in node.items() if k not in _STRICT_DROP or k == "properties"}
+    if "properties" in node:
+        out["properties"] = {k: _strict(v) for k, v in node["properties"].items()}
+        out["required"] = list(node["properties"])
+        out["additionalProperties"] = False
+    return out
+
+
+def model_reply_schema() -> dict:
+    """The JSON Schema a model fills, valid for OpenAI's `json_schema` strict mode."""
+    schema = _strict(ModelReply.model_json_schema())
+    assert isinstance(schema, dict)
     return schema

@@ -54,3 +54,26 @@ def test_a_list_after_cac_so_gives_one_mention_per_department():
 def test_a_person_after_a_title_is_not_part_of_the_place():
     mentions = find_mentions("Chủ tịch UBND huyện Quế Phong Cao Minh Tú báo cáo", CTX_2025)
     assert [m.canonical for m in mentions] == ["UBND huyện Quế Phong"]
+
+
+def test_start_offset_scan_finds_exactly_what_finditer_finds():
+    """find_mentions tries body/phòng patterns only where the one-pass scan says one can start."""
+    from conftest import DOCS
+
+    from summarizer.agencies import _matches_at, table
+
+    t = table()
+    seen = 0
+    extra = "Phòng Tài chính - Kế hoạch, phòng Nội vụ; BQLDA; Công an tỉnh, Bộ CHQS tỉnh và Kho bạc Nhà nước."
+    for text in [*(d.read_text(encoding="utf-8") for d in DOCS), extra]:
+        body_at = [m.start() for m in t.body_starts.finditer(text)]
+        phong_at = [m.start() for m in t.phong_starts.finditer(text)]
+        for pattern, *_ in t.bodies:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in _matches_at(pattern, text, body_at)] == expected, pattern.pattern
+            seen += len(expected)
+        for pattern, _name in t.phong:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in _matches_at(pattern, text, phong_at)] == expected, pattern.pattern
+            seen += len(expected)
+    assert seen > 50

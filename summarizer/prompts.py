@@ -1,0 +1,67 @@
+"""Render the model prompts from the Jinja templates in prompts/, and version them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .errors import ConfigError
+from .models import model_reply_schema
+from .resources import prompts_dir
+
+TEMPLATES = ("extract_system.j2", "extract_user.j2", "reask.j2", "summary_reduce.j2")
+
+
+@dataclass(frozen=True)
+class PromptSet:
+    folder: Path
+
+    @cached_property
+    def _env(self) -> jinja2.Environment:
+        missing = [t for t in TEMPLATES if not (self.folder / t).is_file()]
+        if missing:
+            raise ConfigError(f"prompt folder {self.folder} lacks {', '.join(missing)}")
+        # Prompts are plain text: no HTML escaping; StrictUndefined so a misspelt variable fails loudly.
+        return jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(self.folder)),
+            autoescape=False,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=False,
+        )
+
+    @cached_property
+    def schema(self) -> dict[str, Any]:
+        return model_reply_schema()
+
+    @cached_property
+    def version(self) -> str:
+        """A hash of every template and the model-facing schema: changes whenever what the model sees can."""
+        h = hashlib.sha256()
+        for name in TEMPLATES:
+            path = self.folder / name
+            h.update(name.encode())
+            h.update(path.read_bytes() if path.is_file() else b"")
+        h.update(json.dumps(self.schema, sort_keys=True, ensure_ascii=False).encode())
+        return h.hexdigest()[:12]
+
+    def render(self, name: str, **values: Any) -> str:
+        try:
+            return self._env.get_template(name).render(**values).strip()
+        except jinja2.TemplateError as exc:
+            raise ConfigError(f"prompt template {self.folder / name}: {exc}") from None
+
+    def system(self) -> str:
+        return self.render(
+            "extract_system.j2",
+            schema_json=json.dumps(self.schema, ensure_ascii=False, separators=(",", ":")),
+        )
+
+
+def load_prompts(folder: Path | None = None) -> PromptSet:
+    return PromptSet(Path(folder) if folder else prompts_dir())
