@@ -21,7 +21,8 @@ _FOOTNOTE_MARK = re.compile(rf"(?<!\bkm)(?<!\bcm)(?<!\bdm)(?<!\bm)(?<!\bha)[{_SU
 _BOLD = re.compile(r"\*\*")
 _ITALIC_IN_BRACKETS = re.compile(r"(?<=[(“\"])\*|\*(?=[)”\"])")
 _TERMINAL = tuple('.!?:;…"”)/')
-_LIST_START = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVX]+\.)(?:\s|$)")
+# List numbers have one or two digits: "2025." alone on a line is the end of a sentence, not an item.
+_LIST_START = re.compile(r"^(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]+\.)(?:\s|$)")
 _PAGE_BREAK = "\f"
 
 
@@ -137,3 +138,25 @@ def fold_for_match(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     text = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], text)
     return re.sub(r"\s+", " ", text)
+
+
+# Pre-Unicode Vietnamese encodings read as Latin-1 text: TCVN3 (ABC) puts tone-marked vowels on
+# Latin-1 symbols ("Th«ng b¸o"), VNI writes marks as letters after the vowel ("Thoâng baùo").
+_TCVN3_MARKS = set("¸µ¶·¹¨©®ª«¬")  # symbols that never occur in Vietnamese words, nor in VNI
+_VNI_MARK = re.compile(r"(?<=[aeiouyAEIOUYâêôÂÊÔ])[øùûõïöÖ]|ñ|Ñ")  # a mark letter after a vowel; VNI's đ
+_VIETNAMESE = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # letters only Unicode Vietnamese has
+
+
+def legacy_encoding(text: str) -> str | None:
+    """'TCVN3 (ABC)' or 'VNI' when the text looks legacy-encoded, else None."""
+    sample = text[:20000]
+    letters = sum(c.isalpha() for c in sample)
+    if letters < 40 or len(_VIETNAMESE.findall(sample)) > 0.03 * letters:
+        return None  # too short to tell, or real Unicode Vietnamese
+    tcvn = sum(c in _TCVN3_MARKS for c in sample)
+    vni = len(_VNI_MARK.findall(sample))
+    if tcvn > 0.02 * letters and tcvn >= vni:
+        return "TCVN3 (ABC)"
+    if vni > 0.05 * letters:  # loanwords ("Señor", "où") stay well below this
+        return "VNI"
+    return None

@@ -149,7 +149,7 @@ def _report_usage(ex: object) -> None:
 
 @app.command()
 def extract(
-    file: Annotated[str, typer.Argument(help="Document to read (.txt, .md); - for standard input.")],
+    file: Annotated[str, typer.Argument(help="Document to read (.txt, .md, .docx, .pdf, .html); - for standard input.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write JSON here instead of stdout.")
     ] = None,

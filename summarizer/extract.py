@@ -33,7 +33,10 @@ class Source:
 
 def load_source(path: str | Path) -> Source:
     raw = read_document(path)
-    return Source(name=raw.name, clean=clean_text(raw.text))
+    cleaned = clean_text(raw.text)
+    if raw.notes or raw.dropped:
+        cleaned = CleanText(cleaned.text, [*raw.notes, *cleaned.footnotes], [*raw.dropped, *cleaned.dropped])
+    return Source(name=raw.name, clean=cleaned)
 
 
 def default_backend() -> str:

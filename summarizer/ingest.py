@@ -1,22 +1,31 @@
-"""Read a document from disk (or stdin) into text, refusing what is not a readable document."""
+"""Read a document from disk (or stdin) into text, refusing what is not a readable document.
+
+The format is told by content, not only by the name: a .doc renamed .docx, a PDF saved as .txt or an
+HTML page saved as .doc are each read (or refused) for what they are.
+"""
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .clean import legacy_encoding
 from .errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
-# Formats that arrive with their own issue; refusing them by name beats decoding garbage.
-LATER_SUFFIXES = {".docx", ".doc", ".pdf", ".html", ".htm", ".odt", ".rtf"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Office (.doc, .xls) container
+_ZIP = b"PK\x03\x04"
 
 
 @dataclass(frozen=True)
 class RawDocument:
     name: str
     text: str
+    format: str = "text"  # text | docx | pdf | html
+    notes: list[str] = field(default_factory=list)  # footnotes kept apart from the body
+    dropped: list[str] = field(default_factory=list)  # page headers, footers, numbers
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -36,28 +45,96 @@ def _decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_document(path: str | Path) -> RawDocument:
-    """Read `path` ("-" for stdin) as a text document; raise InputError with a clear reason."""
+def sniff(data: bytes, suffix: str) -> str:
+    """The format of `data`: docx, pdf, html, doc, odt, zip, or text."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(_OLE2):
+        return "doc"
+    if data.startswith(_ZIP):
+        head = data[:4096]
+        if b"word/" in head or (b"[Content_Types].xml" in head and suffix == ".docx"):
+            return "docx"
+        if b"opendocument.text" in head:
+            return "odt"
+        return "docx" if suffix == ".docx" else "zip"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")) or (suffix in HTML_SUFFIXES and head.startswith(b"<")):
+        return "html"
+    if b"%pdf-" in data[:1024].lower():
+        return "pdf"  # junk before the header, as some mail gateways add
+    return "text"
+
+
+def _read_bytes(path: str | Path) -> tuple[str, bytes, str]:
     if str(path) == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        p = Path(path)
-        name = str(p)
-        if not p.exists():
-            raise InputError("no such file", source=name)
-        if p.is_dir():
-            raise InputError("is a directory, not a document", source=name)
-        suffix = p.suffix.lower()
-        if suffix in LATER_SUFFIXES:
-            raise InputError(
-                f"{suffix} files are not supported yet; save the document as UTF-8 .txt", source=name
-            )
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read ({exc.strerror})", source=name) from None
-    text = _decode(data, name)
-    if not text.strip():
+        return "<stdin>", sys.stdin.buffer.read(), ""
+    p = Path(path)
+    name = str(p)
+    if not p.exists():
+        raise InputError("no such file", source=name)
+    if p.is_dir():
+        raise InputError("is a directory, not a document", source=name)
+    try:
+        return name, p.read_bytes(), p.suffix.lower()
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", source=name) from None
+
+
+def read_document(path: str | Path) -> RawDocument:
+    """Read `path` ("-" for stdin) as a document; raise InputError with a clear reason."""
+    name, data, suffix = _read_bytes(path)
+    if not data.strip():
         raise InputError("empty document", source=name)
-    return RawDocument(name=name, text=text)
+    kind = sniff(data, suffix)
+    if kind == "doc":
+        raise InputError(
+            "an old Word .doc file (whatever its name says); open it in Word and save it as .docx",
+            source=name,
+        )
+    if kind == "odt":
+        raise InputError("an OpenDocument text file; save it as .docx and retry", source=name)
+    if kind == "zip":
+        raise InputError("a ZIP archive, not a Word document", source=name)
+    if suffix == ".docx" and kind != "docx":
+        raise InputError(f"named .docx but the content is {kind}, not a Word document", source=name)
+    notes: list[str] = []
+    dropped: list[str] = []
+    if kind == "docx":
+        from .readers.docx import read_docx
+
+        got = read_docx(_on_disk(path, data))
+        text, notes = got.text, got.notes
+    elif kind == "pdf":
+        from .readers.pdf import read_pdf
+
+        pdf = read_pdf(_on_disk(path, data))
+        text, notes, dropped = pdf.text, pdf.notes, pdf.dropped
+    elif kind == "html":
+        from .readers.html import read_html
+
+        text = read_html(Path(name), data).text
+    else:
+        text = _decode(data, name)
+    if not text.strip():
+        raise InputError("empty document (no text in it)", source=name)
+    legacy = legacy_encoding(text)
+    if legacy:
+        raise InputError(
+            f"the text is in the legacy {legacy} encoding (pre-Unicode Vietnamese fonts); convert it to "
+            "Unicode (e.g. Unikey's converter) and retry",
+            source=name,
+        )
+    return RawDocument(name=name, text=text, format=kind, notes=notes, dropped=dropped)
+
+
+def _on_disk(path: str | Path, data: bytes) -> Path:
+    """Readers of binary formats want a file; stdin is spooled to a temporary one."""
+    if str(path) != "-":
+        return Path(path)
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix="summarizer-stdin-")
+    with open(fd, "wb") as fh:
+        fh.write(data)
+    return Path(tmp)

@@ -55,6 +55,15 @@ def _bad_inputs(tmp_path):
     bad_json.write_text('{"document": {}, "tasks": "no"}', encoding="utf-8")
     docx = tmp_path / "report.docx"
     docx.write_bytes(b"PK\x03\x04")
+    old_doc = tmp_path / "renamed.docx"
+    old_doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    pdf = tmp_path / "broken.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage without xref\n")
+    tcvn3 = tmp_path / "tcvn3.txt"
+    tcvn3.write_text(
+        "Th«ng b¸o kÕt luËn cña ®ång chÝ Chñ tÞch UBND huyÖn t¹i buæi lµm viÖc víi c¸c x· vÒ t×nh h×nh",
+        encoding="utf-8",
+    )
     return [
         (tmp_path / "missing.txt", "no such file"),
         (tmp_path, "is a directory"),
@@ -62,7 +71,10 @@ def _bad_inputs(tmp_path):
         (binary, "binary file"),
         (latin, "not UTF-8"),
         (bad_json, "not a valid extraction"),
-        (docx, "not supported yet"),
+        (docx, "not a readable .docx file"),
+        (old_doc, "old Word .doc file"),
+        (pdf, "not a readable PDF"),
+        (tcvn3, "legacy TCVN3 (ABC) encoding"),
     ]
 
 
