@@ -304,10 +304,12 @@ def infer_places(text: str) -> dict[str, str]:
     """The district/commune/province a document is about: its most often named one at each level."""
     counts: dict[str, Counter[str]] = {"huyện": Counter(), "xã": Counter(), "tỉnh": Counter()}
     for m in _PLACE.finditer(text):
+        if "\n" in (m.group("name") or ""):
+            continue  # "cấp xã" ending a line, "Phó Chủ tịch ..." starting the next: not a place name
         name = _cap_words(m.group("name"), set()) if m.group("name") else ""
         # "Chủ tịch UBND huyện Phạm Văn A": a person's name follows a title, not a place's.
         if re.search(
-            r"(?:chủ tịch|bí thư|giám đốc|trưởng|phó)\s+(?:UBND|HĐND|Huyện ủy|Tỉnh ủy)?\s*$",
+            r"(?:chủ tịch|bí thư|giám đốc|trưởng|phó)(?:\s+thường trực)?\s+(?:UBND|HĐND|Huyện ủy|Tỉnh ủy)?\s*$",
             text[max(0, m.start() - 30) : m.start()],
             _I,
         ):

@@ -71,7 +71,7 @@ def _fail(exc: UserError) -> NoReturn:
     raise typer.Exit(exc.exit_code)
 
 
-def write_atomic(path: Path, data: str) -> None:
+def write_atomic(path: Path, data: str | bytes) -> None:
     """Write next to the target, then rename: a failed run never leaves a truncated file."""
     path = Path(path)
     if path.is_dir():
@@ -81,8 +81,12 @@ def write_atomic(path: Path, data: str) -> None:
         raise UserError("folder does not exist", source=str(parent))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
+        if isinstance(data, bytes):
+            with os.fdopen(fd, "wb") as fb:
+                fb.write(data)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -149,7 +153,9 @@ def _report_usage(ex: object) -> None:
 
 @app.command()
 def extract(
-    file: Annotated[str, typer.Argument(help="Document to read (.txt, .md, .docx, .pdf, .html); - for standard input.")],
+    file: Annotated[
+        str, typer.Argument(help="Document to read (.txt, .md, .docx, .pdf, .html); - for standard input.")
+    ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write JSON here instead of stdout.")
     ] = None,
@@ -212,10 +218,12 @@ def _load_extraction(path: str) -> object:
 def draft(
     file: Annotated[str, typer.Argument(help="Document, or an extraction JSON (edit it, then redraft).")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the draft here (stdout if absent).")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the draft here (stdout if absent; .docx needs -o)."),
     ] = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="md or txt; default from -o's extension, else md.")
+        str | None,
+        typer.Option("--format", "-f", help="docx, md, txt or html; default from -o's extension, else md."),
     ] = None,
     date: Annotated[
         str | None, typer.Option("--date", help="Fill the day of the dated line (YYYY-MM-DD).")
@@ -223,24 +231,37 @@ def draft(
     template: Annotated[
         Path | None, typer.Option("--template", help="Your own Jinja template (rendered sandboxed).")
     ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--issuer-profile",
+            "-p",
+            help="Issuer profile: a TOML file or a shipped name (ubnd-tinh, ubnd-huyen, ubnd-xa, vp-ubnd-tinh); "
+            "default chosen from the document's issuer.",
+        ),
+    ] = None,
+    signer: Annotated[
+        str | None, typer.Option("--signer", help="The signer's name (else a placeholder).")
+    ] = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     structured: StructuredOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Write a draft THÔNG BÁO kết luận (Markdown or text) from a document or an extraction JSON.
+    """Write a draft THÔNG BÁO kết luận (Word, Markdown, text or HTML) from a document or an extraction JSON.
 
-    Example: summarizer draft fixtures/documents/004_b6c01a3b0295957f.txt -o thong-bao.md
+    Example: summarizer draft fixtures/documents/003_b47614d5102acb89.txt -o thong-bao.docx
     """
     from .render import FORMATS, render_notice
 
     try:
         chosen = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "md")
-        if chosen == "markdown":
-            chosen = "md"
+        chosen = {"markdown": "md", "htm": "html", "text": "txt"}.get(chosen, chosen)
         if chosen not in FORMATS:
             raise UserError(f"unknown format {chosen!r}; choose one of: {', '.join(FORMATS)}")
+        if chosen == "docx" and (output is None or str(output) == "-"):
+            raise UserError("a .docx draft needs a file: add -o thong-bao.docx")
         day = None
         if date:
             try:
@@ -249,6 +270,10 @@ def draft(
                 raise UserError(f"--date {date!r} is not YYYY-MM-DD") from None
         if template is not None and not template.is_file():
             raise UserError("template not found", source=str(template))
+        if profile is not None:
+            from .profiles import load_profile
+
+            load_profile(profile)  # a bad profile fails before any extraction work
         if file.lower().endswith(".json"):
             ex = _load_extraction(file)
         else:
@@ -260,7 +285,19 @@ def draft(
             )
             _source, ex = extract_file(file, chosen_backend, session)  # type: ignore[arg-type]
             _report_usage(ex)
-        _emit(render_notice(ex, chosen, date=day, template=template), output)  # type: ignore[arg-type]
+        rendered = render_notice(
+            ex,  # type: ignore[arg-type]
+            chosen,
+            date=day,
+            template=template,
+            profile=profile,
+            signer_name=signer,
+        )
+        if isinstance(rendered, bytes):
+            assert output is not None
+            write_atomic(output, rendered)
+        else:
+            _emit(rendered, output)
     except UserError as exc:
         _fail(exc)
 

@@ -37,6 +37,10 @@ class DocumentInfo(_Model):
     meeting_date: dt.date | None = None
     location: str | None = None
     chair: Chair | None = None
+    places: dict[str, str] = Field(
+        default_factory=dict,
+        description='The province, district and commune the document is about, by level ("tỉnh": "Lạng Sơn")',
+    )
 
 
 class Deadline(_Model):

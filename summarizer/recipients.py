@@ -6,13 +6,8 @@ import re
 from collections.abc import Iterable
 
 from .models import Extraction
+from .profiles import IssuerProfile
 
-# Standing recipients by the issuer's level: those informed "để b/c", then the leaders.
-STANDING = {
-    "tỉnh": ["Thường trực Tỉnh ủy (b/c)", "Thường trực HĐND tỉnh (b/c)", "Chủ tịch, các PCT UBND tỉnh"],
-    "huyện": ["Thường trực Huyện ủy (b/c)", "Thường trực HĐND huyện (b/c)", "Chủ tịch, các PCT UBND huyện"],
-    "xã": ["Thường trực Đảng ủy (b/c)", "Thường trực HĐND xã (b/c)", "Chủ tịch, các PCT UBND xã"],
-}
 # Variants of the report tag found in real notices, read in as one style.
 REPORT_TAG = re.compile(r"\s*\((?:để\s+)?(?:b/c|B/c|B/C|báo cáo)\)\s*$")
 
@@ -63,8 +58,23 @@ def _group(names: Iterable[str]) -> list[str]:
     return lines
 
 
-def noi_nhan(ex: Extraction, level: str = "tỉnh", luu: str = "VT") -> list[str]:
+def format_recipient(name: str, report: bool) -> str:
+    """One style for every variant: "(b/c)"."""
+    return f"{name} (b/c)" if report else name
+
+
+def read_noi_nhan(text: str) -> list[tuple[str, bool]]:
+    """The entries of a notice's "Nơi nhận:" block, report tags read in whatever variant they use."""
+    m = re.search(r"Nơi nhận:?\s*\n(?P<body>(?:\s*[-–+•].*\n?)+)", text)
+    if not m:
+        return []
+    return [parse_tag(line) for line in m.group("body").splitlines() if line.strip().lstrip("-–+•").strip()]
+
+
+def noi_nhan(ex: Extraction, profile: IssuerProfile) -> list[str]:
     """The lines of "Nơi nhận:", each already ending with ";" or "." as the decree's layout has them."""
+    level = profile.level
+    standing = {parse_tag(r.name)[0].lower() for r in profile.recipients.before}
     seen: list[str] = []
     for t in ex.tasks:
         for a in [*t.agencies, *t.partners]:
@@ -73,6 +83,9 @@ def noi_nhan(ex: Extraction, level: str = "tỉnh", luu: str = "VT") -> list[str
     for r in ex.requests:
         if r.requester and r.requester not in seen and r.response:
             seen.append(r.requester)
+    seen = [a for a in seen if a.lower() not in standing]
     ordered = sorted(seen, key=lambda a: (rank(a), seen.index(a)))
-    lines = [*STANDING.get(level, STANDING["tỉnh"]), *_group(ordered)]
-    return [f"- {line};" for line in lines] + [f"- Lưu: {luu}."]
+    lines = [format_recipient(r.name, r.report) for r in profile.recipients.before]
+    lines += _group(ordered)
+    lines += profile.recipients.after
+    return [f"- {line};" for line in lines] + [f"- Lưu: {profile.luu}."]

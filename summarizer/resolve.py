@@ -104,6 +104,7 @@ def resolve_document(
         meeting_date=parse_date(date_text) or fallback.meeting_date,
         location=first("location"),
         chair=Chair(name=name, position=position) if name or position else None,
+        places=dict(fallback.places),  # read by code from the whole text, not by the model
     )
     return info, notes
 

@@ -30,3 +30,7 @@ def templates_dir() -> Path:
 
 def data_dir() -> Path:
     return _PKG / "data"
+
+
+def profiles_dir() -> Path:
+    return _PKG / "profiles"

@@ -156,7 +156,9 @@ def document_facts(text: str, bs: list[Block]) -> DocFacts:
 
     places = infer_places(text)
     ctx = AgencyContext(doc_date=None, places=dict(places))
-    if place_line and re.search(r"\bUBND huyện\b", text) and ("huyện" not in places or is_notice):
+    if place_line and re.search(rf"TỈNH\s+{re.escape(place_line.upper())}\b", text[:1500]):
+        ctx.places["tỉnh"] = place_line  # "HÒA BÌNH" in the header: the dated line names the province
+    elif place_line and re.search(r"\bUBND huyện\b", text) and ("huyện" not in places or is_notice):
         ctx.places["huyện"] = place_line
     if "huyện" in places:
         info.subject = f"huyện {places['huyện']}"
@@ -193,6 +195,7 @@ def document_facts(text: str, bs: list[Block]) -> DocFacts:
         text,
     )
     info.location = loc.group(1) if loc else place_line
+    info.places = {level: name for level, name in ctx.places.items() if name}
     return DocFacts(info=info, ref_date=ref, ctx=ctx)
 
 
