@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from .errors import UserError
 
@@ -367,24 +368,77 @@ def summarize(
         _fail(exc)
 
 
-@app.command("eval")
-def eval_cmd(
+class _EvalGroup(TyperGroup):
+    """`summarizer eval FOLDER …` runs an evaluation; `eval compare|new|check …` are its helpers."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if not args or args[0] not in self.commands:
+            args.insert(0, "run")
+        return super().resolve_command(ctx, args)
+
+
+eval_app = typer.Typer(
+    cls=_EvalGroup,
+    no_args_is_help=False,
+    rich_markup_mode=None,
+    help=(
+        "Score a backend or a prompt against the fixtures, save the run, compare runs, gate CI.\n\n"
+        "Examples:\n\n"
+        "  summarizer eval fixtures --min tasks=0.95 --junit eval.xml\n\n"
+        "  summarizer eval fixtures -b openai -m qwen2.5:14b --prompts my-prompts/ --baseline runs/LAST.json\n\n"
+        "  summarizer eval compare runs/A.json runs/B.json --html diff.html\n\n"
+        "  summarizer eval check fixtures\n\n"
+        "  summarizer eval new report.docx"
+    ),
+)
+app.add_typer(eval_app, name="eval")
+
+GateOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--min",
+        "--min-f1",
+        help="Gate NAME=VALUE on an overall figure (tasks, requests, conclusions, agencies, partners, deadlines, "
+        "deadline_kinds, meeting_date, fields, summary; ungrounded and rejected are maxima). Repeatable; "
+        "adds to FOLDER/eval.toml.",
+    ),
+]
+
+
+@eval_app.command("run")
+def eval_run(
     folder: Annotated[Path, typer.Argument(help="Fixture folder with documents/ and expected/.")] = Path(
         "fixtures"
     ),
     backend: BackendOpt = None,
-    as_json: Annotated[
-        Path | None, typer.Option("--json", help="Also write the figures as JSON to this file.")
+    min_f1: GateOpt = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="A saved run to compare with (gains and losses are listed)."),
     ] = None,
-    min_f1: Annotated[
-        list[str] | None,
+    max_regression: Annotated[
+        float | None,
         typer.Option(
-            "--min",
-            "--min-f1",
-            help="Gate NAME=VALUE (tasks, requests, conclusions, agencies, "
-            "partners, deadlines, meeting_date; ungrounded is a maximum). Repeatable.",
+            "--max-regression", help="Fail when any figure is worse than the baseline's by more than this."
         ),
     ] = None,
+    runs_dir: Annotated[
+        Path | None, typer.Option("--runs-dir", help="Where runs are saved (default FOLDER/../runs).")
+    ] = None,
+    no_save: Annotated[bool, typer.Option("--no-save", help="Do not save the run.")] = False,
+    as_json: Annotated[
+        Path | None, typer.Option("--json", help="Also write the run JSON to this file.")
+    ] = None,
+    junit: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML here for CI.")] = None,
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="Write an HTML report (evidence highlighted in the source).")
+    ] = None,
+    markdown: Annotated[
+        Path | None, typer.Option("--markdown", help="Write a Markdown summary here.")
+    ] = None,
+    repeat: Annotated[
+        int, typer.Option("--repeat", min=1, max=20, help="Run N times and report the spread of each figure.")
+    ] = 1,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List missed, extra and wrong items.")
     ] = False,
@@ -394,16 +448,28 @@ def eval_cmd(
     no_cache: NoCacheOpt = False,
     record: RecordOpt = False,
 ) -> None:
-    """Score a backend against hand-checked fixtures; exit 1 when a gate fails.
+    """Score a backend against hand-checked fixtures and save the run; exit 1 when a gate fails.
 
-    Example: summarizer eval fixtures --min tasks=0.85 --min requests=0.8 --min ungrounded=0
+    Example: summarizer eval fixtures --backend replay --min tasks=1 --junit eval.xml
     """
-    from .evaluate import evaluate_folder, failed_gates, parse_thresholds
+    import time
+
+    from .evaluate import evaluate_folder, parse_thresholds
     from .extract import extract_source
+    from .models import Usage
+    from .report import comparison_markdown, print_comparison, print_run, run_html, run_markdown
+    from .runs import compare_runs, failed_gates, junit_xml, load_gate_config, load_run, run_record, save_run
 
     try:
-        gates = parse_thresholds(min_f1 or [])
         chosen = _backend(backend)
+        gates = load_gate_config(folder, chosen) | parse_thresholds(min_f1 or [])
+        base = load_run(baseline) if baseline else None
+        if max_regression is not None and base is None:
+            raise UserError("--max-regression needs --baseline RUN.json")
+        if repeat > 1 and chosen == "rules":
+            raise UserError(
+                "--repeat measures a model's run-to-run spread; the rules backend is deterministic"
+            )
         session = _session(
             chosen,
             model=model,
@@ -413,53 +479,156 @@ def eval_cmd(
             record=record,
             responses_dir=folder / "responses" if not os.environ.get("SUMMARIZER_RESPONSES_DIR") else None,
         )
-        from .models import Usage
-
-        run_usage = Usage()
+        usage = Usage()
 
         def extractor(source: Any) -> Any:
             ex = extract_source(source, chosen, session)  # type: ignore[arg-type]
             if ex.meta.usage is not None:
-                run_usage.add(ex.meta.usage)
+                usage.add(ex.meta.usage)
             return ex
 
-        report = evaluate_folder(
-            folder,
-            extractor,
-            progress=lambda name: typer.echo(f"… {name}", err=True),
-            workers=getattr(getattr(session, "settings", None), "concurrency", 1),
+        workers = getattr(getattr(session, "settings", None), "concurrency", 1)
+        reports, seconds = [], 0.0
+        for i in range(repeat):
+            t0 = time.perf_counter()
+            label = f" (run {i + 1}/{repeat})" if repeat > 1 else ""
+
+            def progress(name: str, label: str = label) -> None:
+                typer.echo(f"… {name}{label}", err=True)
+
+            reports.append(evaluate_folder(folder, extractor, progress=progress, workers=workers))
+            seconds += time.perf_counter() - t0
+        report = reports[-1]
+        prompts_obj = getattr(session, "prompts", None)
+        settings = {
+            "backend": chosen,
+            "model": getattr(getattr(session, "settings", None), "model", None),
+            "prompt_version": getattr(prompts_obj, "version", None),
+            "prompts": str(getattr(prompts_obj, "folder", "")) or None,
+            "folder": str(folder),
+            "repeat": repeat,
+        }
+        record_data = run_record(
+            report, settings=settings, usage=usage, seconds=seconds, repeats=[r.figures() for r in reports]
         )
-        data = report.as_json()
-        header = f"{'document':<28}{'tasks P/R/F1':>20}{'requests F1':>13}{'concl F1':>10}{'agency':>8}{'deadline':>10}{'date':>6}{'ungr':>6}"
-        typer.echo(header)
-        for d in [*data["documents"], data["overall"]]:
-            t = d["tasks"]
-            typer.echo(
-                f"{d['doc'][:27]:<28}{t['precision']:>6.2f}/{t['recall']:.2f}/{t['f1']:.2f}{'':>4}"
-                f"{d['requests']['f1']:>13.2f}{d['conclusions']['f1']:>10.2f}{d['agency_accuracy']:>8.2f}"
-                f"{d['deadline_accuracy']:>10.2f}{d['meeting_date']:>6}{d['ungrounded']:>6}"
-            )
-            if verbose and d["doc"] != "ALL":
-                for kind in ("missed", "extra"):
-                    for it in d[kind]:
-                        typer.echo(f"    {kind} {it['type']}: {it['evidence'][:90]!r}")
-                for it in d["wrong"]:
-                    typer.echo(
-                        f"    wrong: {it['evidence'][:60]!r} {json.dumps({k: v for k, v in it.items() if k != 'evidence'}, ensure_ascii=False)}"
-                    )
+        print_run(record_data, verbose)
         if chosen != "rules":
             typer.echo(
-                f"tokens (run): {run_usage.prompt_tokens} prompt, {run_usage.completion_tokens} completion, "
-                f"{run_usage.cached_tokens} cached; {run_usage.requests} requests, {run_usage.cache_hits} from cache",
+                f"tokens (run): {usage.prompt_tokens} prompt, {usage.completion_tokens} completion, "
+                f"{usage.cached_tokens} cached; {usage.requests} requests, {usage.cache_hits} from cache",
                 err=True,
             )
+        if not no_save:
+            saved = save_run(record_data, runs_dir or folder.resolve().parent / "runs")
+            typer.echo(f"run saved: {saved}", err=True)
         if as_json:
-            write_atomic(as_json, json.dumps(data, ensure_ascii=False, indent=2, default=str))
-        failures = failed_gates(report, gates)
+            write_atomic(as_json, json.dumps(record_data, ensure_ascii=False, indent=1, default=str))
+        if html_out:
+            write_atomic(html_out, run_html(report, record_data))
+        comp = compare_runs(base, record_data) if base else None
+        if comp is not None:
+            print_comparison(comp)
+        if markdown:
+            write_atomic(markdown, comparison_markdown(comp) if comp else run_markdown(record_data))
+        failures = failed_gates(record_data, gates, base, max_regression)
+        if junit:
+            write_atomic(junit, junit_xml(record_data, gates, failures))
         for f in failures:
             typer.echo(f"gate failed: {f}", err=True)
         if failures:
             raise typer.Exit(1)
+    except UserError as exc:
+        _fail(exc)
+
+
+@eval_app.command("compare")
+def eval_compare(
+    run_a: Annotated[Path, typer.Argument(help="The earlier run (the baseline).")],
+    run_b: Annotated[
+        Path | None, typer.Argument(help="The later run (default: the newest in A's folder).")
+    ] = None,
+    markdown: Annotated[
+        Path | None, typer.Option("--markdown", help="Write the comparison as Markdown.")
+    ] = None,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Write the comparison as HTML.")] = None,
+    max_regression: Annotated[
+        float | None,
+        typer.Option("--max-regression", help="Exit 1 when a figure got worse by more than this."),
+    ] = None,
+) -> None:
+    """List, per document, the items B gained and lost against A, and the figure deltas.
+
+    Example: summarizer eval compare runs/20261124T030000Z-rules-rules.json runs/20261124T040000Z-replay-54066df84744.json
+    """
+    from .report import comparison_html, comparison_markdown, print_comparison
+    from .runs import compare_runs, failed_gates, latest_run, load_run
+
+    try:
+        a = load_run(run_a)
+        if run_b is None:
+            run_b = latest_run(run_a.parent, exclude=run_a)
+            if run_b is None:
+                raise UserError("no other run to compare with; give RUN_B", source=str(run_a.parent))
+        b = load_run(run_b)
+        comp = compare_runs(a, b)
+        print_comparison(comp)
+        if markdown:
+            write_atomic(markdown, comparison_markdown(comp))
+        if html_out:
+            write_atomic(html_out, comparison_html(comp))
+        failures = failed_gates(b, {}, a, max_regression) if max_regression is not None else []
+        for f in failures:
+            typer.echo(f"gate failed: {f}", err=True)
+        if failures:
+            raise typer.Exit(1)
+    except UserError as exc:
+        _fail(exc)
+
+
+@eval_app.command("check")
+def eval_check(
+    folder: Annotated[Path, typer.Argument(help="Fixture folder.")] = Path("fixtures"),
+) -> None:
+    """Validate every expected file: schema, every quote located, agencies canonical, deadlines normalized.
+
+    Example: summarizer eval check fixtures
+    """
+    from .fixture_check import check_folder
+
+    try:
+        n, problems = check_folder(folder)
+    except UserError as exc:
+        _fail(exc)
+    for p in problems:
+        typer.echo(f"fixture problem: {p}", err=True)
+    typer.echo(f"{n} fixtures checked, {len(problems)} problems")
+    if problems:
+        raise typer.Exit(1)
+
+
+@eval_app.command("new")
+def eval_new(
+    file: Annotated[Path, typer.Argument(help="The document to make a fixture of (any supported format).")],
+    folder: Annotated[Path, typer.Option("--fixtures", help="Fixture folder.")] = Path("fixtures"),
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+) -> None:
+    """Make a new fixture: copy the document in and pre-fill its expected file for a person to correct.
+
+    Example: summarizer eval new ~/Downloads/bao-cao.docx --fixtures fixtures
+    """
+    from .extract import extract_file
+    from .fixture_check import new_fixture
+
+    try:
+        chosen = _backend(backend)
+        session = _session(chosen, model=model, base_url=base_url)
+        _source, ex = extract_file(str(file), chosen, session)  # type: ignore[arg-type]
+        path = new_fixture(file, folder, ex, chosen)
+        typer.echo(
+            f"fixture written: {path}\nnow read the document and correct that file; `summarizer eval check` validates it"
+        )
     except UserError as exc:
         _fail(exc)
 

@@ -3,9 +3,10 @@
 import pytest
 from conftest import DOCS, FIXTURES
 
-from summarizer.evaluate import evaluate_folder, failed_gates, load_expected
+from summarizer.evaluate import evaluate_folder, load_expected
 from summarizer.extract import extract_source, load_source
-from summarizer.models import Extraction
+from summarizer.models import Extraction, Usage
+from summarizer.runs import failed_gates, run_record
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem[:3])
@@ -39,7 +40,9 @@ def test_rules_backend_meets_the_issue_targets():
         "meeting_date": 1.0,
         "ungrounded": 0,
     }
-    assert failed_gates(report, gates) == []
+    assert (
+        failed_gates(run_record(report, settings={"backend": "rules"}, usage=Usage(), seconds=0), gates) == []
+    )
 
 
 def test_a_lost_deadline_fails_the_gate_and_names_the_document():
@@ -50,6 +53,10 @@ def test_a_lost_deadline_fails_the_gate_and_names_the_document():
         return ex
 
     report = evaluate_folder(FIXTURES, worse)
-    assert failed_gates(report, {"deadlines": 1.0})
+    failures = failed_gates(
+        run_record(report, settings={"backend": "worse"}, usage=Usage(), seconds=0), {"deadlines": 1.0}
+    )
+    assert len(failures) == 1
+    assert "004_b6c01a3b0295957f: wrong deadline task" in failures[0] and "27/03/2023" in failures[0]
     doc = next(d for d in report.docs if d.doc.startswith("004"))
     assert any("27/03/2023" in str(w.get("deadline")) for w in doc.wrong)
