@@ -13,9 +13,11 @@ SUMMARIZER = Path(sys.executable).parent / "summarizer"
 
 
 def run_cli(
-    *args: str, cwd: Path | None = None, stdin: bytes | None = None
+    *args: str, cwd: Path | None = None, stdin: bytes | None = None, env_extra: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run the installed console script, as a user would."""
+    import os
+
     return subprocess.run(
         [str(SUMMARIZER), *args],
         cwd=cwd,
@@ -23,6 +25,7 @@ def run_cli(
         capture_output=True,
         text=True,
         timeout=120,
+        env={**os.environ, **(env_extra or {})},
     )
 
 

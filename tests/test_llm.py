@@ -427,3 +427,44 @@ def test_replay_with_a_changed_prompt_says_so(tmp_path):
         (prompts / f.name).write_text(f.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     res = run_cli("extract", str(DOC_004), "-b", "replay", "--prompts", str(prompts), cwd=FIXTURES.parent)
     assert res.returncode == 3 and "no recorded replies for prompt version" in res.stderr
+
+
+def test_record_then_replay_gives_the_same_items(tmp_path):
+    oracle = oracle_for(DOC_004)
+    responses = tmp_path / "responses"
+    env_dir = ("--prompts", str(FIXTURES.parent / "prompts"))
+    with ChatServer(answer_from(oracle)) as server:
+        rec = run_cli(
+            "extract",
+            str(DOC_004),
+            "-b",
+            "openai",
+            "-m",
+            "scripted",
+            "--base-url",
+            server.base_url,
+            "--no-cache",
+            "--record",
+            "-o",
+            str(tmp_path / "live.json"),
+            *env_dir,
+            env_extra={"SUMMARIZER_RESPONSES_DIR": str(responses)},
+        )
+    assert rec.returncode == 0, rec.stderr
+    (recording,) = responses.glob("*/004_b6c01a3b0295957f.json")
+    assert len(json.loads(recording.read_text(encoding="utf-8"))["replies"]) == 1
+    rep = run_cli(
+        "extract",
+        str(DOC_004),
+        "-b",
+        "replay",
+        "-o",
+        str(tmp_path / "replayed.json"),
+        *env_dir,
+        env_extra={"SUMMARIZER_RESPONSES_DIR": str(responses)},
+    )
+    assert rep.returncode == 0, rep.stderr
+    live = json.loads((tmp_path / "live.json").read_text(encoding="utf-8"))
+    replayed = json.loads((tmp_path / "replayed.json").read_text(encoding="utf-8"))
+    assert live["tasks"] == replayed["tasks"] and replayed["meta"]["backend"] == "replay"
+    assert replayed["meta"]["usage"]["requests"] == 0
