@@ -19,6 +19,9 @@ from .resources import data_dir
 
 _I = re.IGNORECASE
 _CAP_WORD = r"[A-ZĐÂĂÊÔƠƯÀ-ỸÁÉÍÓÚÝ][\wÀ-ỹ']*"
+# A place's name never continues on the next line: "cấp xã" ending one line and "Phó Chủ tịch …"
+# starting the next are two things.
+_SAME_LINE = r"[^\S\n]+"
 
 
 @dataclass(frozen=True)
@@ -127,10 +130,12 @@ _LOCAL = re.compile(
     r"|Công an))"
     r"(?P<all>\s+các cấp)?(?:\s+của)?\s+(?P<level>" + _LEVEL + r")(?![\wÀ-ỹ])"
     r"(?P<more>,\s*(?:xã|thị trấn|phường)(?![\wÀ-ỹ]))?"
-    rf"(?P<name>(?:\s+{_CAP_WORD}){{0,3}})",
+    rf"(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})",
 )
 # A place named on its own ("huyện Bình Gia", "Huyện cần ...") stands for its people's committee.
-_PLACE = re.compile(rf"(?<![\wÀ-ỹ])(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>(?:\s+{_CAP_WORD}){{0,3}})")
+_PLACE = re.compile(
+    rf"(?<![\wÀ-ỹ])(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})"
+)
 _UNIT = (
     r"cấp ủy|cấp uỷ|cấp|ngành|sở|ban|cơ quan|đơn vị|địa phương|phòng|xã|thị trấn|phường|chính quyền"
     r"|đoàn thể|tổ chức chính trị - xã hội|tổ chức"
@@ -304,8 +309,6 @@ def infer_places(text: str) -> dict[str, str]:
     """The district/commune/province a document is about: its most often named one at each level."""
     counts: dict[str, Counter[str]] = {"huyện": Counter(), "xã": Counter(), "tỉnh": Counter()}
     for m in _PLACE.finditer(text):
-        if "\n" in (m.group("name") or ""):
-            continue  # "cấp xã" ending a line, "Phó Chủ tịch ..." starting the next: not a place name
         name = _cap_words(m.group("name"), set()) if m.group("name") else ""
         # "Chủ tịch UBND huyện Phạm Văn A": a person's name follows a title, not a place's.
         if re.search(

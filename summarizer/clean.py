@@ -14,15 +14,15 @@ from . import tables
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\t"), " ")
-_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_FOOTNOTE_LINE = re.compile(rf"^[{_SUPERSCRIPTS}]+\s*\S")
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FOOTNOTE_LINE = re.compile(rf"^[{SUPERSCRIPTS}]+\s*\S")
 # A superscript digit glued to a word is a footnote marker, except in units such as km² or m³.
-_FOOTNOTE_MARK = re.compile(rf"(?<!\bkm)(?<!\bcm)(?<!\bdm)(?<!\bm)(?<!\bha)[{_SUPERSCRIPTS}]+")
+_FOOTNOTE_MARK = re.compile(rf"(?<!\bkm)(?<!\bcm)(?<!\bdm)(?<!\bm)(?<!\bha)[{SUPERSCRIPTS}]+")
 _BOLD = re.compile(r"\*\*")
 _ITALIC_IN_BRACKETS = re.compile(r"(?<=[(“\"])\*|\*(?=[)”\"])")
-_TERMINAL = tuple('.!?:;…"”)/')
+TERMINAL = tuple('.!?:;…"”)/')
 # List numbers have one or two digits: "2025." alone on a line is the end of a sentence, not an item.
-_LIST_START = re.compile(r"^(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]+\.)(?:\s|$)")
+LIST_START = re.compile(r"^(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]+\.)(?:\s|$)")
 _PAGE_BREAK = "\f"
 
 
@@ -85,10 +85,10 @@ def clean_text(raw: str) -> CleanText:
     for line, blank_before, broke in units:
         if out:
             prev = out[-1]
-            ends_open = not prev.endswith(_TERMINAL)
+            ends_open = not prev.endswith(TERMINAL)
             continues = (
                 ends_open
-                and not _LIST_START.match(line)
+                and not LIST_START.match(line)
                 and (_starts_lower(line) or (broke and len(prev) > 60))
             )
             if continues:

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
+from .atomic import write_atomic
 from .errors import UserError
 
 app = typer.Typer(
@@ -72,28 +71,6 @@ def _fail(exc: UserError) -> NoReturn:
     raise typer.Exit(exc.exit_code)
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write next to the target, then rename: a failed run never leaves a truncated file."""
-    path = Path(path)
-    if path.is_dir():
-        raise UserError("is a directory; give a file name", source=str(path))
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise UserError("folder does not exist", source=str(parent))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=parent)
-    try:
-        if isinstance(data, bytes):
-            with os.fdopen(fd, "wb") as fb:
-                fb.write(data)
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _emit(text: str, out: Path | None) -> None:
     if out is None or str(out) == "-":
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -117,9 +94,12 @@ def _session(
     no_cache: bool = False,
     record: bool = False,
     concurrency: int | None = None,
-    responses_dir: Path | None = None,
+    fixtures: Path | None = None,
 ) -> object:
-    """The model session for a command's flags (None for rules); fails on configuration, early."""
+    """The model session for a command's flags (None for rules); fails on configuration, early.
+
+    `fixtures`: the folder being evaluated, whose responses/ the replay backend reads (and --record
+    writes) unless SUMMARIZER_RESPONSES_DIR says otherwise."""
     from .extract import model_session
 
     if backend == "rules":
@@ -137,19 +117,32 @@ def _session(
         prompts_dir=prompts,
         cache=False if no_cache else None,
         concurrency=concurrency,
-        responses_dir=responses_dir if backend == "replay" or record else None,
     )
+    if fixtures is not None and settings.responses_dir is None:
+        settings = settings.model_copy(update={"responses_dir": fixtures / "responses"})
     return model_session(backend, settings, record=record)
 
 
-def _report_usage(ex: object) -> None:
-    usage = getattr(getattr(ex, "meta", None), "usage", None)
+def _echo_usage(usage: object, label: str = "tokens") -> None:
+    """Token usage on stderr, so stdout stays the output."""
     if usage is not None:
+        u: Any = usage
         typer.echo(
-            f"tokens: {usage.prompt_tokens} prompt, {usage.completion_tokens} completion, "
-            f"{usage.cached_tokens} cached; {usage.requests} requests, {usage.cache_hits} from cache",
+            f"{label}: {u.prompt_tokens} prompt, {u.completion_tokens} completion, "
+            f"{u.cached_tokens} cached; {u.requests} requests, {u.cache_hits} from cache",
             err=True,
         )
+
+
+def _report_usage(ex: object) -> None:
+    _echo_usage(getattr(getattr(ex, "meta", None), "usage", None))
+
+
+def _exit_on_gates(failures: list[str]) -> None:
+    for f in failures:
+        typer.echo(f"gate failed: {f}", err=True)
+    if failures:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -477,7 +470,7 @@ def eval_run(
             prompts=prompts,
             no_cache=no_cache,
             record=record,
-            responses_dir=folder / "responses" if not os.environ.get("SUMMARIZER_RESPONSES_DIR") else None,
+            fixtures=folder,
         )
         usage = Usage()
 
@@ -513,11 +506,7 @@ def eval_run(
         )
         print_run(record_data, verbose)
         if chosen != "rules":
-            typer.echo(
-                f"tokens (run): {usage.prompt_tokens} prompt, {usage.completion_tokens} completion, "
-                f"{usage.cached_tokens} cached; {usage.requests} requests, {usage.cache_hits} from cache",
-                err=True,
-            )
+            _echo_usage(usage, "tokens (run)")
         if not no_save:
             saved = save_run(record_data, runs_dir or folder.resolve().parent / "runs")
             typer.echo(f"run saved: {saved}", err=True)
@@ -533,10 +522,7 @@ def eval_run(
         failures = failed_gates(record_data, gates, base, max_regression)
         if junit:
             write_atomic(junit, junit_xml(record_data, gates, failures))
-        for f in failures:
-            typer.echo(f"gate failed: {f}", err=True)
-        if failures:
-            raise typer.Exit(1)
+        _exit_on_gates(failures)
     except UserError as exc:
         _fail(exc)
 
@@ -576,11 +562,7 @@ def eval_compare(
             write_atomic(markdown, comparison_markdown(comp))
         if html_out:
             write_atomic(html_out, comparison_html(comp))
-        failures = failed_gates(b, {}, a, max_regression) if max_regression is not None else []
-        for f in failures:
-            typer.echo(f"gate failed: {f}", err=True)
-        if failures:
-            raise typer.Exit(1)
+        _exit_on_gates(failures=failed_gates(b, {}, a, max_regression) if max_regression is not None else [])
     except UserError as exc:
         _fail(exc)
 

@@ -19,23 +19,9 @@ from .agencies import agency_key
 from .errors import InputError
 from .extract import Source, load_source
 from .ground import FoldedText, fold, locate
-from .matching import assign
+from .matching import assign, overlap
 from .models import Extraction
 
-FIGURE_NAMES = (
-    "tasks",
-    "requests",
-    "conclusions",
-    "agencies",
-    "partners",
-    "deadlines",
-    "deadline_kinds",
-    "meeting_date",
-    "fields",
-    "summary",
-    "ungrounded",
-    "rejected",
-)
 MATCH_MIN_OVERLAP = 0.5  # share of the shorter span that must overlap for two items to be the same
 
 
@@ -173,13 +159,6 @@ def _validated(path: Path, data: dict[str, Any], text: str) -> Extraction:
 # ---------------------------------------------------------------- matching
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter = min(a[1], b[1]) - max(a[0], b[0])
-    if inter <= 0:
-        return 0.0
-    return inter / min(a[1] - a[0], b[1] - b[0])
-
-
 def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
     inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
     union = max(a[1], b[1]) - min(a[0], b[0])
@@ -198,7 +177,7 @@ def match_items(expected: Sequence[Any], predicted: Sequence[Any]) -> list[tuple
     weights = [
         [
             _iou(e.span, p.span) + 0.001 * _similarity(e.evidence, p.evidence)
-            if _overlap(e.span, p.span) >= MATCH_MIN_OVERLAP
+            if overlap(e.span, p.span) >= MATCH_MIN_OVERLAP
             else 0.0
             for p in predicted
         ]
@@ -376,6 +355,10 @@ class EvalReport:
             }
 
         return {"documents": [one(d) for d in self.docs], "overall": one(self.total())}
+
+
+# The figures a run reports and a gate may name: whatever figures() computes, in its order.
+FIGURE_NAMES = tuple(EvalReport([]).figures())
 
 
 def fixture_pairs(folder: Path) -> list[tuple[Path, Path]]:

@@ -8,11 +8,10 @@ normalizes to another date each make `summarizer eval check` exit 1 with the fil
 from __future__ import annotations
 
 import datetime as dt
-import json
-import shutil
 from pathlib import Path
 
 from .agencies import agency_key, canonicalize
+from .atomic import write_atomic, write_json
 from .deadlines import parse_deadline
 from .errors import InputError, UserError
 from .evaluate import fixture_pairs, load_fixture
@@ -78,12 +77,6 @@ def new_fixture(document: Path, folder: Path, extraction: Extraction, backend: s
         "(add what is missing, delete what is wrong) before trusting this file."
     )
     data["summary_points"] = []
-    shutil.copyfile(document, target)
-    from .llm import write_json_atomic
-
-    write_json_atomic(exp_path, data)
+    write_atomic(target, document.read_bytes())
+    write_json(exp_path, data)
     return exp_path
-
-
-def dumps(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)

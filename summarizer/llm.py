@@ -11,9 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +21,7 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
+from .atomic import write_json
 from .errors import UserError
 from .models import Usage
 
@@ -232,18 +231,6 @@ def _reply_of(completion: Any) -> Reply:
     )
 
 
-def write_json_atomic(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 class CachedTransport:
     """Replies on disk by (base URL, model, prompt version, parameters, messages): a re-run is free.
 
@@ -269,7 +256,7 @@ class CachedTransport:
         reply = self.inner.chat(request)
         path = self._path(request)  # the mode may have changed by falling back
         with contextlib.suppress(OSError):  # a read-only cache must not fail the run
-            write_json_atomic(path, reply.as_record())
+            write_json(path, reply.as_record())
         return reply
 
 

@@ -10,6 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """The share of the shorter span that the two spans have in common."""
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter / min(a[1] - a[0], b[1] - b[0]) if inter > 0 else 0.0
+
+
 def assign(weights: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
     """Pairs (row, col) maximizing the sum of weights; pairs of weight <= 0 are not matches."""
     n = len(weights)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_json
 from .chunk import Chunk, chunk_text
 from .llm import (
     Exchange,
@@ -23,7 +24,6 @@ from .llm import (
     Transport,
     ask_json,
     ask_text,
-    write_json_atomic,
 )
 from .models import Extraction, Meta, ModelReply, Usage
 from .prompts import PromptSet, load_prompts
@@ -42,7 +42,6 @@ class ModelBackend:
     prompts: PromptSet
     name: str = "openai"
     model: str | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 def _source_stem(name: str) -> str:
@@ -132,7 +131,7 @@ def _messages(prompts: PromptSet, chunk: Chunk, count: int, source_name: str) ->
     return ({"role": "system", "content": prompts.system()}, {"role": "user", "content": user})
 
 
-def _split_chunk(text: str, chunk: Chunk) -> list[Chunk]:
+def _split_chunk(chunk: Chunk) -> list[Chunk]:
     halves = chunk_text(chunk.text, max(1000, len(chunk.text) // 2), overlap=0)
     return [
         Chunk(chunk.index, chunk.start + h.start, chunk.start + h.end, h.text, chunk.headings) for h in halves
@@ -167,7 +166,7 @@ class _Run:
             return [(chunk, reply)]
         except ReplyTruncated:
             if len(chunk.text) >= MIN_SPLIT_CHARS:
-                parts = _split_chunk(self.text, chunk)
+                parts = _split_chunk(chunk)
                 if len(parts) > 1:
                     self.notes.append(
                         f"{label}: reply cut off at {max_tokens} tokens; chunk split in {len(parts)}"
@@ -245,7 +244,7 @@ def extract_with_model(
     if record:
         assert isinstance(be.transport, RecordingTransport)
         path = replay_path(be.settings, be.prompts, source_name)
-        write_json_atomic(
+        write_json(
             path,
             {
                 "prompt_version": be.prompts.version,

@@ -99,7 +99,7 @@ def load_profile(name_or_path: str | Path) -> IssuerProfile:
         raise UserError(f"invalid issuer profile: {where}: {err['msg']}", source=str(path)) from None
 
 
-def default_profile_name(issuer: str | None, kind: str | None = None) -> str:
+def default_profile_name(issuer: str | None) -> str:
     """The shipped profile that fits a document's issuer when the user names none."""
     text = (issuer or "").lower()
     if "văn phòng" in text and "tỉnh" in text:

@@ -98,7 +98,7 @@ def choose_profile(ex: Extraction, profile: IssuerProfile | str | Path | None) -
     if isinstance(profile, IssuerProfile):
         chosen = profile
     else:
-        chosen = load_profile(profile or default_profile_name(ex.document.issuer, ex.document.kind))
+        chosen = load_profile(profile or default_profile_name(ex.document.issuer))
     return chosen.fill(ex.document.places)
 
 

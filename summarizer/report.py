@@ -10,23 +10,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from .evaluate import EvalReport
+from .evaluate import FIGURE_NAMES, EvalReport
 from .runs import Comparison
-
-FIGURES = (
-    "tasks",
-    "requests",
-    "conclusions",
-    "agencies",
-    "partners",
-    "deadlines",
-    "deadline_kinds",
-    "meeting_date",
-    "fields",
-    "summary",
-    "ungrounded",
-    "rejected",
-)
 
 
 def _fmt(name: str, value: float) -> str:
@@ -146,11 +131,11 @@ def run_markdown(record: dict[str, Any]) -> str:
     lines = [
         f"## Evaluation run: {record['settings'].get('backend')} · prompt {record['settings'].get('prompt_version') or '-'}",
         "",
-        "| document | " + " | ".join(FIGURES) + " |",
-        "|---|" + "---:|" * len(FIGURES),
+        "| document | " + " | ".join(FIGURE_NAMES) + " |",
+        "|---|" + "---:|" * len(FIGURE_NAMES),
     ]
     for d in [*record["documents"], {"doc": "ALL", "figures": record["figures"]}]:
-        lines.append(f"| {d['doc']} | " + " | ".join(_fmt(n, d["figures"][n]) for n in FIGURES) + " |")
+        lines.append(f"| {d['doc']} | " + " | ".join(_fmt(n, d["figures"][n]) for n in FIGURE_NAMES) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -208,12 +193,12 @@ def run_html(report: EvalReport, record: dict[str, Any]) -> str:
         "<span><span class='tag missed'>✗ missed</span>expected, not extracted</span>"
         "<span><span class='tag extra'>+ extra</span>extracted, not expected</span>"
         "<span><span class='tag wrong'>≠ wrong</span>found, with a wrong agency or deadline</span></p>",
-        "<table class='fig'><tr><th>document</th>" + "".join(f"<th>{n}</th>" for n in FIGURES) + "</tr>",
+        "<table class='fig'><tr><th>document</th>" + "".join(f"<th>{n}</th>" for n in FIGURE_NAMES) + "</tr>",
     ]
     for d in [*record["documents"], {"doc": "ALL", "figures": record["figures"]}]:
         parts.append(
             f"<tr><td>{html.escape(d['doc'])}</td>"
-            + "".join(f"<td>{_fmt(n, d['figures'][n])}</td>" for n in FIGURES)
+            + "".join(f"<td>{_fmt(n, d['figures'][n])}</td>" for n in FIGURE_NAMES)
             + "</tr>"
         )
     parts.append("</table>")

@@ -20,6 +20,7 @@ from .chunk import Chunk, heading_blocks_at
 from .clean import fold_for_match
 from .deadlines import find_deadline, parse_deadline
 from .ground import FoldedText, Located, locate
+from .matching import overlap
 from .models import (
     Chair,
     Conclusion,
@@ -264,11 +265,6 @@ class Resolver:
 # ---------------------------------------------------------------- merging chunks
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter = min(a[1], b[1]) - max(a[0], b[0])
-    return inter / min(a[1] - a[0], b[1] - b[0]) if inter > 0 else 0.0
-
-
 def _similar(a: str, b: str) -> bool:
     from rapidfuzz import fuzz
 
@@ -283,10 +279,10 @@ def merge_tasks(tasks: Sequence[Task]) -> list[Task]:
             (
                 o
                 for o in out
-                if _overlap(o.span, t.span) >= 0.6
+                if overlap(o.span, t.span) >= 0.6
                 or (
                     {agency_key(a) for a in o.agencies} == {agency_key(a) for a in t.agencies}
-                    and _overlap(o.span, t.span) > 0
+                    and overlap(o.span, t.span) > 0
                     and _similar(o.action, t.action)
                 )
             ),
@@ -300,6 +296,6 @@ def merge_tasks(tasks: Sequence[Task]) -> list[Task]:
 def merge_spanned(items: Sequence[Conclusion] | Sequence[Request]) -> list:
     out: list = []
     for it in sorted(items, key=lambda i: i.span):
-        if not any(_overlap(o.span, it.span) >= 0.6 for o in out):
+        if not any(overlap(o.span, it.span) >= 0.6 for o in out):
             out.append(it)
     return out

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from .atomic import write_json
 from .errors import InputError
 from .evaluate import EvalReport
 from .models import Usage
@@ -86,15 +87,13 @@ def run_name(settings: dict[str, Any], when: dt.datetime | None = None) -> str:
 
 
 def save_run(record: dict[str, Any], folder: Path) -> Path:
-    from .llm import write_json_atomic
-
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / run_name(record["settings"])
     n = 2
     while path.exists():  # two runs in the same second keep both
         path = path.with_name(f"{run_name(record['settings'])[:-5]}-{n}.json")
         n += 1
-    write_json_atomic(path, record)
+    write_json(path, record)
     return path
 
 

@@ -32,3 +32,25 @@ def run_cli(
 @pytest.fixture(scope="session")
 def fixture_docs() -> list[Path]:
     return DOCS
+
+
+def headless_chromium(page: Path, profile: Path, *args: str) -> None:
+    """Open `page` in Debian's headless Chromium with `args` (--screenshot=…, --print-to-pdf=…);
+    skip the test where chromium is not installed (.ci/run installs it)."""
+    import shutil
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    # The background-networking flags keep Chromium from calling out of this closed network.
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+    ]
+    subprocess.run([browser, *flags, *args, page.as_uri()], check=True, capture_output=True, timeout=120)

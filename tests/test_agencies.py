@@ -77,3 +77,11 @@ def test_start_offset_scan_finds_exactly_what_finditer_finds():
             assert [m.span() for m in _matches_at(pattern, text, phong_at)] == expected, pattern.pattern
             seen += len(expected)
     assert seen > 50
+
+
+def test_a_place_name_never_runs_onto_the_next_line():
+    from summarizer.agencies import find_mentions, infer_places
+
+    text = "sắp xếp đơn vị hành chính cấp xã\nPhó Chủ tịch UBND tỉnh phát biểu. Làm việc với xã Hoa Thám, xã Hoa Thám."
+    assert infer_places(text) == {"xã": "Hoa Thám"}
+    assert all("\n" not in m.written for m in find_mentions(text))

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-import pytest
-from conftest import FIXTURES, run_cli
+from conftest import FIXTURES, headless_chromium, run_cli
 
 from summarizer.evaluate import evaluate_folder
 from summarizer.extract import extract_source
@@ -204,9 +202,6 @@ def test_new_fixture_is_prefilled_for_a_person_to_correct(tmp_path):
 
 def test_html_report_shows_found_missed_and_extra_in_chromium(tmp_path):
     """A screenshot of the report: the three highlight colours are all on screen, Vietnamese intact."""
-    browser = shutil.which("chromium")
-    if browser is None:
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
     from PIL import Image
 
     folder = _copy_fixtures(tmp_path)
@@ -214,25 +209,7 @@ def test_html_report_shows_found_missed_and_extra_in_chromium(tmp_path):
     page = tmp_path / "report.html"
     page.write_text(run_html(report, record), encoding="utf-8")
     shot = tmp_path / "shot.png"
-    subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--screenshot={shot}",
-            "--window-size=1300,4000",
-            page.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    headless_chromium(page, tmp_path / "profile", f"--screenshot={shot}", "--window-size=1300,4000")
     image = Image.open(shot).convert("RGB")
     counts = {"found": 0, "missed": 0, "extra": 0, "wrong": 0}
     targets = {

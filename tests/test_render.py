@@ -1,6 +1,6 @@
 import datetime as dt
 
-from conftest import FIXTURES
+from conftest import FIXTURES, headless_chromium
 
 from summarizer.extract import extract_source, load_source
 from summarizer.render import PLACEHOLDER_CHAIR, deadline_phrase, render_notice
@@ -238,36 +238,12 @@ def test_cli_draft_docx_and_errors(tmp_path):
 
 def test_html_draft_prints_on_a4_in_headless_chromium(tmp_path):
     """Chromium prints the page to PDF: A4 pages, the Vietnamese text intact."""
-    import shutil
-    import subprocess
-
     import pdfplumber
 
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None:
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
     page = tmp_path / "draft.html"
     page.write_text(render_notice(_ex("003_b47614d5102acb89.txt"), "html"), encoding="utf-8")
     pdf = tmp_path / "draft.pdf"
-    subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf}",
-            page.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    headless_chromium(page, tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
     with pdfplumber.open(pdf) as doc:
         sizes = {(round(p.width), round(p.height)) for p in doc.pages}
         first = doc.pages[0].extract_text()

@@ -16,13 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..clean import LIST_START, SUPERSCRIPTS, TERMINAL
 from ..errors import InputError
 
-_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUPERSCRIPT = str.maketrans("0123456789", _MARKS)
+_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–])?\s*$", re.I)
-_LIST_START = re.compile(r"^(?:[-+•–*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[IVX]{1,4}\.\s)")
-_TERMINAL = (".", ":", ";", "!", "?", "…", "./.")
 
 
 @dataclass
@@ -191,20 +189,20 @@ def read_pdf(path: Path) -> PdfText:
                 or ln.x0 > left + 0.8 * body  # first-line indent
                 or (
                     # "- lâm nghiệp" after a full line ending "sản xuất nông" is a wrapped hyphen, not a bullet
-                    _LIST_START.match(ln.text) is not None
+                    LIST_START.match(ln.text) is not None
                     and (
-                        prev.text.endswith(_TERMINAL)
+                        prev.text.endswith(TERMINAL)
                         or prev.x1 < right - 3 * body
                         or ln.x0 > left + 0.8 * body
                     )
                 )
-                or (prev.x1 < right - 3 * body and prev.text.endswith(_TERMINAL))  # a short last line
+                or (prev.x1 < right - 3 * body and prev.text.endswith(TERMINAL))  # a short last line
                 or abs(ln.size - prev.size) > 1.0
                 or (prev.x1 < right - 0.25 * (right - left))  # centred titles, signature lines
             )
             if new_paragraph:
                 paragraphs.append(ln.text)
-            elif ln.text[0] in ".,;:)]" or ln.text[0] in _MARKS:
+            elif ln.text[0] in ".,;:)]" or ln.text[0] in SUPERSCRIPTS:
                 paragraphs[-1] += ln.text  # a mark or a period wrapped to the next line
             else:
                 paragraphs[-1] += " " + ln.text
