@@ -13,6 +13,10 @@ from typing import Any
 
 from .errors import UserError
 
+# Read once at import: os.umask can only be read by setting it, which must not race with threads.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
 
 def write_atomic(path: Path, data: str | bytes, *, make_parents: bool = False) -> None:
     path = Path(path)
@@ -27,6 +31,8 @@ def write_atomic(path: Path, data: str | bytes, *, make_parents: bool = False) -
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        # mkstemp makes the file private (0600); a draft is an ordinary file for the clerk's colleagues too.
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

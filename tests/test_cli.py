@@ -122,3 +122,14 @@ def test_eval_gates_exit_codes(tmp_path):
     assert failing.returncode == 1 and "gate failed: tasks" in failing.stderr
     usage = run_cli("eval", str(tmp_path))
     assert usage.returncode == 2 and "not a fixture folder" in usage.stderr
+
+
+def test_outputs_get_the_usual_file_mode(tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "draft.md"
+    assert run_cli("draft", str(DOC_004), "-o", str(out)).returncode == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
