@@ -21,9 +21,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from chat_server import Answer, ChatServer, completion, user_text  # noqa: E402
 from oracle import Oracle  # noqa: E402
 
-from summarizer.clean import clean_text  # noqa: E402
-from summarizer.extract import Source, extract_many, model_session  # noqa: E402
+from summarizer.pipeline import Source, extract_many, model_session  # noqa: E402
 from summarizer.settings import load_settings  # noqa: E402
+from summarizer.source.clean import clean_text  # noqa: E402
 
 N_DOCS, DELAY, CONCURRENCY = 50, 0.5, 8
 

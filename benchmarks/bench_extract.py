@@ -9,8 +9,8 @@ import statistics
 import time
 from pathlib import Path
 
-from summarizer.clean import clean_text
-from summarizer.rules import extract_rules
+from summarizer.backends.rules.legacy import extract_rules
+from summarizer.source.clean import clean_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = sorted((ROOT / "fixtures" / "documents").glob("*.txt"))

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from chat_server import Answer, ChatServer, completion, user_text  # noqa: E402
 from oracle import Oracle  # noqa: E402
 
-from summarizer.extract import extract_source, load_source, model_session  # noqa: E402
+from summarizer.pipeline import extract_source, load_source, model_session  # noqa: E402
 from summarizer.settings import load_settings  # noqa: E402
 
 

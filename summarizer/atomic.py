@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .errors import UserError
+from summarizer.errors import UserError
 
 # Read once at import: os.umask can only be read by setting it, which must not race with threads.
 _UMASK = os.umask(0)

@@ -14,8 +14,8 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from .atomic import write_atomic
-from .errors import UserError
+from summarizer.atomic import write_atomic
+from summarizer.errors import UserError
 
 app = typer.Typer(
     add_completion=False,
@@ -79,7 +79,7 @@ def _emit(text: str, out: Path | None) -> None:
 
 
 def _backend(value: str | None) -> str:
-    from .extract import default_backend
+    from summarizer.pipeline import default_backend
 
     return value or default_backend()
 
@@ -100,13 +100,13 @@ def _session(
 
     `fixtures`: the folder being evaluated, whose responses/ the replay backend reads (and --record
     writes) unless SUMMARIZER_RESPONSES_DIR says otherwise."""
-    from .extract import model_session
+    from summarizer.pipeline import model_session
 
     if backend == "rules":
         if record:
             raise UserError("--record needs a model backend (--backend openai)")
         return model_session(backend)
-    from .settings import load_settings
+    from summarizer.settings import load_settings
 
     if prompts is not None and not prompts.is_dir():
         raise UserError("prompt folder not found", source=str(prompts))
@@ -168,7 +168,7 @@ def extract(
 
     Example: summarizer extract fixtures/documents/003_b47614d5102acb89.txt -o 003.json
     """
-    from .extract import extract_file, load_source
+    from summarizer.pipeline import extract_file, load_source
 
     try:
         if show_clean:
@@ -194,7 +194,7 @@ def extract(
 def _load_extraction(path: str) -> object:
     from pydantic import ValidationError
 
-    from .models import Extraction
+    from summarizer.models import Extraction
 
     try:
         data = Path(path).read_text(encoding="utf-8")
@@ -247,7 +247,7 @@ def draft(
 
     Example: summarizer draft fixtures/documents/003_b47614d5102acb89.txt -o thong-bao.docx
     """
-    from .render import FORMATS, render_notice
+    from summarizer.draft.render import FORMATS, render_notice
 
     try:
         chosen = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "md")
@@ -265,13 +265,13 @@ def draft(
         if template is not None and not template.is_file():
             raise UserError("template not found", source=str(template))
         if profile is not None:
-            from .profiles import load_profile
+            from summarizer.draft.profiles import load_profile
 
             load_profile(profile)  # a bad profile fails before any extraction work
         if file.lower().endswith(".json"):
             ex = _load_extraction(file)
         else:
-            from .extract import extract_file
+            from summarizer.pipeline import extract_file
 
             chosen_backend = _backend(backend)
             session = _session(
@@ -308,7 +308,7 @@ def schema(
 
     Example: summarizer schema -o schemas/extraction.schema.json
     """
-    from .models import extraction_schema, model_reply_schema
+    from summarizer.models import extraction_schema, model_reply_schema
 
     try:
         data = model_reply_schema() if reply else extraction_schema()
@@ -323,7 +323,7 @@ def config() -> None:
 
     Example: SUMMARIZER_MODEL=qwen2.5:14b OPENAI_BASE_URL=http://localhost:11434/v1 summarizer config
     """
-    from .settings import describe, load_settings
+    from summarizer.settings import describe, load_settings
 
     try:
         rows = describe(load_settings())
@@ -349,7 +349,7 @@ def summarize(
 
     Example: summarizer summarize fixtures/documents/002_bc0f9a691a514970.txt --sentences 3
     """
-    from .extract import extract_source, load_source
+    from summarizer.pipeline import extract_source, load_source
 
     try:
         chosen = _backend(backend)
@@ -447,11 +447,25 @@ def eval_run(
     """
     import time
 
-    from .evaluate import evaluate_folder, parse_thresholds
-    from .extract import extract_source
-    from .models import Usage
-    from .report import comparison_markdown, print_comparison, print_run, run_html, run_markdown
-    from .runs import compare_runs, failed_gates, junit_xml, load_gate_config, load_run, run_record, save_run
+    from summarizer.eval.report import (
+        comparison_markdown,
+        print_comparison,
+        print_run,
+        run_html,
+        run_markdown,
+    )
+    from summarizer.eval.runs import (
+        compare_runs,
+        failed_gates,
+        junit_xml,
+        load_gate_config,
+        load_run,
+        run_record,
+        save_run,
+    )
+    from summarizer.eval.score import evaluate_folder, parse_thresholds
+    from summarizer.models import Usage
+    from summarizer.pipeline import extract_source
 
     try:
         chosen = _backend(backend)
@@ -546,8 +560,8 @@ def eval_compare(
 
     Example: summarizer eval compare runs/20261124T030000Z-rules-rules.json runs/20261124T040000Z-replay-54066df84744.json
     """
-    from .report import comparison_html, comparison_markdown, print_comparison
-    from .runs import compare_runs, failed_gates, latest_run, load_run
+    from summarizer.eval.report import comparison_html, comparison_markdown, print_comparison
+    from summarizer.eval.runs import compare_runs, failed_gates, latest_run, load_run
 
     try:
         a = load_run(run_a)
@@ -575,7 +589,7 @@ def eval_check(
 
     Example: summarizer eval check fixtures
     """
-    from .fixture_check import check_folder
+    from summarizer.eval.fixtures import check_folder
 
     try:
         n, problems = check_folder(folder)
@@ -600,8 +614,8 @@ def eval_new(
 
     Example: summarizer eval new ~/Downloads/bao-cao.docx --fixtures fixtures
     """
-    from .extract import extract_file
-    from .fixture_check import new_fixture
+    from summarizer.eval.fixtures import new_fixture
+    from summarizer.pipeline import extract_file
 
     try:
         chosen = _backend(backend)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clean import _TONE_PAIRS, _TONE_RE, QUOTE_FOLD
+from summarizer.source.clean import _TONE_PAIRS, _TONE_RE, QUOTE_FOLD
 
 MIN_EVIDENCE_CHARS = 12
 MIN_EVIDENCE_WORDS = 3

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from .errors import ConfigError
+from summarizer.errors import ConfigError
 
 StructuredMode = Literal["auto", "json_schema", "json_object", "text"]
 

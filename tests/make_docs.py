@@ -34,7 +34,7 @@ def _paragraphs(body: list[str], raw: str) -> list[str]:
     """The document's real paragraphs: the seeds are text taken out of PDFs, where a page break (and the
     footnotes before it) cut paragraphs in two; a Word or PDF original has them whole. The cleaner
     knows how to join them; markers ride through it as placeholders."""
-    from summarizer.clean import clean_text
+    from summarizer.source.clean import clean_text
 
     text = "\n".join(
         ln if _NOTE_LINE.match(ln.strip()) else _MARK.sub(lambda m: f"[[{m.group(0).translate(_UNSUP)}]]", ln)

@@ -13,10 +13,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from summarizer.clean import _TONE_PAIRS
-from summarizer.evaluate import load_expected
-from summarizer.extract import load_source
+from summarizer.eval.score import load_expected
 from summarizer.models import Extraction
+from summarizer.pipeline import load_source
+from summarizer.source.clean import _TONE_PAIRS
 
 INVENTED_TASK = {
     "evidence": "Giao Sở Tài chính chủ trì xây dựng đề án thí điểm chuyển đổi số toàn diện, hoàn thành trước ngày 30/6.",

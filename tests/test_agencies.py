@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from summarizer.agencies import AgencyContext, canonicalize, find_mentions
+from summarizer.domain.agencies import AgencyContext, canonicalize, find_mentions
 
 CTX_2024 = AgencyContext(doc_date=dt.date(2024, 4, 23), places={"huyện": "Bình Gia", "xã": "Hoa Thám"})
 CTX_2025 = AgencyContext(doc_date=dt.date(2025, 11, 4), places={"huyện": "Quế Phong"})
@@ -60,7 +60,7 @@ def test_start_offset_scan_finds_exactly_what_finditer_finds():
     """find_mentions tries body/phòng patterns only where the one-pass scan says one can start."""
     from conftest import DOCS
 
-    from summarizer.agencies import _matches_at, table
+    from summarizer.domain.agencies import _matches_at, table
 
     t = table()
     seen = 0
@@ -80,7 +80,7 @@ def test_start_offset_scan_finds_exactly_what_finditer_finds():
 
 
 def test_a_place_name_never_runs_onto_the_next_line():
-    from summarizer.agencies import find_mentions, infer_places
+    from summarizer.domain.agencies import find_mentions, infer_places
 
     text = "sắp xếp đơn vị hành chính cấp xã\nPhó Chủ tịch UBND tỉnh phát biểu. Làm việc với xã Hoa Thám, xã Hoa Thám."
     assert infer_places(text) == {"xã": "Hoa Thám"}

@@ -1,6 +1,6 @@
 from conftest import FIXTURES
 
-from summarizer.clean import clean_text, fold_for_match
+from summarizer.source.clean import clean_text, fold_for_match
 
 
 def _clean(name: str) -> str:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.deadlines import find_deadline, parse_deadline
+from summarizer.domain.deadlines import find_deadline, parse_deadline
 
 D = dt.date
 REF = D(2024, 4, 23)

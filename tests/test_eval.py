@@ -9,11 +9,11 @@ from xml.etree import ElementTree as ET
 
 from conftest import FIXTURES, headless_chromium, run_cli
 
-from summarizer.evaluate import evaluate_folder
-from summarizer.extract import extract_source
+from summarizer.eval.report import run_html
+from summarizer.eval.runs import compare_runs, failed_gates, junit_xml, run_record
+from summarizer.eval.score import evaluate_folder
 from summarizer.models import Task, Usage
-from summarizer.report import run_html
-from summarizer.runs import compare_runs, failed_gates, junit_xml, run_record
+from summarizer.pipeline import extract_source
 
 DOC_004 = "004_b6c01a3b0295957f"
 

@@ -3,10 +3,10 @@
 import pytest
 from conftest import DOCS, FIXTURES
 
-from summarizer.evaluate import evaluate_folder, load_expected
-from summarizer.extract import extract_source, load_source
+from summarizer.eval.runs import failed_gates, run_record
+from summarizer.eval.score import evaluate_folder, load_expected
 from summarizer.models import Extraction, Usage
-from summarizer.runs import failed_gates, run_record
+from summarizer.pipeline import extract_source, load_source
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem[:3])

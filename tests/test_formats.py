@@ -10,8 +10,8 @@ from conftest import DOCS, run_cli
 from make_docs import make_docx, make_html, make_pdf, make_scanned_pdf, split_notes
 
 from summarizer.errors import InputError
-from summarizer.extract import extract_source, load_source
-from summarizer.ingest import read_document
+from summarizer.pipeline import extract_source, load_source
+from summarizer.source.ingest import read_document
 
 BUILDERS = {"docx": make_docx, "pdf": make_pdf, "html": make_html}
 DOC_003 = next(d for d in DOCS if d.name.startswith("003"))

@@ -10,11 +10,11 @@ from chat_server import Answer, ChatServer, completion, error, user_text
 from conftest import FIXTURES, run_cli
 from oracle import INVENTED_TASK, Oracle
 
-from summarizer.clean import clean_text
-from summarizer.extract import Source, extract_source, model_session
-from summarizer.llm import ModelError, ModelRefused
-from summarizer.render import render_notice
+from summarizer.draft.render import render_notice
+from summarizer.llm.transport import ModelError, ModelRefused
+from summarizer.pipeline import Source, extract_source, model_session
 from summarizer.settings import load_settings
+from summarizer.source.clean import clean_text
 
 KEY = "sk-test-SECRETKEY-0123456789"
 DOC_004 = FIXTURES / "documents" / "004_b6c01a3b0295957f.txt"
@@ -57,7 +57,7 @@ def run(server: ChatServer, doc: Path, tmp_path: Path, **settings):
         "timeout": 10,
     } | settings
     session = model_session("openai", load_settings(**opts))
-    from summarizer.extract import load_source
+    from summarizer.pipeline import load_source
 
     return extract_source(load_source(doc), "openai", session)
 

@@ -3,7 +3,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.matching import assign
+from summarizer.eval.matching import assign
 
 
 def _best(weights):

@@ -2,8 +2,8 @@ import datetime as dt
 
 from conftest import FIXTURES, headless_chromium
 
-from summarizer.extract import extract_source, load_source
-from summarizer.render import PLACEHOLDER_CHAIR, deadline_phrase, render_notice
+from summarizer.draft.render import PLACEHOLDER_CHAIR, deadline_phrase, render_notice
+from summarizer.pipeline import extract_source, load_source
 
 
 def _ex(name):
@@ -52,9 +52,9 @@ import pytest  # noqa: E402
 from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
 
-from summarizer.profiles import load_profile, shipped_profiles  # noqa: E402
-from summarizer.recipients import parse_tag, read_noi_nhan  # noqa: E402
-from summarizer.render import dated_line  # noqa: E402
+from summarizer.draft.profiles import load_profile, shipped_profiles  # noqa: E402
+from summarizer.draft.recipients import parse_tag, read_noi_nhan  # noqa: E402
+from summarizer.draft.render import dated_line  # noqa: E402
 
 CASES = [
     (doc, prof)

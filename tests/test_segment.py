@@ -1,4 +1,4 @@
-from summarizer.segment import blocks, clauses, sentences
+from summarizer.source.segment import blocks, clauses, sentences
 
 
 def test_sentences_do_not_break_on_numbers_codes_and_abbreviations():

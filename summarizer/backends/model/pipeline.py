@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_json
-from .chunk import Chunk, chunk_text
-from .llm import (
+from summarizer.atomic import write_json
+from summarizer.backends.model.chunk import Chunk, chunk_text
+from summarizer.backends.model.resolve import Resolver, fold_key, merge_spanned, merge_tasks, resolve_document
+from summarizer.backends.rules.legacy import document_facts
+from summarizer.llm.prompts import PromptSet, load_prompts
+from summarizer.llm.transport import (
     Exchange,
     ModelError,
     RecordingTransport,
@@ -25,12 +28,9 @@ from .llm import (
     ask_json,
     ask_text,
 )
-from .models import Extraction, Meta, ModelReply, Usage
-from .prompts import PromptSet, load_prompts
-from .resolve import Resolver, fold_key, merge_spanned, merge_tasks, resolve_document
-from .rules import document_facts
-from .segment import blocks, sentences
-from .settings import Settings
+from summarizer.models import Extraction, Meta, ModelReply, Usage
+from summarizer.settings import Settings
+from summarizer.source.segment import blocks, sentences
 
 MIN_SPLIT_CHARS = 1500  # below this a truncated chunk gets a higher token limit instead of a split
 
@@ -58,7 +58,7 @@ class ModelSession:
     by every document; replay opens each document's recording."""
 
     def __init__(self, settings: Settings, backend: str, *, record: bool = False) -> None:
-        from .settings import require_model
+        from summarizer.settings import require_model
 
         self.settings = settings
         self.backend = backend
@@ -71,7 +71,7 @@ class ModelSession:
 
     def _live(self) -> Any:
         if self._transport is None:
-            from .llm import CachedTransport, OpenAITransport
+            from summarizer.llm.transport import CachedTransport, OpenAITransport
 
             s = self.settings
             live = OpenAITransport(

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from .atomic import write_json
-from .errors import InputError
-from .evaluate import EvalReport
-from .models import Usage
+from summarizer.atomic import write_json
+from summarizer.errors import InputError
+from summarizer.eval.score import EvalReport
+from summarizer.models import Usage
 
 # Figures where more is worse; every other figure is better when higher.
 LOWER_IS_BETTER = {"ungrounded", "rejected"}
@@ -218,7 +218,7 @@ def load_gate_config(folder: Path, backend: str) -> dict[str, float]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"cannot read gate config ({exc})", source=str(path)) from None
-    from .evaluate import parse_thresholds
+    from summarizer.eval.score import parse_thresholds
 
     gates = data.get("gates", {})
     specs = [f"{k}={v}" for k, v in gates.items() if not isinstance(v, dict)]

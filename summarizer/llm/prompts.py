@@ -11,9 +11,9 @@ from typing import Any
 
 import jinja2
 
-from .errors import ConfigError
-from .models import model_reply_schema
-from .resources import prompts_dir
+from summarizer.errors import ConfigError
+from summarizer.models import model_reply_schema
+from summarizer.resources import prompts_dir
 
 TEMPLATES = ("extract_system.j2", "extract_user.j2", "reask.j2", "summary_reduce.j2")
 

@@ -21,9 +21,9 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
-from .atomic import write_json
-from .errors import UserError
-from .models import Usage
+from summarizer.atomic import write_json
+from summarizer.errors import UserError
+from summarizer.models import Usage
 
 Message = dict[str, str]
 MODES = ("json_schema", "json_object", "text")

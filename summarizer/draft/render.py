@@ -15,11 +15,11 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 
-from .errors import UserError
-from .models import Deadline, Extraction, Task
-from .profiles import IssuerProfile, default_profile_name, load_profile
-from .recipients import noi_nhan, rank
-from .resources import templates_dir
+from summarizer.draft.profiles import IssuerProfile, default_profile_name, load_profile
+from summarizer.draft.recipients import noi_nhan, rank
+from summarizer.errors import UserError
+from summarizer.models import Deadline, Extraction, Task
+from summarizer.resources import templates_dir
 
 FORMATS = ("docx", "md", "txt", "html")
 PLACEHOLDER_CHAIR = "[chức vụ, họ tên người chủ trì]"
@@ -193,7 +193,7 @@ def render_notice(
         raise UserError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     markup = render_template(ex, fmt, date=date, template=template, profile=profile, signer_name=signer_name)
     if fmt == "docx":
-        from .render_docx import build_docx
+        from summarizer.draft.docx import build_docx
 
         return build_docx(markup)
     return markup

@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .agencies import agency_key, canonicalize
-from .atomic import write_atomic, write_json
-from .deadlines import parse_deadline
-from .errors import InputError, UserError
-from .evaluate import fixture_pairs, load_fixture
-from .extract import load_source
-from .models import Extraction
-from .rules import document_facts
-from .segment import blocks
+from summarizer.atomic import write_atomic, write_json
+from summarizer.backends.rules.legacy import document_facts
+from summarizer.domain.agencies import agency_key, canonicalize
+from summarizer.domain.deadlines import parse_deadline
+from summarizer.errors import InputError, UserError
+from summarizer.eval.score import fixture_pairs, load_fixture
+from summarizer.models import Extraction
+from summarizer.pipeline import load_source
+from summarizer.source.segment import blocks
 
 
 def check_folder(folder: Path) -> tuple[int, list[str]]:

@@ -19,8 +19,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from .errors import UserError
-from .render import parse_blocks
+from summarizer.draft.render import parse_blocks
+from summarizer.errors import UserError
 
 FONT = "Times New Roman"
 BODY_PT = 14

@@ -15,12 +15,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .agencies import agency_key
-from .errors import InputError
-from .extract import Source, load_source
-from .ground import FoldedText, fold, locate
-from .matching import assign, overlap
-from .models import Extraction
+from summarizer.domain.agencies import agency_key
+from summarizer.errors import InputError
+from summarizer.eval.matching import assign, overlap
+from summarizer.ground import FoldedText, fold, locate
+from summarizer.models import Extraction
+from summarizer.pipeline import Source, load_source
 
 MATCH_MIN_OVERLAP = 0.5  # share of the shorter span that must overlap for two items to be the same
 

@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .clean import fold_for_match
-from .resources import data_dir
+from summarizer.resources import data_dir
+from summarizer.source.clean import fold_for_match
 
 _I = re.IGNORECASE
 _CAP_WORD = r"[A-ZĐÂĂÊÔƠƯÀ-ỸÁÉÍÓÚÝ][\wÀ-ỹ']*"

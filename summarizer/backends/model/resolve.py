@@ -14,14 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import tables
-from .agencies import AgencyContext, agency_key, canonicalize, find_mentions
-from .chunk import Chunk, heading_blocks_at
-from .clean import fold_for_match
-from .deadlines import find_deadline, parse_deadline
-from .ground import FoldedText, Located, locate
-from .matching import overlap
-from .models import (
+from summarizer.backends.model.chunk import Chunk, heading_blocks_at
+from summarizer.domain import cues as tables
+from summarizer.domain.agencies import AgencyContext, agency_key, canonicalize, find_mentions
+from summarizer.domain.deadlines import find_deadline, parse_deadline
+from summarizer.eval.matching import overlap
+from summarizer.ground import FoldedText, Located, locate
+from summarizer.models import (
     Chair,
     Conclusion,
     Deadline,
@@ -32,7 +31,8 @@ from .models import (
     Request,
     Task,
 )
-from .segment import blocks
+from summarizer.source.clean import fold_for_match
+from summarizer.source.segment import blocks
 
 # How far before a quote an agency may be named and still be "near" it: a bullet's addressee is
 # usually in the item heading a few lines up ("1. Đối với UBND huyện Bình Gia:").

@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from .evaluate import FIGURE_NAMES, EvalReport
-from .runs import Comparison
+from summarizer.eval.runs import Comparison
+from summarizer.eval.score import FIGURE_NAMES, EvalReport
 
 
 def _fmt(name: str, value: float) -> str:

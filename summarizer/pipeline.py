@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .clean import CleanText, clean_text
-from .errors import ConfigError
-from .ground import FoldedText, locate
-from .ingest import read_document
-from .models import Extraction, Meta, Rejected
+from summarizer.errors import ConfigError
+from summarizer.ground import FoldedText, locate
+from summarizer.models import Extraction, Meta, Rejected
+from summarizer.source.clean import CleanText, clean_text
+from summarizer.source.ingest import read_document
 
 if TYPE_CHECKING:  # the model stack (and the openai client) is imported only when a model is used
-    from .model_extract import ModelSession
-    from .settings import Settings
+    from summarizer.backends.model.pipeline import ModelSession
+    from summarizer.settings import Settings
 
 BACKENDS = ("rules", "openai", "replay")
 
@@ -55,8 +55,8 @@ def model_session(
     _check_backend(backend)
     if backend == "rules":
         return None
-    from .model_extract import ModelSession
-    from .settings import load_settings
+    from summarizer.backends.model.pipeline import ModelSession
+    from summarizer.settings import load_settings
 
     return ModelSession(settings or load_settings(), backend, record=record)
 
@@ -102,7 +102,7 @@ def extract_source(
         session = session or model_session(backend)
         assert session is not None
         return session.extract(source.text, source.name, summary_sentences=summary_sentences)
-    from .rules import extract_rules, summarize
+    from summarizer.backends.rules.legacy import extract_rules, summarize
 
     result = extract_rules(source.text)
     ex = Extraction(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .models import Extraction
-from .profiles import IssuerProfile
+from summarizer.draft.profiles import IssuerProfile
+from summarizer.models import Extraction
 
 # Variants of the report tag found in real notices, read in as one style.
 REPORT_TAG = re.compile(r"\s*\((?:để\s+)?(?:b/c|B/c|B/C|báo cáo)\)\s*$")

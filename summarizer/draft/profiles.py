@@ -14,8 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import UserError
-from .resources import profiles_dir
+from summarizer.errors import UserError
+from summarizer.resources import profiles_dir
 
 PLACE_KEYS = {"tinh": "tỉnh", "huyen": "huyện", "xa": "xã"}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .segment import Block, blocks, sentences
+from summarizer.source.segment import Block, blocks, sentences
 
 
 @dataclass(frozen=True)

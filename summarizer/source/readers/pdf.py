@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..clean import LIST_START, SUPERSCRIPTS, TERMINAL
-from ..errors import InputError
+from summarizer.errors import InputError
+from summarizer.source.clean import LIST_START, SUPERSCRIPTS, TERMINAL
 
 _SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–])?\s*$", re.I)

@@ -10,8 +10,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import legacy_encoding
-from .errors import InputError
+from summarizer.errors import InputError
+from summarizer.source.clean import legacy_encoding
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -101,17 +101,17 @@ def read_document(path: str | Path) -> RawDocument:
     notes: list[str] = []
     dropped: list[str] = []
     if kind == "docx":
-        from .readers.docx import read_docx
+        from summarizer.source.readers.docx import read_docx
 
         got = read_docx(_on_disk(path, data))
         text, notes = got.text, got.notes
     elif kind == "pdf":
-        from .readers.pdf import read_pdf
+        from summarizer.source.readers.pdf import read_pdf
 
         pdf = read_pdf(_on_disk(path, data))
         text, notes, dropped = pdf.text, pdf.notes, pdf.dropped
     elif kind == "html":
-        from .readers.html import read_html
+        from summarizer.source.readers.html import read_html
 
         text = read_html(Path(name), data).text
     else:

@@ -12,11 +12,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from . import tables
-from .agencies import AgencyContext, Mention, find_mentions, infer_places
-from .deadlines import find_deadline
-from .models import Chair, Conclusion, DocumentInfo, Request, Task, Uncovered
-from .segment import Block, Piece, blocks, clauses, sentences
+from summarizer.domain import cues as tables
+from summarizer.domain.agencies import AgencyContext, Mention, find_mentions, infer_places
+from summarizer.domain.deadlines import find_deadline
+from summarizer.models import Chair, Conclusion, DocumentInfo, Request, Task, Uncovered
+from summarizer.source.segment import Block, Piece, blocks, clauses, sentences
 
 _I = re.IGNORECASE
 
