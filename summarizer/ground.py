@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from summarizer.models import Extraction, Rejected
 from summarizer.source.clean import _TONE_PAIRS, _TONE_RE, QUOTE_FOLD
+
+if TYPE_CHECKING:
+    from summarizer.domain.context import DocContext
+    from summarizer.source.document import Source
 
 MIN_EVIDENCE_CHARS = 12
 MIN_EVIDENCE_WORDS = 3
@@ -21,7 +27,7 @@ FUZZY_THRESHOLD = 92.0
 class Located:
     start: int
     end: int
-    match: str  # exact | normalized | fuzzy
+    match: str  # exact | folded | fuzzy
 
 
 class FoldedText:
@@ -76,7 +82,7 @@ def locate(evidence: str, source: str, folded: FoldedText | None = None, hint: i
     at = folded.text.find(fev)
     if at >= 0:
         s, e = folded.to_source(at, at + len(fev))
-        return Located(s, e, "normalized")
+        return Located(s, e, "folded")
     return _fuzzy(fev, folded)
 
 
@@ -101,3 +107,195 @@ def _fuzzy(fev: str, folded: FoldedText) -> Located | None:
         return None  # mostly the model's own words
     ss, ee = folded.to_source(s, e)
     return Located(ss, ee, "fuzzy")
+
+
+# ---------------------------------------------------------------- the one grounding pass
+
+_WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Words a rewording may add without adding a fact: function words of the genre.
+_GLUE = frozenset(
+    [
+        "và",
+        "của",
+        "các",
+        "cho",
+        "với",
+        "để",
+        "theo",
+        "tại",
+        "trong",
+        "về",
+        "đối",
+        "những",
+        "được",
+        "là",
+        "có",
+        "này",
+        "đó",
+        "thì",
+        "một",
+        "việc",
+        "sự",
+        "ra",
+        "vào",
+        "lên",
+        "đến",
+        "từ",
+        "trên",
+        "dưới",
+        "cùng",
+        "như",
+        "nhằm",
+        "bảo",
+        "đảm",
+        "đảm",
+        "bảo",
+        "thực",
+        "hiện",
+        "tiếp",
+        "tục",
+        "chủ",
+        "trì",
+        "phối",
+        "hợp",
+        "giao",
+    ]
+)
+
+
+def supported_text(rewording: str, quote: str, paragraph: str = "") -> bool:
+    """Whether a rewording says nothing its quote does not: every content word of it stands in the
+    quote or its paragraph, and every number and amount is one the quote writes."""
+    basis = fold(quote + " " + paragraph)
+    words = set(_WORD.findall(basis))
+    said = fold(rewording)
+    if not said:
+        return True
+    for w in _WORD.findall(said):
+        if w not in words and w not in _GLUE:
+            return False
+    return set(_NUMBER.findall(said)) <= set(_NUMBER.findall(basis))
+
+
+def ground_extraction(ex: Extraction, source: Source, context: DocContext | None = None) -> Extraction:
+    """Every item of every backend, checked once: its quote located in the source (status exact,
+    folded or fuzzy), never over a flagged instruction, its own text borne out by its quote; the
+    others listed under `rejected` with a typed reason."""
+    from summarizer.domain.injection import instruction_spans, overlaps
+
+    text = source.text
+    flagged = instruction_spans(text)
+    rejected = list(ex.rejected)
+
+    def paragraph(span: tuple[int, int]) -> str:
+        i = source.block_at(span[0])
+        return source.blocks[i].text if i is not None else ""
+
+    def place(item: Any, kind: str) -> Any | None:
+        s, e = item.span
+        if 0 <= s < e <= len(text) and text[s:e] == item.evidence:
+            at = Located(s, e, item.status if item.status in ("folded", "fuzzy") else "exact")
+        else:
+            found = locate(item.evidence, text, source.folded, hint=max(0, s))
+            if found is None:
+                reason = "too_short" if _too_short(item.evidence) else "not_in_source"
+                detail = (
+                    "the quote is too short to prove anything"
+                    if reason == "too_short"
+                    else "evidence not found in the source (not a verbatim quote)"
+                )
+                rejected.append(
+                    Rejected(item_type=kind, evidence=item.evidence, reason=reason, detail=detail)
+                )
+                return None
+            at = found
+        span = (at.start, at.end)
+        if overlaps(span, flagged):
+            rejected.append(
+                Rejected(
+                    item_type=kind,
+                    evidence=item.evidence,
+                    reason="instruction_like",
+                    detail="the quote stands on text that reads as an instruction to a model",
+                )
+            )
+            return None
+        quote = text[at.start : at.end]
+        return item.model_copy(update={"span": span, "evidence": quote, "status": at.match})
+
+    def reword(item: Any, field_name: str, kind: str) -> Any:
+        value = getattr(item, field_name)
+        if value and not supported_text(value, item.evidence, paragraph(item.span)):
+            rejected.append(
+                Rejected(
+                    item_type=kind,
+                    evidence=value,
+                    reason="unsupported_text",
+                    detail=f"{field_name} says what its quote does not; the quote is drafted instead",
+                )
+            )
+            return item.model_copy(update={field_name: item.evidence})
+        return item
+
+    conclusions = []
+    for c in ex.conclusions:
+        got = place(c, "conclusion")
+        if got is not None:
+            conclusions.append(reword(got, "text", "conclusion"))
+    tasks = []
+    for t in ex.tasks:
+        got = place(t, "task")
+        if got is not None:
+            tasks.append(reword(got, "action", "task"))
+    requests = []
+    for r in ex.requests:
+        got = place(r, "request")
+        if got is None:
+            continue
+        got = reword(got, "content", "request")
+        if got.response:
+            rs = got.response_span
+            ok = rs is not None and text[rs[0] : rs[1]] == got.response
+            if not ok:
+                found = locate(got.response, text, source.folded, hint=got.span[1])
+                if found is None or overlaps((found.start, found.end), flagged):
+                    rejected.append(
+                        Rejected(
+                            item_type="answer",
+                            evidence=got.response,
+                            reason="not_in_source" if found is None else "instruction_like",
+                            detail="answer to the request not borne out by the source; answer left out",
+                        )
+                    )
+                    got = got.model_copy(update={"response": None, "response_span": None})
+                else:
+                    got = got.model_copy(
+                        update={
+                            "response": text[found.start : found.end],
+                            "response_span": (found.start, found.end),
+                        }
+                    )
+        requests.append(got)
+    document = ex.document
+    if document.title and not (
+        fold(document.title) in source.folded.text or document.title == source.metadata.get("title")
+    ):
+        rejected.append(
+            Rejected(
+                item_type="document",
+                evidence=document.title,
+                reason="unsupported_text",
+                detail="title not in the source; the trích yếu is built by code instead",
+            )
+        )
+        document = document.model_copy(update={"title": None})
+    return ex.model_copy(
+        update={
+            "document": document,
+            "conclusions": conclusions,
+            "tasks": tasks,
+            "requests": requests,
+            "rejected": rejected,
+        }
+    )

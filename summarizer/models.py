@@ -16,8 +16,36 @@ Span = Annotated[
 
 DocumentKind = Literal["notice", "report", "news", "minutes", "other"]
 ConclusionKind = Literal["achievement", "limitation", "direction", "other"]
-DeadlineKind = Literal["date", "month", "quarter", "half", "year", "period", "ongoing", "unspecified"]
-MatchKind = Literal["exact", "normalized", "fuzzy"]
+# The kinds the normalizer produces, one for one: an event, a relative term, a recurring report or an
+# urgent "khẩn trương" each has its own kind, so eval and the draft can tell them apart.
+DeadlineKind = Literal[
+    "date",
+    "month",
+    "quarter",
+    "half",
+    "year",
+    "period",
+    "event",
+    "relative",
+    "recurring",
+    "urgent",
+    "ongoing",
+    "unspecified",
+]
+# How an item's quote was found in the source: verbatim, after folding (case, spacing, quote marks,
+# old/new tone placement), by whole-word fuzzy match, or given by a person without a quote.
+GroundStatus = Literal["exact", "folded", "fuzzy", "manual"]
+# Where an item's agency is written: in its own quote, in a heading in force over it, in the
+# paragraph before or the document's subject ("context"), or in the "Kính gửi" / opening ("addressee").
+AgencySource = Literal["quote", "heading", "context", "addressee", "manual"]
+RejectReason = Literal[
+    "not_in_source",
+    "too_short",
+    "instruction_like",
+    "no_agency",
+    "schema",
+    "unsupported_text",
+]
 
 
 class _Model(BaseModel):
@@ -35,8 +63,16 @@ class DocumentInfo(_Model):
     issuer: str | None = Field(None, description="Body that issued the source or held the meeting")
     subject: str | None = Field(None, description='The unit worked with, e.g. "huyện Bình Gia"')
     meeting_date: dt.date | None = None
+    meeting_date_text: str | None = Field(None, description='The meeting date as written ("Chiều 22.4")')
     location: str | None = None
     chair: Chair | None = None
+    attendees: list[str] = Field(
+        default_factory=list,
+        description='People and bodies named as attending ("Tham dự có ..."), as written',
+    )
+    addressees: list[str] = Field(
+        default_factory=list, description='The "Kính gửi" recipients or the unit addressed, as written'
+    )
     places: dict[str, str] = Field(
         default_factory=dict,
         description='The province, district and commune the document is about, by level ("tỉnh": "Lạng Sơn")',
@@ -51,12 +87,33 @@ class Deadline(_Model):
     exclusive: bool = Field(False, description='"trước ngày X": to be done before X')
     approximate: bool = Field(False, description='"đầu tháng", "cuối tháng": not a hard date')
     recurring: bool = Field(False, description='"hằng tháng", "định kỳ": not a single due date')
+    span: Span | None = Field(None, description="Where the phrase stands in the cleaned source")
+
+
+class AgencySupport(_Model):
+    """Why an agency is on an item: the text that names it."""
+
+    name: str = Field(description="Canonical name")
+    source: AgencySource
+    span: Span | None = Field(None, description="The mention that supports it; None when given by hand")
+
+
+class Provenance(_Model):
+    """Why an item was extracted, for the reviewer: which rule or model, and what supports each agency."""
+
+    producer: str = Field("", description='"rules:<rule name>", "model" or "manual"')
+    agencies: list[AgencySupport] = Field(default_factory=list)
+    review: list[str] = Field(
+        default_factory=list,
+        description="What a person should check: an agency the text does not support was dropped, ...",
+    )
 
 
 class Grounded(_Model):
     evidence: str = Field(description="Verbatim quote of the cleaned source")
     span: Span
-    match: MatchKind = "exact"
+    status: GroundStatus = "exact"
+    provenance: Provenance = Field(default_factory=Provenance)
 
 
 class Conclusion(Grounded):
@@ -85,9 +142,10 @@ class Request(Grounded):
 
 
 class Rejected(_Model):
-    item_type: Literal["conclusion", "task", "request"]
+    item_type: Literal["conclusion", "task", "request", "answer", "document"]
     evidence: str
-    reason: str
+    reason: RejectReason
+    detail: str = Field("", description="What exactly was wrong, for a person")
 
 
 class Uncovered(_Model):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -8,7 +9,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-DOCS = sorted((FIXTURES / "documents").glob("*.txt"))
+# The seeds (000–005) are what the format, draft and model-path tests build on; the growing corpus
+# of real documents is scored by `summarizer eval`, not pinned in unit tests.
+DOCS = sorted(p for p in (FIXTURES / "documents").glob("*.txt") if p.name[:3] < "100")
 SUMMARIZER = Path(sys.executable).parent / "summarizer"
 
 
@@ -41,6 +44,9 @@ def headless_chromium(page: Path, profile: Path, *args: str) -> None:
 
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
+        # In CI the browser checks must run: a missing browser is a failure there, never a skip.
+        if os.environ.get("CI") == "true":
+            pytest.fail("Debian's chromium is not installed, and CI=true: .ci/run must install it")
         pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
     # The background-networking flags keep Chromium from calling out of this closed network.
     flags = [

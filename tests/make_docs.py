@@ -194,8 +194,7 @@ def make_scanned_pdf(path: Path) -> Path:
 
 _PAGE = """<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8">
-<title>{title} - Cổng thông tin điện tử tỉnh</title>
-<meta property="og:title" content="{title}">
+{title_tags}
 <meta property="article:published_time" content="{date}T08:30:00+07:00">
 </head><body>
 <header><div class="logo">CỔNG THÔNG TIN ĐIỆN TỬ TỈNH</div>
@@ -205,7 +204,7 @@ _PAGE = """<!DOCTYPE html>
 <div class="login"><a href="/dang-nhap">Đăng nhập</a> | <a href="/dang-ky">Đăng ký</a></div></header>
 <div class="breadcrumb"><a href="/">Trang chủ</a> &gt; <a href="/tin-tuc">Tin tức</a></div>
 <main><article class="news-detail">
-<h1 class="title">{title}</h1>
+{h1}
 <div class="meta"><time datetime="{date}">{date_vi}</time> | Lượt xem: 1.254</div>
 {paragraphs}
 <div class="share">Chia sẻ: <a href="#">Facebook</a> <a href="#">Zalo</a> <a href="#">In bài viết</a></div>
@@ -232,8 +231,12 @@ def make_html(raw: str, path: Path, *, title: str = "Tin làm việc", date: str
     joined = "\n".join(paras)
     joined = re.sub(r"((?:<li>.*</li>\n?)+)", r"<ul>\n\1</ul>\n", joined)
     y, m, d = date.split("-")
+    t = html_lib.escape(title)
+    # A page without a headline of its own (title "") has none in its head either.
+    title_tags = f'<title>{t} - Cổng thông tin điện tử tỉnh</title>\n<meta property="og:title" content="{t}">' if t else ""
+    h1 = f'<h1 class="title">{t}</h1>' if t else ""
     path.write_text(
-        _PAGE.format(title=html_lib.escape(title), date=date, date_vi=f"{d}/{m}/{y}", paragraphs=joined),
+        _PAGE.format(title_tags=title_tags, h1=h1, date=date, date_vi=f"{d}/{m}/{y}", paragraphs=joined),
         encoding="utf-8",
     )
     return path

@@ -101,7 +101,9 @@ def test_html_keeps_the_article_only(built):
         "Chia sẻ",
     ):
         assert chrome not in raw.text, chrome
-    assert raw.text.startswith("Tin làm việc\n\ndate 2024-04-23")
+    # Title and date are the page's metadata, not lines of the body.
+    assert raw.metadata == {"title": "Tin làm việc", "date": "2024-04-23"}
+    assert not raw.text.startswith("Tin làm việc") and "date 2024-04-23" not in raw.text
 
 
 def test_spans_refer_to_the_cleaned_text_for_every_format(built, tmp_path):
@@ -169,3 +171,28 @@ def test_reader_errors_are_input_errors(tmp_path):
     for path, _reason in _bad(tmp_path):
         with pytest.raises(InputError):
             read_document(path)
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d.stem[:3])
+def test_document_facts_are_the_same_in_every_format(doc, tmp_path):
+    """Kind, title, issuer, chủ trì, meeting date, attendees …: read the same from .txt, .docx, .pdf
+    and .html. The web page carries the title and date as metadata, as real pages do."""
+    from summarizer.domain.context import build_context
+
+    reference = build_context(load_source(doc))
+    facts = reference.info.model_dump()
+    raw = doc.read_text(encoding="utf-8")
+    paths = {
+        "docx": make_docx(raw, tmp_path / f"{doc.stem}.docx"),
+        "pdf": make_pdf(raw, tmp_path / f"{doc.stem}.pdf"),
+        "html": make_html(
+            raw,
+            tmp_path / f"{doc.stem}.html",
+            title=reference.info.title or "",
+            date=str(reference.published or reference.info.meeting_date or "2024-04-23"),
+        ),
+    }
+    for kind, path in paths.items():
+        got = build_context(load_source(path)).info.model_dump()
+        diff = {k: (facts[k], got[k]) for k in facts if facts[k] != got[k]}
+        assert not diff, (kind, diff)

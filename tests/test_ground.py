@@ -10,7 +10,7 @@ def test_exact_quote():
 
 def test_quote_with_other_spacing_quotes_and_tone_placement():
     loc = locate('tham mưu  UBND tỉnh "sớm" thực hiện dự án Thanh Hóa', SOURCE)
-    assert loc.match == "normalized"
+    assert loc.match == "folded"
     assert SOURCE[loc.start : loc.end] == "tham mưu UBND tỉnh “sớm” thực hiện dự án Thanh Hoá"
 
 

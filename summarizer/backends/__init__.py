@@ -1,0 +1,53 @@
+"""The backends: each turns a source and its document context into items, by name.
+
+`rules` is the offline default; `openai` asks any OpenAI-compatible endpoint; `replay` serves the
+authored replies of fixtures/responses/ through the same model pipeline. The name is checked here and
+nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Protocol
+
+from summarizer.errors import ConfigError
+
+if TYPE_CHECKING:
+    from summarizer.domain.context import DocContext
+    from summarizer.models import Extraction
+    from summarizer.settings import Settings
+    from summarizer.source.document import Source
+
+BACKEND_NAMES = ("rules", "openai", "replay")
+
+
+class Backend(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    def extract(self, source: Source, context: DocContext, *, summary_sentences: int = 4) -> Extraction:
+        """Items of `source`, their quotes not yet located (the grounding pass does that)."""
+        ...
+
+
+def check_backend(name: str) -> str:
+    if name not in BACKEND_NAMES:
+        raise ConfigError(f"unknown backend {name!r}; choose one of: {', '.join(BACKEND_NAMES)}")
+    return name
+
+
+def default_backend_name() -> str:
+    return check_backend(os.environ.get("SUMMARIZER_BACKEND", "rules"))
+
+
+def open_backend(name: str, settings: Settings | None = None, *, record: bool = False) -> Backend:
+    """The backend called `name`, configured; configuration errors surface here, before any input is read."""
+    check_backend(name)
+    if name == "rules":
+        from summarizer.backends.rules import RulesBackend
+
+        return RulesBackend()
+    from summarizer.backends.model.pipeline import ModelSession
+    from summarizer.settings import load_settings
+
+    return ModelSession(settings or load_settings(), name, record=record)

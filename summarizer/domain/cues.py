@@ -71,3 +71,12 @@ INSTRUCTION_CUES = [
         r"\b(?:mô hình|trợ lý) (?:AI|ngôn ngữ)\b",
     )
 ]
+
+# A body named here leads the work of its sentence: at the sentence's start, or right after the verb
+# that gives it ("giao Sở X …", "đề nghị UBND huyện …").
+ASSIGNMENT_LEAD = re.compile(r"(?:^|\b(?:giao(?:\s+cho)?|yêu cầu|đề nghị(?:\s+với)?|lưu ý|chỉ đạo)\s+)$", _I)
+# The sentence after a task that gives its time ("… Thời gian hoàn thành trước ngày 05/10/2026.").
+DEADLINE_SENTENCE = re.compile(
+    r"^\s*(?:[-+•]\s*)?(?:thời gian|thời hạn|hoàn thành|báo cáo kết quả|kết quả (?:thực hiện )?báo cáo|chậm nhất|trước ngày)\b",
+    _I,
+)

@@ -10,13 +10,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from summarizer.models import Deadline
+from summarizer.domain.dates import DMY as _DMY
+from summarizer.domain.dates import DMY_WORDS as _DMY_WORDS
+from summarizer.domain.dates import valid_date as _valid
+from summarizer.models import Deadline, DeadlineKind
 
 _I = re.IGNORECASE
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
-_DMY = r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?(?!\s*[/.\-]?\d)"
-_DMY_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?"
 _MY = r"(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?"
 
 # Words before "đến năm 2030" that make it the horizon of a plan or a document's title, not a deadline.
@@ -29,14 +30,12 @@ _HORIZON_BEFORE = re.compile(
 
 @dataclass(frozen=True)
 class _Rule:
-    kind: (
-        str  # date | month | quarter | half | year | period | event | relative | recurring | urgent | ongoing
-    )
+    kind: DeadlineKind
     rank: int  # specificity: a dated phrase beats an event, which beats a bare "khẩn trương"
     pattern: re.Pattern[str]
 
 
-def _r(kind: str, rank: int, pattern: str) -> _Rule:
+def _r(kind: DeadlineKind, rank: int, pattern: str) -> _Rule:
     return _Rule(kind, rank, re.compile(pattern, _I))
 
 
@@ -87,13 +86,6 @@ PATTERNS: list[_Rule] = [
     _r("urgent", 1, r"khẩn trương"),
     _r("ongoing", 1, r"(?<!chi )(?<!kinh phí )thường xuyên"),
 ]
-
-
-def _valid(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
 
 
 def _month_end(y: int, m: int) -> dt.date:
@@ -171,10 +163,8 @@ def _normalize(rule: _Rule, m: re.Match[str], ref: dt.date | None) -> Deadline |
             return Deadline(text=text, due=dt.date(y, 1, 1), kind="year", exclusive=True)
         return Deadline(text=text, start=dt.date(y, 1, 1), due=dt.date(y, 12, 31), kind="year")
     if rule.kind == "recurring":
-        return Deadline(text=text, kind="unspecified", recurring=True)
-    if rule.kind == "ongoing":
-        return Deadline(text=text, kind="ongoing")
-    return Deadline(text=text, kind="unspecified")  # event, relative, urgent
+        return Deadline(text=text, kind="recurring", recurring=True)
+    return Deadline(text=text, kind=rule.kind)  # event, relative, urgent, ongoing
 
 
 def _is_horizon(text: str, m: re.Match[str], rule: _Rule) -> bool:
@@ -183,8 +173,9 @@ def _is_horizon(text: str, m: re.Match[str], rule: _Rule) -> bool:
     return bool(_HORIZON_BEFORE.search(text[max(0, m.start() - 160) : m.start()]))
 
 
-def find_deadlines(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Deadline]]:
-    """All deadline phrases in `text` as (offset, specificity rank, deadline), normalized against `ref`."""
+def find_deadlines(text: str, ref: dt.date | None = None, base: int = 0) -> list[tuple[int, int, Deadline]]:
+    """All deadline phrases in `text` as (offset, specificity rank, deadline), normalized against `ref`;
+    each deadline's span is its phrase's place, counted from `base`."""
     found: list[tuple[int, int, int, Deadline]] = []
     taken: list[tuple[int, int]] = []
     for rule in sorted(PATTERNS, key=lambda r: -r.rank):
@@ -199,6 +190,9 @@ def find_deadlines(text: str, ref: dt.date | None = None) -> list[tuple[int, int
             # A dated phrase wholly before the meeting reports the past; it is not a deadline.
             if ref is not None and dl.due is not None and _effective_due(dl) < ref - dt.timedelta(days=1):
                 continue
+            lead = len(m.group(0)) - len(m.group(0).lstrip())
+            start = m.start() + lead
+            dl = dl.model_copy(update={"span": (base + start, base + start + len(dl.text))})
             found.append((m.start(), m.end(), rule.rank, dl))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f[0])
@@ -217,10 +211,10 @@ def _effective_due(dl: Deadline) -> dt.date:
     return dl.due
 
 
-def find_deadline(text: str, ref: dt.date | None = None) -> Deadline | None:
+def find_deadline(text: str, ref: dt.date | None = None, base: int = 0) -> Deadline | None:
     """The deadline of a task: its most specific phrase, the first of those on a tie."""
     best: tuple[int, Deadline] | None = None
-    for _start, rank, dl in find_deadlines(text, ref):  # in text order, so the first wins a tie
+    for _start, rank, dl in find_deadlines(text, ref, base):  # in text order, so the first wins a tie
         if best is None or rank > best[0]:
             best = (rank, dl)
     return best[1] if best else None
@@ -228,4 +222,11 @@ def find_deadline(text: str, ref: dt.date | None = None) -> Deadline | None:
 
 def parse_deadline(phrase: str, ref: dt.date | None = None) -> Deadline | None:
     """Normalize one phrase ("trước ngày 15/6", "trong Quý II", "khẩn trương") relative to `ref`."""
-    return find_deadline(phrase, ref)
+    found = find_deadline(phrase, ref)
+    return found.model_copy(update={"span": None}) if found else None
+
+
+def deadline_rank(dl: Deadline) -> int:
+    """How specific a normalized deadline is, by the same table that chose it: a date beats an event,
+    which beats "khẩn trương"."""
+    return max((r.rank for r in PATTERNS if r.kind == dl.kind), default=0)

@@ -1,46 +1,39 @@
 """Turn what a model read into extraction items the code vouches for.
 
-Each model item is aligned to the source (its quote located, within its chunk first), its agencies
-canonicalized and checked against the names written near the quote, its deadline normalized from a
-phrase that really stands in the quote; then items seen twice in overlapping chunks are merged.
-Nothing here trusts the model's dates or names: a model item that the text does not bear out goes to
-`rejected` with the reason.
+Each model item is aligned to the source (its quote located, within its chunk first); its agencies
+canonicalized and verified against the item's own context chain (its quote, its block, the headings
+in force, the paragraph before, the addressees: `summarizer.domain.chain`), each kept with where it
+is written; its deadline taken from a phrase that really stands in the item's block. Nothing here
+trusts the model's dates or names. An agency the chain does not bear out is dropped from the item and
+flagged for review; only an item whose quote is not in the source is rejected.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarizer.backends.model.chunk import Chunk, heading_blocks_at
-from summarizer.domain import cues as tables
-from summarizer.domain.agencies import AgencyContext, agency_key, canonicalize, find_mentions
-from summarizer.domain.deadlines import find_deadline, parse_deadline
+from summarizer.backends.model.chunk import Chunk
+from summarizer.domain.agencies import agency_key, canonicalize
+from summarizer.domain.chain import choose_deadline, verify_agencies
+from summarizer.domain.context import DocContext
+from summarizer.domain.dates import find_dates, resolve_year, same_date_written
 from summarizer.eval.matching import overlap
-from summarizer.ground import FoldedText, Located, locate
+from summarizer.ground import Located, _too_short, fold, locate
 from summarizer.models import (
     Chair,
     Conclusion,
-    Deadline,
     DocumentInfo,
     ModelReply,
+    Provenance,
     Rejected,
     ReplyDocument,
     Request,
     Task,
 )
 from summarizer.source.clean import fold_for_match
-from summarizer.source.segment import blocks
-
-# How far before a quote an agency may be named and still be "near" it: a bullet's addressee is
-# usually in the item heading a few lines up ("1. Đối với UBND huyện Bình Gia:").
-NEAR_BEFORE = 1200
-NEAR_AFTER = 200
-_DATE = re.compile(
-    r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I
-)
+from summarizer.source.document import Source
 
 
 @dataclass
@@ -53,35 +46,37 @@ class Resolved:
 
 def fold_key(text: str) -> str:
     """Folded, case-free text for containment checks."""
-    return fold_for_match(text).casefold()
+    return agency_key(text)
 
 
-def _folded_in(needle: str, hay: str) -> bool:
-    return fold_key(needle).strip() in fold_key(hay)
-
-
-def parse_date(text: str | None) -> dt.date | None:
-    if not text:
+def meeting_date_from(written: str | None, source: Source, ctx: DocContext) -> dt.date | None:
+    """A model's meeting date, read by code: the date it writes (with the year from the document's
+    context when it writes none), kept only when the source writes that same date in any spelling."""
+    if not written:
         return None
-    m = _DATE.search(text)
-    if not m:
+    found = find_dates(written)
+    if not found:
         return None
-    d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
-    try:
-        return dt.date(int(y), int(mo), int(d))
-    except ValueError:
+    dm = found[0]
+    anchor = ctx.published or ctx.issue_date
+    years = [ctx.reference_date.year] if ctx.reference_date else []
+    date = dm.on() if dm.year else resolve_year(dm.day, dm.month, anchor, years)
+    if date is None or not same_date_written(source.text, date):
         return None
+    return date
 
 
 def resolve_document(
-    parts: Sequence[ReplyDocument], text: str, fallback: DocumentInfo, folded: str | None = None
+    parts: Sequence[ReplyDocument], source: Source, ctx: DocContext
 ) -> tuple[DocumentInfo, list[str]]:
-    """Document fields from the chunks that state them (the first that does), each checked in the text."""
+    """Document fields from the chunks that state them (the first that does), each checked in the
+    text; what no chunk states comes from the document context."""
     notes: list[str] = []
-    folded = folded if folded is not None else fold_key(text)
+    folded = source.folded.text
+    base = ctx.info
 
     def grounded(value: str | None, field: str) -> str | None:
-        if value and value.strip() and fold_key(value).strip() in folded:
+        if value and value.strip() and fold(value) in folded:
             return value.strip()
         if value and value.strip():
             notes.append(f"document.{field} {value[:60]!r} is not in the source; left out")
@@ -94,32 +89,34 @@ def resolve_document(
                 return v
         return None
 
-    date_text = first("meeting_date")
+    date_text = next((p.meeting_date for p in parts if p.meeting_date and p.meeting_date.strip()), None)
+    meeting = meeting_date_from(date_text, source, ctx)
+    if date_text and meeting is None:
+        notes.append(f"document.meeting_date {date_text[:40]!r} is not a date the source writes; left out")
     name, position = first("chair_name"), first("chair_position")
     kinds = [p.kind for p in parts if p.kind != "other"]
-    info = DocumentInfo(
-        title=first("title"),
-        kind=kinds[0] if kinds else "other",
-        issuer=first("issuer"),
-        subject=first("subject"),
-        meeting_date=parse_date(date_text) or fallback.meeting_date,
-        location=first("location"),
-        chair=Chair(name=name, position=position) if name or position else None,
-        places=dict(fallback.places),  # read by code from the whole text, not by the model
+    chair = Chair(name=name, position=position) if name or position else base.chair
+    info = base.model_copy(
+        update={
+            "title": first("title") or base.title,
+            "kind": kinds[0] if kinds else base.kind,
+            "issuer": first("issuer") or base.issuer,
+            "subject": first("subject") or base.subject,
+            "meeting_date": meeting or base.meeting_date,
+            "meeting_date_text": (date_text.strip() if meeting and date_text else base.meeting_date_text),
+            "location": first("location") or base.location,
+            "chair": chair,
+        }
     )
     return info, notes
 
 
 class Resolver:
-    def __init__(self, text: str, ctx: AgencyContext, ref: dt.date | None, folded: str | None = None) -> None:
-        self.text = text
+    def __init__(self, source: Source, ctx: DocContext) -> None:
+        self.source = source
+        self.text = source.text
         self.ctx = ctx
-        self.ref = ref
-        self.folded = FoldedText(text)
-        self.blocks = blocks(text)
-        self.folded_lower = folded if folded is not None else fold_key(text)
-        # Every agency mention of the document, once: "near a quote" is then a range look-up.
-        self.mentions = find_mentions(text, ctx)
+        self.ref = ctx.reference_date
         self.rejected: list[Rejected] = []
 
     # ------------------------------------------------------------ alignment
@@ -127,64 +124,29 @@ class Resolver:
         local = locate(evidence, chunk.text)
         if local is not None:
             return Located(chunk.start + local.start, chunk.start + local.end, local.match)
-        return locate(evidence, self.text, self.folded, hint=chunk.start)
+        return locate(evidence, self.text, self.source.folded, hint=chunk.start)
 
     def _named(self, value: str | None) -> str | None:
         """A requester or addressee: canonical when the text names it, else left out."""
-        if value and value.strip() and fold_key(value).strip() in self.folded_lower:
-            return canonicalize(value, self.ctx)
+        if value and value.strip() and fold(value) in self.source.folded.text:
+            return canonicalize(value, self.ctx.agencies)
         return None
-
-    def _reject(self, kind: str, evidence: str, reason: str) -> None:
-        self.rejected.append(Rejected(item_type=kind, evidence=evidence, reason=reason))
 
     def _align(self, kind: str, evidence: str, chunk: Chunk) -> Located | None:
         found = self._locate(evidence, chunk)
         if found is None:
-            self._reject(kind, evidence, "evidence not found in the source (not a verbatim quote)")
-        elif any(p.search(evidence) for p in tables.INSTRUCTION_CUES):
-            self._reject(
-                kind, evidence, "evidence reads as an instruction to a model, not a decision of the meeting"
+            reason = "too_short" if _too_short(evidence) else "not_in_source"
+            self.rejected.append(
+                Rejected(
+                    item_type=kind,
+                    evidence=evidence,
+                    reason=reason,
+                    detail="evidence not found in the source (not a verbatim quote)"
+                    if reason == "not_in_source"
+                    else "the quote is too short to prove anything",
+                )
             )
-            return None
         return found
-
-    # ------------------------------------------------------------ agencies
-    def _near(self, chunk: Chunk, span: tuple[int, int]) -> tuple[str, set[str]]:
-        ranges = [(max(0, span[0] - NEAR_BEFORE), min(len(self.text), span[1] + NEAR_AFTER))]
-        ranges += [(b.line_start, b.end) for b in heading_blocks_at(self.blocks, span[0])]
-        keys = {
-            agency_key(m.canonical)
-            for m in self.mentions
-            if any(s <= m.start and m.end <= e for s, e in ranges)
-        }
-        context = "\n".join(self.text[s:e] for s, e in ranges)
-        return context, keys
-
-    def _agencies(
-        self, names: Sequence[str], chunk: Chunk, span: tuple[int, int], evidence: str
-    ) -> list[str] | None:
-        """Canonical names, or None (and a rejection) when one is not written near the quote."""
-        context, keys = self._near(chunk, span)
-        out: list[str] = []
-        for written in names:
-            if not written or not written.strip():
-                continue
-            canonical = canonicalize(written, self.ctx)
-            if agency_key(canonical) not in keys and not _folded_in(written, context):
-                self._reject("task", evidence, f"agency {written!r} is not named near the evidence")
-                return None
-            if agency_key(canonical) not in {agency_key(a) for a in out}:
-                out.append(canonical)
-        return out
-
-    def _deadline(self, phrase: str | None, evidence: str) -> Deadline | None:
-        # The model's phrase counts only where the quote contains it; otherwise read the quote ourselves.
-        if phrase and phrase.strip() and _folded_in(phrase, evidence):
-            parsed = parse_deadline(phrase, self.ref)
-            if parsed is not None:
-                return parsed
-        return find_deadline(evidence, self.ref)
 
     # ------------------------------------------------------------ items
     def resolve(self, reply: ModelReply, chunk: Chunk) -> Resolved:
@@ -192,6 +154,7 @@ class Resolver:
         tasks: list[Task] = []
         requests: list[Request] = []
         start_rejected = len(self.rejected)
+        model = Provenance(producer="model")
         for c in reply.conclusions:
             at = self._align("conclusion", c.evidence, chunk)
             if at is not None:
@@ -199,9 +162,10 @@ class Resolver:
                     Conclusion(
                         evidence=self.text[at.start : at.end],
                         span=(at.start, at.end),
-                        match=at.match,
+                        status=at.match,
                         kind=c.kind,
                         text=c.text.strip() or self.text[at.start : at.end],
+                        provenance=model,
                     )
                 )
         for t in reply.tasks:
@@ -209,27 +173,21 @@ class Resolver:
             if at is None:
                 continue
             span = (at.start, at.end)
-            evidence = self.text[at.start : at.end]
-            agencies = self._agencies(t.agencies, chunk, span, evidence)
-            if agencies is None:
-                continue
-            if not agencies:
-                self._reject("task", evidence, "no responsible agency given")
-                continue
-            partners = self._agencies(t.partners, chunk, span, evidence)
-            if partners is None:
-                continue
-            lead = {agency_key(a) for a in agencies}
+            checked = verify_agencies(self.source, self.ctx, span, list(t.agencies), list(t.partners))
+            review = list(checked.review)
+            if not checked.agencies:
+                review.append("no responsible agency the text bears out: a person must name it")
             tasks.append(
                 Task(
-                    evidence=evidence,
+                    evidence=self.text[at.start : at.end],
                     span=span,
-                    match=at.match,
-                    agencies=agencies,
-                    partners=[p for p in partners if agency_key(p) not in lead],
+                    status=at.match,
+                    agencies=[a.name for a in checked.agencies],
+                    partners=[p.name for p in checked.partners],
                     action=t.action.strip(),
-                    deadline=self._deadline(t.deadline, evidence),
+                    deadline=choose_deadline(self.source, self.ref, span, t.deadline),
                     agency_mentions=[a.strip() for a in t.agencies if a.strip()],
+                    provenance=Provenance(producer="model", agencies=checked.agencies, review=review),
                 )
             )
         for r in reply.requests:
@@ -240,10 +198,13 @@ class Resolver:
             if r.response and r.response.strip():
                 rat = self._locate(r.response, chunk)
                 if rat is None:
-                    self._reject(
-                        "request",
-                        r.response,
-                        "answer to the request not found in the source; answer left out",
+                    self.rejected.append(
+                        Rejected(
+                            item_type="answer",
+                            evidence=r.response,
+                            reason="not_in_source",
+                            detail="answer to the request not found in the source; answer left out",
+                        )
                     )
                 else:
                     response, response_span = self.text[rat.start : rat.end], (rat.start, rat.end)
@@ -251,12 +212,13 @@ class Resolver:
                 Request(
                     evidence=self.text[at.start : at.end],
                     span=(at.start, at.end),
-                    match=at.match,
+                    status=at.match,
                     requester=self._named(r.requester),
                     addressee=self._named(r.addressee),
                     content=r.content.strip(),
                     response=response,
                     response_span=response_span,
+                    provenance=model,
                 )
             )
         return Resolved(conclusions, tasks, requests, self.rejected[start_rejected:])

@@ -1,0 +1,193 @@
+"""The offline `rules` backend: Vietnamese administrative prose to conclusions, tasks, requests.
+
+Steps, each its own module: zones (where the conclusions are) -> per block, assignments found clause
+by clause (assignees, tasks) -> requests and answers -> conclusions -> an extractive summary. The
+document facts come from the shared document context. Every item's span is an offset into the
+cleaned text, so its evidence is exact by construction.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+
+from summarizer.backends.rules.assignees import unique
+from summarizer.backends.rules.conclusions import assess_block
+from summarizer.backends.rules.requests import answer_in_block, requests_in_block
+from summarizer.backends.rules.summary import summarize
+from summarizer.backends.rules.tasks import Inherited, tasks_in_block
+from summarizer.backends.rules.zones import heading_kind, zones
+from summarizer.domain import cues
+from summarizer.domain.context import DocContext
+from summarizer.models import (
+    AgencySource,
+    Conclusion,
+    ConclusionKind,
+    Extraction,
+    Meta,
+    Provenance,
+    Request,
+    Task,
+    Uncovered,
+)
+from summarizer.source.document import Source
+from summarizer.source.segment import Block
+
+
+@dataclass
+class RuleResult:
+    conclusions: list[Conclusion] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    requests: list[Request] = field(default_factory=list)
+    uncovered: list[Uncovered] = field(default_factory=list)
+
+
+def _heading_agencies(source: Source, ctx: DocContext, idx: int) -> Inherited | None:
+    """The agencies of the nearest heading in force over block `idx` that names any."""
+    for j in reversed(source.heading_chains[idx]):
+        hb = source.blocks[j]
+        if hb.kind != "heading":
+            continue
+        named = [m for m in ctx.mentions_in(hb.start, hb.end) if not m.collective]
+        if named:
+            return Inherited(unique(m.canonical for m in named), "heading", tuple(named), "rules:heading")
+    return None
+
+
+def _section(source: Source, idx: int) -> str:
+    for j in reversed(source.heading_chains[idx]):
+        hb = source.blocks[j]
+        if hb.kind == "heading":
+            kind = heading_kind(hb.text)
+            if kind:
+                return kind
+    return ""
+
+
+def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
+    text, bs = source.text, source.blocks
+    ref = ctx.reference_date
+    zone = zones(bs)
+    out = RuleResult()
+    previous_first: Inherited | None = None
+    previous_last: Inherited | None = None
+    tasks_seen = False
+    limitation_mode = False
+
+    def add_conclusion(kind: ConclusionKind, start: int, end: int, rule: str = "rules:assessment") -> None:
+        ev = text[start:end]
+        out.conclusions.append(
+            Conclusion(
+                kind=kind, text=ev, evidence=ev, span=(start, end), provenance=Provenance(producer=rule)
+            )
+        )
+
+    for idx, b in enumerate(bs[: zone.body_end]):
+        in_conclusions = idx >= zone.conclusions_from
+        if b.kind in ("heading", "caption"):
+            previous_first = previous_last = None
+            if b.kind == "heading":
+                limitation_mode = False
+            continue
+        section = _section(source, idx)
+
+        if not in_conclusions or section == "requests":
+            if section == "requests":
+                out.requests.extend(answer_in_block(b, text, ctx))
+            else:
+                out.requests.extend(requests_in_block(b, text, ctx))
+            if not in_conclusions:
+                continue
+        if section != "requests":
+            # "Đối với / Về kiến nghị của X ...: <answer>" answers a request wherever it stands.
+            out.requests.extend(answer_in_block(b, text, ctx))
+        if section == "assessment":
+            limitation_mode = assess_block(b, text, limitation_mode, add_conclusion)
+            continue
+
+        block_tasks = tasks_in_block(
+            b, text, ctx, ref, _heading_agencies(source, ctx, idx), previous_first, previous_last
+        )
+        if block_tasks:
+            out.tasks.extend(block_tasks)
+            tasks_seen = True
+            # Only a paragraph that is an assignment from its first word hands its assignee on;
+            # one with an assignment in brackets or at its end does not.
+            opens = block_tasks[0].span[0] <= b.start + 2
+            previous_first = _handed_on(block_tasks[0], ctx) if opens else None
+            previous_last = _handed_on(block_tasks[-1], ctx) if opens else None
+            continue
+        previous_first = previous_last = None
+        if section == "requests":
+            continue
+        if not tasks_seen and section != "tasks":
+            limitation_mode = assess_block(b, text, limitation_mode, add_conclusion)
+        else:
+            add_conclusion("direction", b.start, b.end, "rules:direction")
+
+    out.uncovered = _uncovered(bs[: zone.body_end], out.tasks, out.requests)
+    return out
+
+
+def _handed_on(task: Task, ctx: DocContext) -> Inherited:
+    """A task's agencies as the next paragraph inherits them: supported by the same mentions, as context."""
+    supports = task.provenance.agencies
+    spans = {s.span for s in supports if s.span}
+    mentions = tuple(
+        m
+        for m in ctx.mentions_in(min((s[0] for s in spans), default=0), task.span[1])
+        if (m.start, m.end) in spans
+    )
+    # Named in the paragraph's own words, they are context for the next; a heading stays a heading.
+    source: AgencySource = "heading" if supports and supports[0].source == "heading" else "context"
+    return Inherited(task.agencies, source, mentions, "rules:previous_paragraph")
+
+
+def _uncovered(bs: list[Block], tasks: list[Task], requests: list[Request]) -> list[Uncovered]:
+    spans = sorted(
+        [t.span for t in tasks]
+        + [r.span for r in requests]
+        + [r.response_span for r in requests if r.response_span]
+    )
+    starts = [s for s, _e in spans]
+    # The furthest end among the spans that start before each one: an overlap test is one bisect.
+    reach: list[int] = []
+    for _s, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    out: list[Uncovered] = []
+    for b in bs:
+        if b.kind in ("heading", "caption"):
+            continue
+        found = unique(c.lower() for c in cues.COVERAGE_CUES.findall(b.text))
+        if not found:
+            continue
+        i = bisect.bisect_left(starts, b.end) - 1
+        if i >= 0 and reach[i] > b.start:
+            continue
+        out.append(Uncovered(span=(b.start, b.end), text=b.text[:300], cues=found))
+    return out
+
+
+class RulesBackend:
+    @property
+    def name(self) -> str:
+        return "rules"
+
+    def extract(self, source: Source, context: DocContext, *, summary_sentences: int = 4) -> Extraction:
+        result = extract_rules(source, context)
+        return Extraction(
+            document=context.info,
+            summary=summarize(
+                source.blocks, result.conclusions, result.tasks, result.requests, summary_sentences
+            ),
+            conclusions=result.conclusions,
+            tasks=result.tasks,
+            requests=result.requests,
+            uncovered=result.uncovered,
+            meta=Meta(
+                backend="rules",
+                source=source.name,
+                source_sha256=hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
+            ),
+        )

@@ -1,0 +1,106 @@
+"""Who a clause assigns work to, with whom, and what the work is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from summarizer.backends.rules import patterns as P
+from summarizer.domain.agencies import Mention
+from summarizer.source.segment import Piece
+
+
+def unique(names: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        if n not in out:
+            out.append(n)
+    return out
+
+
+def assignees_in(piece: Piece, inside: Sequence[Mention], text: str) -> tuple[list[Mention], int | None]:
+    """The assignees of a clause and where their group starts, or ([], None). `inside`: the
+    mentions that start in the clause, in text order."""
+    i = 0
+    while i < len(inside):
+        first = inside[i]
+        group = [first]
+        j = i + 1
+        while j < len(inside) and re.fullmatch(
+            r"\s*(?:,|và|,\s*và)\s*", text[group[-1].end : inside[j].start]
+        ):
+            group.append(inside[j])
+            j += 1
+        before = text[piece.start : first.start]
+        after = text[group[-1].end : piece.end]
+        if P.ASSIGN_BEFORE.search(before):
+            return group, first.start
+        bare = first.written.strip().lower() in {"huyện", "tỉnh", "xã"}
+        if bare and before.strip() and not before.rstrip().endswith(","):
+            i = j
+            continue
+        if (
+            not P.NOT_ASSIGNEE_BEFORE.search(before)
+            and P.DIRECTIVE_AFTER.match(after)
+            and not P.NOT_DIRECTIVE_AFTER.match(after)
+        ) or (before.strip() == "" and P.THEO_CHUC_NANG.match(after)):
+            return group, first.start
+        i = j
+    return [], None
+
+
+def partners(
+    text: str, start: int, end: int, mentions: Sequence[Mention], exclude: set[str]
+) -> list[Mention]:
+    """The bodies after "phối hợp (với)" in text[start:end]. `mentions`: those starting in the range."""
+    out: list[Mention] = []
+    for m in P.PARTNER.finditer(text, start, end):
+        pos = m.end()
+        for mention in mentions:
+            if mention.start < pos:
+                continue
+            if mention.start > pos + 2:
+                break
+            if mention.canonical not in exclude and all(o.canonical != mention.canonical for o in out):
+                out.append(mention)
+            sep = P.GROUP_SEPARATOR.match(text[mention.end : end])
+            if not sep:
+                break
+            pos = mention.end + sep.end()
+    return out
+
+
+def action(
+    text: str, start: int, end: int, group: Sequence[Mention] | None, mentions: Sequence[Mention]
+) -> str:
+    """The work itself: the task's text without who gives it, to whom, and with whom."""
+    pos = group[-1].end if group else start
+    if not group:
+        lead = P.LEAD_IN.match(text, pos, end)
+        pos = lead.end() if lead else pos
+        pre = P.PREAMBLE.match(text[pos:end])
+        pos += pre.end() if pre else 0
+    for pattern in P.ACTION_PREFIXES:
+        m = pattern.match(text, pos, end)
+        if m:
+            pos = m.end()
+    partner = P.PARTNER.match(text, pos, end)
+    if partner:
+        p = partner.end()
+        for mention in mentions:
+            if mention.start == p:
+                p = mention.end
+                sep = re.match(r"\s*(?:,|và)\s*", text[p:end])
+                if sep:
+                    p += sep.end()
+        if p > partner.end():
+            pos = p
+    result = text[pos:end].strip(" ,;.")
+    return result or text[start:end].strip()
+
+
+def extend_terminal(text: str, end: int) -> int:
+    if end < len(text) and text[end] in ".…!?":
+        while end < len(text) and text[end] in ".…!?":
+            end += 1
+    return end

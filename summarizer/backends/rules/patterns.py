@@ -1,0 +1,65 @@
+"""The rules backend's cue patterns, in one place: which words make a body an assignee, what
+introduces a request, what an answer to a request looks like. Section markers and coverage cues are
+shared with the rest of the code in `summarizer.domain.cues`."""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Words that make the agency after them an assignee ("giao Sở X", "yêu cầu huyện ...").
+ASSIGN_BEFORE = re.compile(
+    r"(?:\bgiao(?:\s+cho)?|\byêu cầu|\bđề nghị(?:\s+với)?|\blưu ý|\bchỉ đạo giao)\s*$", _I
+)
+# Words that make the agency after them anything but the assignee (object, possessor, partner, speaker).
+NOT_ASSIGNEE_BEFORE = re.compile(
+    r"(?:\b(?:của|với|cho|tại|về|đối với|cùng|gửi|trình|chỉ đạo|hướng dẫn|phối hợp|hỗ trợ|giúp|đến|từ|thuộc|và|"
+    r"lãnh đạo|chủ tịch|phó chủ tịch|giám đốc|bí thư|trưởng|phó|đại diện|thành viên|cán bộ|theo|trên|trong|"
+    r"qua|nghe|báo cáo|tham mưu|của các|viên chức|xin|kiến nghị|đề xuất|địa bàn|cấp))\s*$",
+    _I,
+)
+# What follows an assignee: the work it is given.
+DIRECTIVE_AFTER = re.compile(
+    r"^\s*(?:cần|phải|chủ trì|có trách nhiệm|tập trung|khẩn trương|tiếp tục|chỉ đạo|hướng dẫn|tham mưu|"
+    r"rà soát|phối hợp|quan tâm|tăng cường|đẩy mạnh|nghiên cứu|xây dựng|triển khai|thực hiện|theo dõi|chủ động|"
+    r"sớm|kiểm tra|đôn đốc|bố trí|hoàn thành|hoàn thiện|tổ chức|theo chức năng|căn cứ|bám sát|nâng cao|làm tốt|"
+    r"đảm bảo|bảo đảm|thường xuyên|khắc phục|giải quyết|xem xét|chuẩn bị|quyết liệt|nghiêm túc|chịu trách nhiệm)\b",
+    _I,
+)
+NOT_DIRECTIVE_AFTER = re.compile(r"^\s*(?:đã|đang|là|có\s|vừa|được|hiện|báo cáo)", _I)
+ADDRESSING_CUE = re.compile(r"\b(?:giao|yêu cầu|đề nghị|lưu ý)\b", _I)
+CONTINUATION = re.compile(r"^(?:đồng thời)\b", _I)
+PARTNER = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", _I)
+GROUP_SEPARATOR = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+REQUEST_CUE = re.compile(r"\b(?:đề nghị|kiến nghị|đề xuất|xin)\b(?:\s+với)?\s*", _I)
+REQUEST_LIST = re.compile(r"\b(?:kiến nghị|đề xuất|đề nghị)(?:,\s*(?:kiến nghị|đề xuất))?\s*:\s*", _I)
+HIGHER_ASK = re.compile(r"^\s*(?:xem xét|sớm|quan tâm|hỗ trợ|bố trí|cho phép|cho chủ trương|có cơ chế)\b", _I)
+REQUEST_ANSWER = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.\s+)?(?:Đối với|Về) (?:các |những )?(?:kiến nghị|đề xuất|đề nghị)(?:,\s*(?:kiến nghị|đề xuất|đề nghị))?"
+    r"(?:\s+của\s+(?P<req>[^:]+?))?(?:\s+(?:về|liên quan đến)\s+(?P<content>[^:]+?))?\s*:\s*(?P<resp>.+)$",
+    _I,
+)
+LEAD_IN = re.compile(
+    r"^(?:đồng thời|bên cạnh đó|trong đó|cùng với đó|ngoài ra|mặt khác|trong thời gian tới|thời gian tới)[,\s]+",
+    _I,
+)
+PREAMBLE = re.compile(r"^.{0,160}?\b(?:giao(?:\s+cho)?|yêu cầu|đề nghị(?:\s+với)?|lưu ý)\s+(?=\S)", _I)
+# What stands between the assignee and the work: "của huyện", "có trách nhiệm", "chủ trì,".
+ACTION_PREFIXES = [
+    re.compile(p, _I)
+    for p in (
+        r"\s*,?\s*(?:của\s+(?:huyện|tỉnh|xã)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,2}\s*)?",
+        r"(?:theo chức năng,?\s*nhiệm vụ(?:\s+được giao)?,?\s*)?(?:có trách nhiệm|cần|phải)?\s*",
+        r"(?:chủ trì,?\s*)?",
+    )
+]
+THEO_CHUC_NANG = re.compile(r"^\s*theo chức năng", _I)
+LIMITATION_OPENING = re.compile(
+    r"^\s*(?:-\s*)?(?:tuy nhiên|bên cạnh đó[^.]{0,60}(?:hạn chế|tồn tại|khó khăn))", _I
+)
+LIMITATION_TURN = re.compile(r"^(?:tuy nhiên|bên cạnh đó)", _I)
+LIMITATION_MARK = re.compile(r"^\s*(?:-\s*)?(?:tuy nhiên|bên cạnh đó)", _I)
+ASSESSMENT_HEADING = re.compile(r"\bđánh giá\b", _I)
+SECTION_NUMBER = re.compile(r"^(?:[IVX]+\.|\d)")
+SUMMARY_OPENING = re.compile(r"chủ trì|làm việc|phiên họp|kiểm tra|buổi", _I)

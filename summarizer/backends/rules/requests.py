@@ -1,0 +1,136 @@
+"""Requests to a higher level ("kiến nghị", "đề nghị UBND tỉnh …") and the answers given to them."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.backends.rules import patterns as P
+from summarizer.backends.rules.assignees import extend_terminal
+from summarizer.domain.agencies import Mention, find_mentions
+from summarizer.domain.context import DocContext
+from summarizer.models import AgencySupport, Provenance, Request
+from summarizer.source.segment import Block, Piece, sentences
+
+
+def _is_higher(m: Mention) -> bool:
+    c = m.canonical
+    return (
+        (" tỉnh" in f" {c}" and not c.startswith("Các"))
+        or c.startswith(("Sở ", "Bộ "))
+        or c in {"Chính phủ", "Trung ương", "Thủ tướng Chính phủ", "Quốc hội"}
+    )
+
+
+def split_semicolons(p: Piece) -> list[Piece]:
+    out: list[Piece] = []
+    pos = 0
+    for m in re.finditer(r";\s+", p.text):
+        seg = p.text[pos : m.start()]
+        if seg.strip():
+            out.append(Piece(p.start + pos, p.start + m.start(), seg))
+        pos = m.end()
+    tail = p.text[pos:]
+    if tail.strip():
+        out.append(Piece(p.start + pos, p.start + pos + len(tail.rstrip()), tail.rstrip()))
+    return out
+
+
+def answer_in_block(b: Block, text: str, ctx: DocContext) -> list[Request]:
+    """ "Đối với / Về kiến nghị của X …: <answer>": the request and its answer in one block."""
+    m = P.REQUEST_ANSWER.match(b.text)
+    if not m:
+        return []
+    subject_ubnd = f"UBND {ctx.info.subject}" if ctx.info.subject else None
+    head_end = b.start + m.start("resp")
+    ev_end = head_end
+    while ev_end > b.start and text[ev_end - 1] in " :":
+        ev_end -= 1
+    req_text = m.group("req") or ""
+    req_mentions = find_mentions(req_text, ctx.agencies)
+    resp_start, resp_end = b.start + m.start("resp"), b.end
+    return [
+        Request(
+            requester=req_mentions[0].canonical if req_mentions else subject_ubnd,
+            addressee=ctx.info.issuer,
+            content=(m.group("content") or b.text[: ev_end - b.start]).strip(),
+            response=text[resp_start:resp_end],
+            response_span=(resp_start, resp_end),
+            evidence=text[b.start : ev_end],
+            span=(b.start, ev_end),
+            provenance=Provenance(producer="rules:request_answer"),
+        )
+    ]
+
+
+def requests_in_block(b: Block, text: str, ctx: DocContext) -> list[Request]:
+    """Asks to a higher level in a narrative block: "đề nghị UBND tỉnh …", "Huyện kiến nghị: A; B"."""
+    out: list[Request] = []
+    requester = f"UBND {ctx.info.subject}" if ctx.info.subject else None
+    listed = P.REQUEST_LIST.search(b.text)
+    in_list = False
+    addressee: str | None = None
+    had_request = False
+    for s in sentences(b.text, b.start):
+        pieces = [s]
+        list_m = P.REQUEST_LIST.search(s.text) if listed else None
+        if list_m:
+            in_list = True
+            who = find_mentions(s.text[: list_m.start()], ctx.agencies)
+            if who:
+                requester = who[-1].canonical
+            body = Piece(s.start + list_m.end(), s.end, s.text[list_m.end() :])
+            pieces = split_semicolons(body)
+        elif in_list:
+            pieces = split_semicolons(s)
+        for p in pieces:
+            ms = ctx.mentions_in(p.start, p.end)
+            cue = P.REQUEST_CUE.search(p.text)
+            lead = ms[0] if ms and ms[0].start - p.start <= 2 else None
+            target: Mention | None = None
+            if cue:
+                after = [
+                    m for m in ms if m.start >= p.start + cue.end() - 1 and m.start <= p.start + cue.end() + 2
+                ]
+                if after and _is_higher(after[0]):
+                    target = after[0]
+                    before = [m for m in ms if m.start < p.start + cue.start() and not m.collective]
+                    if before:
+                        requester = before[-1].canonical
+            if (
+                target is None
+                and lead is not None
+                and (in_list or had_request)
+                and _is_higher(lead)
+                and P.HIGHER_ASK.match(text[lead.end : p.end])
+            ):
+                target = lead
+            if target is None and in_list and addressee and not lead:
+                target_name = addressee
+            elif target is not None:
+                target_name = target.canonical
+            else:
+                continue
+            addressee = target_name
+            had_request = True
+            start, end = p.start, extend_terminal(text, p.end)
+            if text[end - 1] == ";":
+                end -= 1
+            content = text[(target.end if target else start) : end].strip(" ,;.")
+            support = (
+                [AgencySupport(name=target.canonical, source="quote", span=(target.start, target.end))]
+                if target
+                else []
+            )
+            out.append(
+                Request(
+                    requester=requester,
+                    addressee=target_name,
+                    content=re.sub(r"^(?:xem xét,?\s*)", "xem xét ", content).strip(),
+                    evidence=text[start:end],
+                    span=(start, end),
+                    provenance=Provenance(
+                        producer="rules:request_list" if in_list else "rules:request_cue", agencies=support
+                    ),
+                )
+            )
+    return out

@@ -1,0 +1,113 @@
+"""Tasks of a block: assignments found clause by clause, or inherited from a heading or the
+paragraph before when the block names no assignee of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from summarizer.backends.rules import patterns as P
+from summarizer.backends.rules.assignees import action, assignees_in, extend_terminal, partners, unique
+from summarizer.domain.agencies import Mention
+from summarizer.domain.context import DocContext
+from summarizer.domain.deadlines import find_deadline
+from summarizer.models import AgencySource, AgencySupport, Provenance, Task
+from summarizer.source.segment import Block, Piece, clauses, sentences
+
+
+@dataclass(frozen=True)
+class Inherited:
+    """Agencies a block takes from outside itself, and where they are written."""
+
+    agencies: list[str]
+    source: AgencySource  # heading | context
+    mentions: tuple[Mention, ...]
+    rule: str
+
+
+def may_inherit(b: Block, pieces: list[Piece], ctx: DocContext, text: str, *, cues: bool = True) -> bool:
+    """A paragraph with no assignee of its own continues the previous one's, unless it opens with a subject
+    of its own ("Huyện X là ...") or addresses someone it does not name ("yêu cầu tiếp tục ...")."""
+    opening = next(iter(ctx.mentions_in(b.start, b.start + 3)), None)
+    if opening is not None and pieces:
+        first = pieces[0]
+        if not assignees_in(first, ctx.mentions_in(first.start, first.end), text)[0]:
+            return False
+    if not cues:
+        return True
+    for cue in P.ADDRESSING_CUE.finditer(text, b.start, b.end):
+        if not ctx.mentions_in(cue.end(), cue.end() + 3):
+            return False
+    return True
+
+
+def _supports(mentions: Sequence[Mention], source: AgencySource) -> list[AgencySupport]:
+    out: list[AgencySupport] = []
+    for m in mentions:
+        if all(s.name != m.canonical for s in out):
+            out.append(AgencySupport(name=m.canonical, source=source, span=(m.start, m.end)))
+    return out
+
+
+def tasks_in_block(
+    b: Block,
+    text: str,
+    ctx: DocContext,
+    ref: dt.date | None,
+    from_heading: Inherited | None,
+    previous_first: Inherited | None,
+    previous_last: Inherited | None,
+) -> list[Task]:
+    if b.text.rstrip().endswith(":"):
+        return []  # an introduction to a list ("... như sau:"), not an assignment itself
+    pieces = [c for s in sentences(b.text, b.start) for c in clauses(s)]
+    inherited: Inherited | None = None
+    if from_heading and may_inherit(b, pieces, ctx, text, cues=False):
+        inherited = from_heading
+    elif P.CONTINUATION.match(b.text) and previous_last:
+        inherited = previous_last
+    elif previous_first and may_inherit(b, pieces, ctx, text):
+        inherited = previous_first
+    # agencies, the mentions that name them in this block (None when inherited), start, end
+    runs: list[tuple[list[str], list[Mention] | None, int, int]] = []
+    current: list[str] | None = None
+    for piece in pieces:
+        found, _at = assignees_in(piece, ctx.mentions_in(piece.start, piece.end), text)
+        names = unique(m.canonical for m in found)
+        if names and (current is None or not set(names) <= set(current)):
+            runs.append((names, found, piece.start, piece.end))
+            current = names
+            continue
+        if current is None and inherited:
+            runs.append((inherited.agencies, None, piece.start, piece.end))
+            current = inherited.agencies
+            continue
+        if current is not None:
+            a, grp, s, _e = runs[-1]
+            runs[-1] = (a, grp, s, piece.end)
+    out: list[Task] = []
+    for agencies, group, start, end in runs:
+        end = extend_terminal(text, end)
+        group_names = {m.canonical for m in group} if group else set(agencies)
+        inside = ctx.mentions_in(start, end)
+        partner_mentions = partners(text, start, end, inside, group_names)
+        ev = text[start:end]
+        if group:
+            support, rule = _supports(group, "quote"), "rules:assignee"
+        else:
+            assert inherited is not None
+            support, rule = _supports(inherited.mentions, inherited.source), inherited.rule
+        out.append(
+            Task(
+                agencies=agencies,
+                partners=[m.canonical for m in partner_mentions],
+                action=action(text, start, end, group, inside),
+                deadline=find_deadline(ev, ref, base=start),
+                evidence=ev,
+                span=(start, end),
+                agency_mentions=[m.written for m in group] if group else [],
+                provenance=Provenance(producer=rule, agencies=support),
+            )
+        )
+    return out

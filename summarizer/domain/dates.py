@@ -1,0 +1,132 @@
+"""The one date grammar: how Vietnamese administrative text writes a calendar date.
+
+Every module that reads a date (document facts, deadlines, a model's meeting date) uses these
+patterns and `valid_date`, so "22.4", "22/4/2024", "22-4" and "ngày 22 tháng 4 năm 2024" mean the same
+everywhere. Pure functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Day and month with separators "/", "." or "-", an optional 4-digit year; not the start of a longer
+# number ("1.037,78") or a code ("22/4/2024/NĐ"). Named groups d, m, y.
+DMY = r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?(?!\s*[/.\-]?\d)"
+# "22 tháng 4 năm 2024", "ngày 07 tháng 10": groups d2, m2, y2.
+DMY_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?"
+
+_ANY_DATE = re.compile(rf"(?<![\d/.\-])(?:{DMY}|{DMY_WORDS})", re.IGNORECASE)
+_FULL_DATE = re.compile(
+    r"(?<![\d/.\-])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\b"
+    r"|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+    re.IGNORECASE,
+)
+# "quý I/2025", "năm 2024", "tháng 3/2023": a year the text is about.
+_YEAR_MENTION = re.compile(
+    r"\b(?:năm|quý\s+[IV]+\s*/|tháng\s+\d{1,2}\s*/)\s*((?:19|20)\d{2})\b", re.IGNORECASE
+)
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+def valid_date(y: int, m: int, d: int) -> dt.date | None:
+    """The date, or None for 31/6 and other days that do not exist."""
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None  # None when the text writes no year ("Chiều 22.4")
+
+    def on(self, year: int | None = None) -> dt.date | None:
+        y = self.year or year
+        return valid_date(y, self.month, self.day) if y else None
+
+
+def _mention(m: re.Match[str]) -> DateMention | None:
+    g = m.groupdict()
+    d = int(g.get("d") or g.get("d2") or 0)
+    mo = int(g.get("m") or g.get("m2") or 0)
+    y_text = g.get("y") or g.get("y2")
+    y = int(y_text) if y_text else None
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    if y is not None and not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    return DateMention(m.start(), m.end(), d, mo, y)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every calendar date written in text[start:end], with or without its year, in text order."""
+    out = []
+    for m in _ANY_DATE.finditer(text, start, len(text) if end is None else end):
+        dm = _mention(m)
+        if dm is not None:
+            out.append(dm)
+    return out
+
+
+def full_dates(text: str) -> list[dt.date]:
+    """Every date written with its year, in text order."""
+    out = []
+    for m in _FULL_DATE.finditer(text):
+        d, mo, y = (
+            (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        )
+        if MIN_YEAR <= int(y) <= MAX_YEAR:
+            date = valid_date(int(y), int(mo), int(d))
+            if date:
+                out.append(date)
+    return out
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """The first full date in `text` ("ngày 7/10/2024", "Ngày 07 tháng 10 năm 2024"), else None."""
+    if not text:
+        return None
+    found = full_dates(text)
+    return found[0] if found else None
+
+
+def years_mentioned(text: str) -> list[int]:
+    """Years the text is about: those of full dates and of "năm 2024", "quý I/2025", "tháng 3/2023"."""
+    years = [d.year for d in full_dates(text)]
+    years += [int(y) for y in _YEAR_MENTION.findall(text)]
+    return [y for y in years if MIN_YEAR <= y <= MAX_YEAR]
+
+
+def resolve_year(day: int, month: int, anchor: dt.date | None, years: Iterable[int] = ()) -> dt.date | None:
+    """A yearless date ("Chiều 22.4") on the calendar.
+
+    With an anchor (the issue or publication date), the year that puts the date on or before the
+    anchor: a write-up reports a session that has happened. Without one, the latest year the text
+    talks about.
+    """
+    if anchor is not None:
+        for y in (anchor.year, anchor.year - 1):
+            date = valid_date(y, month, day)
+            if date is not None and date <= anchor:
+                return date
+        return None
+    known = sorted(set(years))
+    if not known:
+        return None
+    return valid_date(known[-1], month, day)
+
+
+def same_date_written(text: str, date: dt.date) -> bool:
+    """Whether `text` writes `date` in any spelling (a yearless form counts when day and month agree)."""
+    return any(
+        dm.day == date.day and dm.month == date.month and dm.year in (None, date.year)
+        for dm in find_dates(text)
+    )

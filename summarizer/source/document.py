@@ -1,0 +1,113 @@
+"""The cleaned source and the views every later stage reads, each computed once.
+
+A `Source` is what every span refers to. Its views (blocks, the heading chain over each block, the
+folded text with its offset map) are cached on first use, so the rules backend, the chunker, the
+model path's verification and the review page all see the same structure, computed once.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from summarizer.ground import FoldedText
+from summarizer.source.clean import CleanText, clean_text
+from summarizer.source.flags import Flag
+from summarizer.source.ingest import read_document
+from summarizer.source.segment import Block, blocks
+
+# An unnumbered line that introduces what follows ("Đối với Sở Y tế:", "Về kho VLNCN:") heads the
+# lines under it until the next such line or numbered item; shorter than this to count.
+_INLINE_HEADING_MAX = 200
+_INLINE_LEVEL = 9  # deeper than any numbered level, so a numbered item closes it
+
+
+def is_heading(b: Block) -> bool:
+    """A block that heads the blocks after it: a numbered heading, a numbered item that ends in ":",
+    or a short unnumbered line that ends in ":"."""
+    text = b.text.rstrip()
+    if b.numbered:
+        return b.kind == "heading" or text.endswith(":")
+    return b.kind != "bullet" and text.endswith(":") and len(text) < _INLINE_HEADING_MAX and ": " not in text
+
+
+def heading_level(b: Block) -> int:
+    return b.level if b.numbered else _INLINE_LEVEL
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    clean: CleanText
+    metadata: dict[str, str] = field(default_factory=dict)  # reader metadata: title, date (ISO)
+    format: str = "text"
+    # Text the reader kept out of the body (hidden, white, tiny): not in `text`, shown to the clerk.
+    flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.clean.text
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        return blocks(self.text)
+
+    @cached_property
+    def folded(self) -> FoldedText:
+        return FoldedText(self.text)
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.line_start for b in self.blocks]
+
+    @cached_property
+    def heading_chains(self) -> list[tuple[int, ...]]:
+        """For each block, the indices of the headings in force over it, outermost first.
+
+        The one definition of "the headings in force": a heading stays in force until a block of its
+        level or a higher one (a smaller number) starts; an unnumbered heading ends at the next
+        heading or numbered item.
+        """
+        chains: list[tuple[int, ...]] = []
+        stack: list[int] = []
+        for i, b in enumerate(self.blocks):
+            if b.numbered or is_heading(b):
+                level = heading_level(b)
+                while stack and heading_level(self.blocks[stack[-1]]) >= level:
+                    stack.pop()
+            chains.append(tuple(stack))
+            if is_heading(b):
+                stack.append(i)
+        return chains
+
+    def block_at(self, offset: int) -> int | None:
+        """Index of the block whose line contains `offset`, or None past the text."""
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        return i if i >= 0 else None
+
+    def headings_at(self, offset: int) -> list[Block]:
+        """The headings in force at `offset`, outermost first."""
+        i = self.block_at(offset)
+        if i is None:
+            return []
+        chain = [self.blocks[j] for j in self.heading_chains[i]]
+        if is_heading(self.blocks[i]) and self.blocks[i].line_start < offset:
+            chain.append(self.blocks[i])  # a quote inside the heading line itself
+        return chain
+
+
+def load_source(path: str | Path) -> Source:
+    raw = read_document(path)
+    cleaned = clean_text(raw.text)
+    if raw.notes or raw.dropped:
+        cleaned = CleanText(cleaned.text, [*raw.notes, *cleaned.footnotes], [*raw.dropped, *cleaned.dropped])
+    return Source(
+        name=raw.name, clean=cleaned, metadata=dict(raw.metadata), format=raw.format, flags=list(raw.flags)
+    )
+
+
+def source_from_text(text: str, name: str = "<text>") -> Source:
+    """A source from text already in hand (tests, the review desk's pasted text)."""
+    return Source(name=name, clean=clean_text(text))
