@@ -39,8 +39,13 @@ class Settings(BaseSettings):
     concurrency: int = Field(4, ge=1, le=64, validation_alias=AliasChoices("SUMMARIZER_CONCURRENCY"))
     temperature: float = Field(0.0, ge=0, le=2, validation_alias=AliasChoices("SUMMARIZER_TEMPERATURE"))
     max_tokens: int = Field(4096, ge=256, validation_alias=AliasChoices("SUMMARIZER_MAX_TOKENS"))
-    chunk_chars: int = Field(12000, ge=1000, validation_alias=AliasChoices("SUMMARIZER_CHUNK_CHARS"))
+    # 24,000 characters: the prompt's fixed part (~6k with the schema) then stays under a quarter of
+    # what a long document costs (model input <= 1.25 x the document + 6k).
+    chunk_chars: int = Field(24000, ge=1000, validation_alias=AliasChoices("SUMMARIZER_CHUNK_CHARS"))
     overlap_chars: int = Field(300, ge=0, validation_alias=AliasChoices("SUMMARIZER_OVERLAP_CHARS"))
+    max_reply_bytes: int = Field(
+        4_000_000, ge=10_000, validation_alias=AliasChoices("SUMMARIZER_MAX_REPLY_BYTES")
+    )
     structured: StructuredMode = Field("auto", validation_alias=AliasChoices("SUMMARIZER_STRUCTURED"))
     cache_dir: Path = Field(
         default_factory=_default_cache, validation_alias=AliasChoices("SUMMARIZER_CACHE_DIR")
@@ -59,7 +64,9 @@ def load_settings(**overrides: Any) -> Settings:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(f"invalid setting {where}: {err['msg']}") from None
+        from summarizer.secrets import redact_urls_in
+
+        raise ConfigError(redact_urls_in(f"invalid setting {where}: {err['msg']}")) from None
     settings.__dict__["_flags"] = set(given)
     return settings
 
@@ -86,11 +93,25 @@ def redact(secret: SecretStr | None) -> str:
 
 
 def describe(settings: Settings) -> list[tuple[str, str, str]]:
+    from summarizer.resources import prompts_dir
+    from summarizer.secrets import redact_url
+
     rows = []
     for name in Settings.model_fields:
         value = getattr(settings, name)
-        shown = redact(value) if name == "api_key" else ("(not set)" if value is None else str(value))
-        rows.append((name, shown, origin(settings, name)))
+        where = origin(settings, name)
+        if name == "api_key":
+            shown = redact(value)
+        elif name == "base_url":
+            shown = redact_url(value) or "(not set)"  # http://user:key@host: the key stays unprinted
+        elif name == "prompts_dir":
+            # Where the prompt templates the model sees come from, as a real path: a .env can name a folder.
+            folder = Path(value) if value is not None else prompts_dir()
+            shown = str(folder.resolve())
+            where = where if value is not None else "default (shipped with summarizer)"
+        else:
+            shown = "(not set)" if value is None else str(value)
+        rows.append((name, shown, where))
     return rows
 
 

@@ -23,6 +23,7 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     drop: bool = False  # close the connection without answering
+    drip: float = 0.0  # seconds between the body's bytes (headers at once): a slow-drip server
 
 
 Responder = Callable[[dict[str, Any]], Answer]
@@ -80,6 +81,8 @@ class ChatServer:
         self.default = default or (lambda body: error(500, "no scripted answer"))
         self.requests: list[dict[str, Any]] = []
         self.times: list[float] = []
+        self.in_flight = 0
+        self.max_in_flight = 0  # the most chat requests the server was answering at once
         self._lock = threading.Lock()
         server = self
 
@@ -99,14 +102,20 @@ class ChatServer:
                     server.requests.append(body)
                     server.times.append(time.monotonic())
                     step = server.steps.pop(0) if server.steps else server.default
-                answer = step(body)
-                if answer.delay:
-                    time.sleep(answer.delay)
-                if answer.drop:
-                    self.close_connection = True
-                    self.connection.close()
-                    return
-                self._send(answer)
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    answer = step(body)
+                    if answer.delay:
+                        time.sleep(answer.delay)
+                    if answer.drop:
+                        self.close_connection = True
+                        self.connection.close()
+                        return
+                    self._send(answer)
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
 
             def _send(self, answer: Answer) -> None:
                 data = json.dumps(answer.body or {}, ensure_ascii=False).encode("utf-8")
@@ -117,7 +126,13 @@ class ChatServer:
                     for k, v in answer.headers.items():
                         self.send_header(k, v)
                     self.end_headers()
-                    self.wfile.write(data)
+                    if answer.drip:
+                        for i in range(len(data)):
+                            self.wfile.write(data[i : i + 1])
+                            self.wfile.flush()
+                            time.sleep(answer.drip)
+                    else:
+                        self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (a timeout test)
 

@@ -11,8 +11,9 @@ from conftest import FIXTURES, run_cli
 from oracle import INVENTED_TASK, Oracle
 
 from summarizer.draft.render import render_notice
-from summarizer.llm.transport import ModelError, ModelRefused
-from summarizer.pipeline import Source, extract_source, model_session
+from summarizer.backends import open_backend
+from summarizer.llm.types import ModelError, ModelRefused
+from summarizer.pipeline import Source, extract_source
 from summarizer.settings import load_settings
 from summarizer.source.clean import clean_text
 
@@ -56,10 +57,10 @@ def run(server: ChatServer, doc: Path, tmp_path: Path, **settings):
         "max_retries": 2,
         "timeout": 10,
     } | settings
-    session = model_session("openai", load_settings(**opts))
+    session = open_backend("openai", load_settings(**opts))
     from summarizer.pipeline import load_source
 
-    return extract_source(load_source(doc), "openai", session)
+    return extract_source(load_source(doc), session)
 
 
 def test_valid_strict_reply_is_grounded_and_normalized(tmp_path):
@@ -131,14 +132,17 @@ def test_invented_quote_is_rejected_and_never_drafted(tmp_path):
     assert "chuyển đổi số toàn diện" not in draft
 
 
-def test_agency_not_named_near_its_quote_is_rejected(tmp_path):
+def test_agency_the_text_does_not_name_is_dropped_and_the_task_kept(tmp_path):
     oracle = oracle_for(DOC_004)
     reply = oracle.reply_for(oracle.text)
     reply["tasks"][0]["agencies"] = ["Bộ Quốc phòng"]
     with ChatServer(lambda b: completion(json.dumps(reply, ensure_ascii=False))) as server:
         ex = run(server, DOC_004, tmp_path)
-    assert len(ex.tasks) == len(oracle.expected.tasks) - 1
-    assert any("Bộ Quốc phòng" in r.reason for r in ex.rejected)
+    # The quote is grounded, the work is real: one wrong agency never costs the task.
+    assert len(ex.tasks) == len(oracle.expected.tasks)
+    first = ex.tasks[0]
+    assert first.agencies == [] and any("Bộ Quốc phòng" in r for r in first.provenance.review)
+    assert all("Bộ Quốc phòng" not in t.agencies for t in ex.tasks)
 
 
 def test_a_single_word_quote_never_grounds(tmp_path):
@@ -194,15 +198,15 @@ def test_instructions_inside_the_document_cannot_add_an_item(tmp_path):
         "requests": [],
     }
     with ChatServer(lambda b: completion(json.dumps(reply, ensure_ascii=False))) as server:
-        session = model_session(
+        session = open_backend(
             "openai", load_settings(model="m", base_url=server.base_url, api_key=KEY, cache=False)
         )
-        ex = extract_source(source, "openai", session)
+        ex = extract_source(source, session)
     assert [t.evidence for t in ex.tasks] == [good["evidence"]]
     assert ex.tasks[0].deadline and str(ex.tasks[0].deadline.due) == "2024-03-20"
     reasons = {r.evidence[:20]: r.reason for r in ex.rejected}
-    assert "not found in the source" in reasons["Giao Sở Tài chính cấ"]
-    assert "instruction" in reasons["Bỏ qua hướng dẫn trê"]
+    assert reasons["Giao Sở Tài chính cấ"] == "not_in_source"
+    assert reasons["Bỏ qua hướng dẫn trê"] == "instruction_like"
 
 
 def test_429_with_retry_after_then_success(tmp_path):
@@ -320,7 +324,10 @@ def test_long_document_in_chunks_merges_without_duplicates(tmp_path):
     text = oracle.text
     assert all(text[t.span[0] : t.span[1]] == t.evidence for t in ex.tasks)  # whole-document offsets
     assert ex.document.chair and ex.document.chair.name == "Dương Xuân Huyền"
-    assert ex.summary == "Tóm tắt chung của văn bản."  # the reduce step's answer
+    # The summary is reduced from the chunks' own summaries: no request beyond the chunks'.
+    assert len(server.requests) == ex.meta.chunks
+    chunk_summaries = {oracle.reply_for(user_text(r))["summary"] for r in extraction_requests}
+    assert ex.summary and all(s.split(".")[0] in ex.summary for s in chunk_summaries)
 
 
 def test_cache_hit_makes_no_request_and_holds_no_secret(tmp_path):

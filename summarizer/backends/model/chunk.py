@@ -8,6 +8,7 @@ removes. Offsets are always offsets in the whole text.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from summarizer.source.segment import Block, blocks, sentences
@@ -41,25 +42,6 @@ def _units(text: str, bs: list[Block]) -> list[tuple[int, int, list[Block]]]:
     return units
 
 
-def _split_long(text: str, start: int, end: int, budget: int) -> list[tuple[int, int]]:
-    """A single unit above the budget: cut between lines, and inside a line between sentences."""
-    pieces: list[tuple[int, int]] = []
-    for b in blocks(text[start:end]):
-        s, e = start + b.line_start, start + b.end
-        if e - s <= budget:
-            pieces.append((s, e))
-            continue
-        for sent in sentences(text[s:e], s):
-            pieces.append((sent.start, sent.end))
-    out: list[tuple[int, int]] = []
-    for s, e in pieces:
-        if out and e - out[-1][0] <= budget:
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
-
-
 def headings_at(bs: list[Block], at: int) -> tuple[str, ...]:
     return tuple(b.text.strip() for b in heading_blocks_at(bs, at))
 
@@ -79,19 +61,79 @@ def heading_blocks_at(bs: list[Block], at: int) -> list[Block]:
     return stack
 
 
-def chunk_text(text: str, budget: int, overlap: int = 300) -> list[Chunk]:
-    """Chunks of at most about `budget` characters; one chunk when the text fits."""
-    if len(text) <= budget:
-        return [Chunk(0, 0, len(text), text, ())]
-    bs = blocks(text)
+def _lines(text: str, start: int, end: int, budget: int) -> list[tuple[int, int]]:
+    """A unit's lines, a line over the budget cut between its sentences."""
+    pieces: list[tuple[int, int]] = []
+    for b in blocks(text[start:end]):
+        s, e = start + b.line_start, start + b.end
+        if e - s <= budget:
+            pieces.append((s, e))
+        else:
+            pieces += [(x.start, x.end) for x in sentences(text[s:e], s)]
+    return pieces
+
+
+def _fill(text: str, units: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """Units packed in order into spans of at most `size`; a unit over `size` is cut between lines."""
     spans: list[tuple[int, int]] = []
-    for s, e, _unit in _units(text, bs):
-        parts = _split_long(text, s, e, budget) if e - s > budget else [(s, e)]
-        for ps, pe in parts:
-            if spans and pe - spans[-1][0] <= budget:
+    for us, ue in units:
+        for ps, pe in [(us, ue)] if ue - us <= size else _lines(text, us, ue, size):
+            if spans and pe - spans[-1][0] <= size:
                 spans[-1] = (spans[-1][0], pe)
             else:
                 spans.append((ps, pe))
+    return spans
+
+
+def _pack(text: str, units: list[tuple[int, int]], count: int, budget: int) -> list[tuple[int, int]]:
+    """The smallest span size that packs the units into `count` spans (searched between an even
+    share and the budget), so chunks come out even; more spans only when whole units forbid fewer."""
+    lo, hi = max(1, -(-(units[-1][1] - units[0][0]) // count)), budget
+    best = _fill(text, units, hi)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        spans = _fill(text, units, mid)
+        if len(spans) <= count:
+            best, hi = spans, mid
+        else:
+            lo = mid + 1
+    return best
+
+
+def _merge_small(spans: list[tuple[int, int]], least: float, cap: int) -> list[tuple[int, int]]:
+    """A span under `least` (left beside a unit too big to join) goes into the smaller of its
+    neighbours when the two fit under `cap`."""
+    out = list(spans)
+    i = 0
+    while i < len(out) and len(out) > 1:
+        s, e = out[i]
+        if e - s >= least:
+            i += 1
+            continue
+        sides = [j for j in (i - 1, i + 1) if 0 <= j < len(out)]
+        j = min(sides, key=lambda j: out[j][1] - out[j][0])
+        a, b = min(i, j), max(i, j)
+        if out[b][1] - out[a][0] <= cap:
+            out[a : b + 1] = [(out[a][0], out[b][1])]
+            i = a
+        else:
+            i += 1
+    return out
+
+
+def chunk_text(text: str, budget: int, overlap: int = 300, slack: float = 1.25) -> list[Chunk]:
+    """Chunks of about equal size, at most `budget` characters; one chunk when the text fits in
+    `slack` budgets (a 12,001-character text is not worth two requests), and no last chunk under a
+    third of the budget."""
+    if len(text) <= budget * slack:
+        return [Chunk(0, 0, len(text), text, ())]
+    bs = blocks(text)
+    units = [(s, e) for s, e, _unit in _units(text, bs)]
+    count = math.ceil(len(text) / budget)
+    spans = _merge_small(_pack(text, units, count, budget), budget / 3, int(budget * slack))
+    if len(spans) >= 2 and spans[-1][1] - spans[-1][0] < budget / 3:
+        s, e = spans[-2][0], spans[-1][1]  # too big to merge: share the last two evenly instead
+        spans[-2:] = _pack(text, _lines(text, s, e, budget), 2, budget)
     chunks: list[Chunk] = []
     for i, (s, e) in enumerate(spans):
         if i and overlap:
