@@ -35,8 +35,8 @@ BackendOpt = Annotated[
     typer.Option(
         "--backend",
         "-b",
-        help="rules (offline, default), openai (any OpenAI-compatible endpoint) or replay (recorded "
-        "replies in fixtures/responses/). Env: SUMMARIZER_BACKEND.",
+        help="rules (offline, default), openai (any OpenAI-compatible endpoint) or replay (the replies "
+        "authored in fixtures/responses/, or ones saved with --record). Env: SUMMARIZER_BACKEND.",
     ),
 ]
 ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="Model name. Env: SUMMARIZER_MODEL.")]
@@ -391,11 +391,63 @@ GateOpt = Annotated[
     typer.Option(
         "--min",
         "--min-f1",
-        help="Gate NAME=VALUE on an overall figure (tasks, requests, conclusions, agencies, partners, deadlines, "
-        "deadline_kinds, meeting_date, fields, summary; ungrounded and rejected are maxima). Repeatable; "
-        "adds to FOLDER/eval.toml.",
+        help="Gate NAME=VALUE on a figure of the whole run, or SPLIT:NAME=VALUE (test:tasks=0.8) on one "
+        "split: a floor for most figures, a ceiling for ungrounded and errored, an exact count for "
+        "rejected_* and status_* (`summarizer eval figures` lists them). Repeatable; adds to FOLDER/eval.toml.",
     ),
 ]
+OnlyOpt = Annotated[
+    list[str] | None,
+    typer.Option("--only", help="Only fixtures whose name matches this glob ('00[0-5]_*'). Repeatable."),
+]
+GenreOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--genre", help="Only fixtures of this genre (news_session, notice, cong_van …). Repeatable."
+    ),
+]
+SplitOpt = Annotated[str | None, typer.Option("--split", help="Only the dev or the test split.")]
+ShowOpt = Annotated[
+    int, typer.Option("--show", min=1, help="Items listed behind a failed gate before '+N more'.")
+]
+AllowUnlikeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-unlike",
+        help="Compare runs whose fixtures differ, on the documents both ran alike (a warning says which were left out).",
+    ),
+]
+JunitOpt = Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML here for CI.")]
+HtmlOpt = Annotated[
+    Path | None, typer.Option("--html", help="Write an HTML report (evidence highlighted in the source).")
+]
+MarkdownOpt = Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown summary here.")]
+JsonOpt = Annotated[Path | None, typer.Option("--json", help="Also write the run JSON to this file.")]
+RunsDirOpt = Annotated[
+    Path | None, typer.Option("--runs-dir", help="Where runs are saved (default FOLDER/../runs).")
+]
+NoSaveOpt = Annotated[bool, typer.Option("--no-save", help="Do not save the run.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="List every missed, extra and wrong item.")]
+BaselineOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--baseline",
+        help="A saved run to compare with, or a runs folder (its run blessed with `eval bless`).",
+    ),
+]
+MaxRegressionOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--max-regression",
+        help="Fail when a rate figure is worse than the baseline's by more than this (a count: by any).",
+    ),
+]
+
+
+def _selection(only: list[str] | None, genre: list[str] | None, split: str | None) -> Any:
+    from summarizer.eval.score import Selection
+
+    return Selection(tuple(only or ()), tuple(genre or ()), split)
 
 
 @eval_app.command("run")
@@ -405,36 +457,33 @@ def eval_run(
     ),
     backend: BackendOpt = None,
     min_f1: GateOpt = None,
-    baseline: Annotated[
-        Path | None,
-        typer.Option("--baseline", help="A saved run to compare with (gains and losses are listed)."),
-    ] = None,
-    max_regression: Annotated[
-        float | None,
-        typer.Option(
-            "--max-regression", help="Fail when any figure is worse than the baseline's by more than this."
-        ),
-    ] = None,
-    runs_dir: Annotated[
-        Path | None, typer.Option("--runs-dir", help="Where runs are saved (default FOLDER/../runs).")
-    ] = None,
-    no_save: Annotated[bool, typer.Option("--no-save", help="Do not save the run.")] = False,
-    as_json: Annotated[
-        Path | None, typer.Option("--json", help="Also write the run JSON to this file.")
-    ] = None,
-    junit: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML here for CI.")] = None,
-    html_out: Annotated[
-        Path | None, typer.Option("--html", help="Write an HTML report (evidence highlighted in the source).")
-    ] = None,
-    markdown: Annotated[
-        Path | None, typer.Option("--markdown", help="Write a Markdown summary here.")
-    ] = None,
+    baseline: BaselineOpt = None,
+    max_regression: MaxRegressionOpt = None,
+    allow_unlike: AllowUnlikeOpt = False,
+    runs_dir: RunsDirOpt = None,
+    no_save: NoSaveOpt = False,
+    as_json: JsonOpt = None,
+    junit: JunitOpt = None,
+    html_out: HtmlOpt = None,
+    markdown: MarkdownOpt = None,
     repeat: Annotated[
-        int, typer.Option("--repeat", min=1, max=20, help="Run N times and report the spread of each figure.")
+        int,
+        typer.Option(
+            "--repeat",
+            min=1,
+            max=20,
+            help="Run N times (repeats 2..N bypass the cache) and report mean ± spread; gates use the mean.",
+        ),
     ] = 1,
-    verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="List missed, extra and wrong items.")
-    ] = False,
+    only: OnlyOpt = None,
+    genre: GenreOpt = None,
+    split: SplitOpt = None,
+    retry_errors: Annotated[
+        Path | None,
+        typer.Option("--retry-errors", help="Redo only the errored documents of this run; keep the others."),
+    ] = None,
+    show: ShowOpt = 20,
+    verbose: VerboseOpt = False,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     prompts: PromptsOpt = None,
@@ -443,163 +492,176 @@ def eval_run(
 ) -> None:
     """Score a backend against hand-checked fixtures and save the run; exit 1 when a gate fails.
 
-    Example: summarizer eval fixtures --backend replay --min tasks=1 --junit eval.xml
+    Example: summarizer eval fixtures --backend replay --only '00[0-5]_*' --junit eval.xml
     """
-    import time
-
-    from summarizer.eval.report import (
-        comparison_markdown,
-        print_comparison,
-        print_run,
-        run_html,
-        run_markdown,
-    )
-    from summarizer.eval.runs import (
-        compare_runs,
-        failed_gates,
-        junit_xml,
-        load_gate_config,
-        load_run,
-        run_record,
-        save_run,
-    )
-    from summarizer.eval.score import evaluate_folder, parse_thresholds
-    from summarizer.models import Usage
-    from summarizer.pipeline import extract_source
+    from summarizer.eval.harness import EvalOptions, run_eval
 
     try:
-        chosen = _backend(backend)
-        gates = load_gate_config(folder, chosen) | parse_thresholds(min_f1 or [])
-        base = load_run(baseline) if baseline else None
-        if max_regression is not None and base is None:
-            raise UserError("--max-regression needs --baseline RUN.json")
-        if repeat > 1 and chosen == "rules":
-            raise UserError(
-                "--repeat measures a model's run-to-run spread; the rules backend is deterministic"
+        code = run_eval(
+            EvalOptions(
+                folder=folder,
+                backend=_backend(backend),
+                gates=min_f1 or [],
+                baseline=baseline,
+                max_regression=max_regression,
+                allow_unlike=allow_unlike,
+                runs_dir=runs_dir,
+                save=not no_save,
+                json_out=as_json,
+                junit=junit,
+                html=html_out,
+                markdown=markdown,
+                repeat=repeat,
+                verbose=verbose,
+                show=show,
+                selection=_selection(only, genre, split),
+                retry_errors=retry_errors,
+                flags={
+                    "model": model,
+                    "base_url": base_url,
+                    "prompts_dir": prompts,
+                    "cache": False if no_cache else None,
+                },
+                record=record,
             )
-        session = _session(
-            chosen,
-            model=model,
-            base_url=base_url,
-            prompts=prompts,
-            no_cache=no_cache,
-            record=record,
-            fixtures=folder,
         )
-        usage = Usage()
-
-        def extractor(source: Any) -> Any:
-            ex = extract_source(source, chosen, session)  # type: ignore[arg-type]
-            if ex.meta.usage is not None:
-                usage.add(ex.meta.usage)
-            return ex
-
-        workers = getattr(getattr(session, "settings", None), "concurrency", 1)
-        reports, seconds = [], 0.0
-        for i in range(repeat):
-            t0 = time.perf_counter()
-            label = f" (run {i + 1}/{repeat})" if repeat > 1 else ""
-
-            def progress(name: str, label: str = label) -> None:
-                typer.echo(f"… {name}{label}", err=True)
-
-            reports.append(evaluate_folder(folder, extractor, progress=progress, workers=workers))
-            seconds += time.perf_counter() - t0
-        report = reports[-1]
-        prompts_obj = getattr(session, "prompts", None)
-        settings = {
-            "backend": chosen,
-            "model": getattr(getattr(session, "settings", None), "model", None),
-            "prompt_version": getattr(prompts_obj, "version", None),
-            "prompts": str(getattr(prompts_obj, "folder", "")) or None,
-            "folder": str(folder),
-            "repeat": repeat,
-        }
-        record_data = run_record(
-            report, settings=settings, usage=usage, seconds=seconds, repeats=[r.figures() for r in reports]
-        )
-        print_run(record_data, verbose)
-        if chosen != "rules":
-            _echo_usage(usage, "tokens (run)")
-        if not no_save:
-            saved = save_run(record_data, runs_dir or folder.resolve().parent / "runs")
-            typer.echo(f"run saved: {saved}", err=True)
-        if as_json:
-            write_atomic(as_json, json.dumps(record_data, ensure_ascii=False, indent=1, default=str))
-        if html_out:
-            write_atomic(html_out, run_html(report, record_data))
-        comp = compare_runs(base, record_data) if base else None
-        if comp is not None:
-            print_comparison(comp)
-        if markdown:
-            write_atomic(markdown, comparison_markdown(comp) if comp else run_markdown(record_data))
-        failures = failed_gates(record_data, gates, base, max_regression)
-        if junit:
-            write_atomic(junit, junit_xml(record_data, gates, failures))
-        _exit_on_gates(failures)
     except UserError as exc:
         _fail(exc)
+    raise typer.Exit(code)
+
+
+@eval_app.command("rescore")
+def eval_rescore(
+    run: Annotated[Path, typer.Argument(help="A saved run whose outputs are scored again.")],
+    folder: Annotated[
+        Path | None, typer.Option("--fixtures", help="Fixture folder (default: the run's).")
+    ] = None,
+    min_f1: GateOpt = None,
+    baseline: BaselineOpt = None,
+    max_regression: MaxRegressionOpt = None,
+    allow_unlike: AllowUnlikeOpt = False,
+    runs_dir: RunsDirOpt = None,
+    no_save: NoSaveOpt = False,
+    as_json: JsonOpt = None,
+    junit: JunitOpt = None,
+    html_out: HtmlOpt = None,
+    markdown: MarkdownOpt = None,
+    only: OnlyOpt = None,
+    genre: GenreOpt = None,
+    split: SplitOpt = None,
+    show: ShowOpt = 20,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Score a saved run's outputs against the current expected files, with no model call.
+
+    Example: summarizer eval rescore runs/20261124T030000Z-openai-54066df84744.json --split test
+    """
+    from summarizer.eval.harness import EvalOptions, rescore
+
+    try:
+        code = rescore(
+            run,
+            EvalOptions(
+                folder=folder or Path(),
+                gates=min_f1 or [],
+                baseline=baseline,
+                max_regression=max_regression,
+                allow_unlike=allow_unlike,
+                runs_dir=runs_dir,
+                save=not no_save,
+                json_out=as_json,
+                junit=junit,
+                html=html_out,
+                markdown=markdown,
+                verbose=verbose,
+                show=show,
+                selection=_selection(only, genre, split),
+            ),
+            folder_given=folder is not None,
+        )
+    except UserError as exc:
+        _fail(exc)
+    raise typer.Exit(code)
 
 
 @eval_app.command("compare")
 def eval_compare(
-    run_a: Annotated[Path, typer.Argument(help="The earlier run (the baseline).")],
-    run_b: Annotated[
-        Path | None, typer.Argument(help="The later run (default: the newest in A's folder).")
-    ] = None,
+    run_a: Annotated[
+        Path, typer.Argument(help="The earlier run (A); alone, the later run, against the blessed baseline.")
+    ],
+    run_b: Annotated[Path | None, typer.Argument(help="The later run (B).")] = None,
     markdown: Annotated[
         Path | None, typer.Option("--markdown", help="Write the comparison as Markdown.")
     ] = None,
     html_out: Annotated[Path | None, typer.Option("--html", help="Write the comparison as HTML.")] = None,
-    max_regression: Annotated[
-        float | None,
-        typer.Option("--max-regression", help="Exit 1 when a figure got worse by more than this."),
-    ] = None,
+    max_regression: MaxRegressionOpt = None,
+    allow_unlike: AllowUnlikeOpt = False,
+    show: ShowOpt = 20,
 ) -> None:
-    """List, per document, the items B gained and lost against A, and the figure deltas.
+    """List, per document, the items B gained and lost against A (and why), and the figure deltas.
 
-    Example: summarizer eval compare runs/20261124T030000Z-rules-rules.json runs/20261124T040000Z-replay-54066df84744.json
+    Example: summarizer eval compare runs/20261124T030000Z-replay-aaaa.json runs/20261124T040000Z-replay-bbbb.json
     """
-    from summarizer.eval.report import comparison_html, comparison_markdown, print_comparison
-    from summarizer.eval.runs import compare_runs, failed_gates, latest_run, load_run
+    from summarizer.eval.harness import compare
 
     try:
-        a = load_run(run_a)
-        if run_b is None:
-            run_b = latest_run(run_a.parent, exclude=run_a)
-            if run_b is None:
-                raise UserError("no other run to compare with; give RUN_B", source=str(run_a.parent))
-        b = load_run(run_b)
-        comp = compare_runs(a, b)
-        print_comparison(comp)
-        if markdown:
-            write_atomic(markdown, comparison_markdown(comp))
-        if html_out:
-            write_atomic(html_out, comparison_html(comp))
-        _exit_on_gates(failures=failed_gates(b, {}, a, max_regression) if max_regression is not None else [])
+        code = compare(
+            run_a,
+            run_b,
+            markdown=markdown,
+            html=html_out,
+            max_regression=max_regression,
+            allow_unlike=allow_unlike,
+            show=show,
+        )
     except UserError as exc:
         _fail(exc)
+    raise typer.Exit(code)
+
+
+@eval_app.command("bless")
+def eval_bless(
+    run: Annotated[Path, typer.Argument(help="The run to make the baseline of its folder.")],
+) -> None:
+    """Make a run the baseline that `eval compare B` and `--baseline FOLDER` compare with.
+
+    Example: summarizer eval bless runs/20261124T030000Z-replay-54066df84744.json
+    """
+    from summarizer.eval.harness import bless_run
+
+    try:
+        code = bless_run(run)
+    except UserError as exc:
+        _fail(exc)
+    raise typer.Exit(code)
+
+
+@eval_app.command("figures")
+def eval_figures() -> None:
+    """List the figures an evaluation reports and a gate may name: how each is computed, which way is better."""
+    from summarizer.eval.harness import list_figures
+
+    raise typer.Exit(list_figures())
 
 
 @eval_app.command("check")
 def eval_check(
     folder: Annotated[Path, typer.Argument(help="Fixture folder.")] = Path("fixtures"),
 ) -> None:
-    """Validate every expected file: schema, every quote located, agencies canonical, deadlines normalized.
+    """Validate every expected file: verbatim quotes, agencies on every task, pairs, checked by a person.
+
+    Where the normalizer disagrees with a fixture (an agency spelled otherwise, a deadline dated
+    otherwise) a hint is printed; it does not fail, since the fixture says what the text means.
 
     Example: summarizer eval check fixtures
     """
-    from summarizer.eval.fixtures import check_folder
+    from summarizer.eval.harness import check
 
     try:
-        n, problems = check_folder(folder)
+        code = check(folder)
     except UserError as exc:
         _fail(exc)
-    for p in problems:
-        typer.echo(f"fixture problem: {p}", err=True)
-    typer.echo(f"{n} fixtures checked, {len(problems)} problems")
-    if problems:
-        raise typer.Exit(1)
+    raise typer.Exit(code)
 
 
 @eval_app.command("new")
@@ -614,19 +676,13 @@ def eval_new(
 
     Example: summarizer eval new ~/Downloads/bao-cao.docx --fixtures fixtures
     """
-    from summarizer.eval.fixtures import new_fixture
-    from summarizer.pipeline import extract_file
+    from summarizer.eval.harness import new
 
     try:
-        chosen = _backend(backend)
-        session = _session(chosen, model=model, base_url=base_url)
-        _source, ex = extract_file(str(file), chosen, session)  # type: ignore[arg-type]
-        path = new_fixture(file, folder, ex, chosen)
-        typer.echo(
-            f"fixture written: {path}\nnow read the document and correct that file; `summarizer eval check` validates it"
-        )
+        code = new(file, folder, _backend(backend), flags={"model": model, "base_url": base_url})
     except UserError as exc:
         _fail(exc)
+    raise typer.Exit(code)
 
 
 @app.command()

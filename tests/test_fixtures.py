@@ -1,12 +1,17 @@
-"""The fixtures are the reference; the rules backend is measured against them with the eval code itself."""
+"""The fixtures are the reference; the rules backend is measured against them with the eval code itself.
+
+Only the six seeds are pinned here: the corpus grows, and its figures are gated per split by
+`summarizer eval` with fixtures/eval.toml, not by unit tests."""
 
 import pytest
 from conftest import DOCS, FIXTURES
 
 from summarizer.eval.runs import failed_gates, run_record
-from summarizer.eval.score import evaluate_folder, load_expected
+from summarizer.eval.score import Selection, evaluate_folder, load_expected
 from summarizer.models import Extraction, Usage
 from summarizer.pipeline import extract_source, load_source
+
+SEEDS = Selection(only=("00[0-5]_*",))
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem[:3])
@@ -31,7 +36,7 @@ def test_rules_extraction_is_schema_valid_and_grounded(doc):
 
 
 def test_rules_backend_meets_the_issue_targets():
-    report = evaluate_folder(FIXTURES, extract_source)
+    report = evaluate_folder(FIXTURES, extract_source, selection=SEEDS)
     gates = {
         "tasks": 0.85,
         "requests": 0.8,
@@ -52,11 +57,11 @@ def test_a_lost_deadline_fails_the_gate_and_names_the_document():
             ex.tasks[0].deadline = None
         return ex
 
-    report = evaluate_folder(FIXTURES, worse)
+    report = evaluate_folder(FIXTURES, worse, selection=SEEDS)
     failures = failed_gates(
         run_record(report, settings={"backend": "worse"}, usage=Usage(), seconds=0), {"deadlines": 1.0}
     )
     assert len(failures) == 1
-    assert "004_b6c01a3b0295957f: wrong deadline task" in failures[0] and "27/03/2023" in failures[0]
+    assert "004_b6c01a3b0295957f: wrong deadline in task" in failures[0] and "27/03/2023" in failures[0]
     doc = next(d for d in report.docs if d.doc.startswith("004"))
     assert any("27/03/2023" in str(w.get("deadline")) for w in doc.wrong)

@@ -1,0 +1,468 @@
+"""The eval commands, one function each: run (with repeats, partial runs and retries), rescore,
+compare, bless, check and new. The CLI parses flags and calls these; the tests call them too.
+
+A run never stops at one document's failure: that document is recorded as errored with its reason
+(counted apart, gated by `errored`), and the others are scored, saved and reported all the same.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from summarizer.atomic import write_atomic
+from summarizer.errors import InputError, UserError
+from summarizer.eval.runs import (
+    DEFAULT_GATES,
+    DEFAULT_LIMIT,
+    Gate,
+    GateResult,
+    bless,
+    blessed,
+    check_gates,
+    compare_runs,
+    cost_line,
+    junit_xml,
+    load_gate_config,
+    load_run,
+    merge_gates,
+    parse_thresholds,
+    run_record,
+    save_run,
+)
+from summarizer.eval.score import (
+    Case,
+    EvalReport,
+    Selection,
+    errored_case,
+    evaluate_folder,
+    load_case,
+    score_case,
+)
+from summarizer.models import SCHEMA_VERSION, Extraction, Usage
+
+Echo = Callable[[str], None]
+
+
+def _err(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+@dataclass
+class EvalOptions:
+    folder: Path = Path("fixtures")
+    backend: str = "rules"
+    gates: Sequence[str] = ()  # NAME=VALUE or SPLIT:NAME=VALUE, on top of FOLDER/eval.toml
+    baseline: Path | None = None  # a run, or a runs folder (its blessed run)
+    max_regression: float | None = None
+    allow_unlike: bool = False
+    runs_dir: Path | None = None
+    save: bool = True
+    json_out: Path | None = None
+    junit: Path | None = None
+    html: Path | None = None
+    markdown: Path | None = None
+    repeat: int = 1
+    verbose: bool = False
+    show: int = DEFAULT_LIMIT
+    selection: Selection = field(default_factory=Selection)
+    retry_errors: Path | None = None
+    settings: Any = None  # summarizer.settings.Settings for a model backend; else built from flags
+    flags: dict[str, Any] = field(default_factory=dict)  # model, base_url, prompts_dir, cache
+    record: bool = False
+
+
+def eval_settings(folder: Path, **flags: Any) -> Any:
+    """Model settings for an eval of `folder`: flags over the environment; the replay backend reads
+    FOLDER/responses unless SUMMARIZER_RESPONSES_DIR says otherwise."""
+    from summarizer.settings import load_settings
+
+    prompts = flags.get("prompts_dir")
+    if prompts is not None and not Path(prompts).is_dir():
+        raise UserError("prompt folder not found", source=str(prompts))
+    settings = load_settings(**flags)
+    if settings.responses_dir is None:
+        settings = settings.model_copy(update={"responses_dir": Path(folder) / "responses"})
+    return settings
+
+
+def _open(backend: str, settings: Any, record: bool) -> Any:
+    from summarizer.backends import open_backend
+
+    if backend == "rules":
+        if record:
+            raise UserError("--record needs a model backend (--backend openai)")
+        return open_backend("rules")
+    return open_backend(backend, settings, record=record)
+
+
+def code_version() -> str:
+    from summarizer import __version__
+
+    here = Path(__file__).resolve().parent
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(here), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+        dirty = subprocess.run(
+            ["git", "-C", str(here), "status", "--porcelain", "--", str(here.parent)],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return __version__
+    if head.returncode != 0:
+        return __version__
+    return f"{__version__}+{head.stdout.strip()}{'.dirty' if dirty.stdout.strip() else ''}"
+
+
+def _fingerprint(backend: str, be: Any, cases: Sequence[Case]) -> dict[str, Any]:
+    s = getattr(be, "settings", None)
+    prompts = getattr(be, "prompts", None)
+    model = getattr(s, "model", None) if s is not None else None
+    if model is None:  # replay: the model the replies were authored or recorded for
+        model = next(
+            (c.predicted.meta.model for c in cases if c.predicted is not None and c.predicted.meta.model),
+            None,
+        )
+    host = None
+    if backend == "openai" and s is not None:
+        host = urlparse(s.base_url).hostname if s.base_url else "api.openai.com"
+    params = (
+        {
+            k: getattr(s, k)
+            for k in ("temperature", "max_tokens", "chunk_chars", "overlap_chars", "structured", "reasks")
+        }
+        if s is not None and backend != "rules"
+        else {}
+    )
+    return {
+        "backend": backend,
+        "model": model,
+        "prompt_version": getattr(prompts, "version", None),
+        "base_url_host": host,
+        "parameters": params,
+        "schema_version": SCHEMA_VERSION,
+        "code_version": code_version(),
+        "fixtures": {c.doc: c.hashes for c in cases},
+    }
+
+
+def _settings_record(opts: EvalOptions, be: Any) -> dict[str, Any]:
+    prompts = getattr(be, "prompts", None)
+    s = getattr(be, "settings", None)
+    return {
+        "backend": opts.backend,
+        "model": getattr(s, "model", None),
+        "prompt_version": getattr(prompts, "version", None),
+        "prompts": str(getattr(prompts, "folder", "") or "") or None,
+        "folder": str(opts.folder),
+        "repeat": opts.repeat,
+        "selection": opts.selection.describe(),
+        "cache": bool(getattr(s, "cache", False)) if s is not None else None,
+    }
+
+
+class _Usage:
+    """Token usage summed over documents extracted concurrently."""
+
+    def __init__(self) -> None:
+        self.total = Usage()
+        self._lock = threading.Lock()
+
+    def add(self, ex: Extraction) -> None:
+        if ex.meta.usage is not None:
+            with self._lock:
+                self.total.add(ex.meta.usage)
+
+
+def run_eval(opts: EvalOptions, echo: Echo = _err) -> int:
+    """`summarizer eval FOLDER`: extract, score, save, report, gate. Returns the exit code."""
+    from summarizer.pipeline import extract_source
+
+    if opts.repeat > 1 and opts.backend == "rules":
+        raise UserError("--repeat measures a model's run-to-run spread; the rules backend is deterministic")
+    if opts.max_regression is not None and opts.baseline is None:
+        raise UserError("--max-regression needs --baseline RUN.json")
+    gates = _gates(opts)
+    base = _baseline(opts.baseline)
+    previous = load_run(opts.retry_errors) if opts.retry_errors else None
+    selection = opts.selection
+    if previous is not None:
+        redo = frozenset(d["doc"] for d in previous["documents"] if d.get("error"))
+        if not redo:
+            raise UserError("no errored document to retry in that run", source=str(opts.retry_errors))
+        if previous["settings"].get("backend") != opts.backend:
+            raise UserError(
+                f"that run used the {previous['settings'].get('backend')} backend; retry it with the same",
+                source=str(opts.retry_errors),
+            )
+        selection = Selection(docs=redo)
+    settings = opts.settings
+    if settings is None and opts.backend != "rules":
+        settings = eval_settings(opts.folder, **opts.flags)
+    be = _open(opts.backend, settings, opts.record)
+    # Repeats 2..N must ask the model again: with the cache on they would replay repeat 1's replies
+    # and measure no spread at all. Only the settings change; the model stack itself keeps its cache.
+    again = be
+    if opts.repeat > 1 and getattr(be, "settings", None) is not None:
+        again = _open(opts.backend, be.settings.model_copy(update={"cache": False}), False)
+    usage = _Usage()
+    workers = getattr(getattr(be, "settings", None), "concurrency", 1) if opts.backend != "rules" else 1
+    reports: list[EvalReport] = []
+    t0 = time.perf_counter()
+    for i in range(opts.repeat):
+        backend = be if i == 0 else again
+        label = f" (run {i + 1}/{opts.repeat})" if opts.repeat > 1 else ""
+
+        def extractor(source: Any, backend: Any = backend) -> Extraction:
+            ex = extract_source(source, backend)
+            usage.add(ex)
+            return ex
+
+        def progress(name: str, label: str = label) -> None:
+            echo(f"… {name}{label}")
+
+        reports.append(evaluate_folder(opts.folder, extractor, progress, workers, selection))
+    seconds = time.perf_counter() - t0
+    if previous is not None:
+        kept = rescore_cases(previous, opts.folder)
+        fresh = {c.doc: c for c in reports[0].cases}
+        merged = [fresh.get(c.doc, c) for c in kept]
+        reports = [EvalReport(merged, reports[0].skipped)]
+        seconds += previous.get("seconds", 0)
+    report = reports[0]
+    settings = _settings_record(opts, be)
+    if previous is not None:
+        settings["retried_from"] = Path(opts.retry_errors or "").name
+    record = run_record(
+        report,
+        settings=settings,
+        usage=usage.total,
+        seconds=seconds,
+        repeats=reports,
+        fingerprint=_fingerprint(opts.backend, be, report.cases),
+    )
+    return finish_run(record, opts, gates, base, echo)
+
+
+def _gates(opts: EvalOptions) -> list[Gate]:
+    defaults = [Gate(k, v) for k, v in DEFAULT_GATES.items()]
+    return merge_gates(defaults, load_gate_config(opts.folder, opts.backend), parse_thresholds(opts.gates))
+
+
+def _baseline(path: Path | None) -> dict[str, Any] | None:
+    if path is None:
+        return None
+    return load_run(blessed(path) if Path(path).is_dir() else path)
+
+
+def finish_run(
+    record: dict[str, Any],
+    opts: EvalOptions,
+    gates: Sequence[Gate],
+    base: dict[str, Any] | None,
+    echo: Echo = _err,
+) -> int:
+    """Report, save and gate a run record; the exit code (1 when a gate fails)."""
+    from summarizer.eval.report import (
+        comparison_markdown,
+        print_comparison,
+        print_run,
+        run_html,
+        run_markdown,
+    )
+
+    print_run(record, opts.verbose)
+    echo(f"cost: {cost_line(record['usage'], record['seconds'])}")
+    for s in record.get("skipped", []):
+        echo(f"skipped (no partner file): {s}")
+    if opts.save:
+        saved = save_run(record, opts.runs_dir or Path(opts.folder).resolve().parent / "runs")
+        record["_path"] = str(saved)
+        echo(f"run saved: {saved}")
+    if opts.json_out:
+        write_atomic(
+            opts.json_out,
+            json.dumps(
+                {k: v for k, v in record.items() if k != "_path"}, ensure_ascii=False, indent=1, default=str
+            ),
+        )
+    if opts.html:
+        write_atomic(opts.html, run_html(record))
+    comp = compare_runs(base, record, allow_unlike=opts.allow_unlike) if base else None
+    if comp is not None:
+        print_comparison(comp)
+    if opts.markdown:
+        write_atomic(opts.markdown, comparison_markdown(comp) if comp else run_markdown(record))
+    results = check_gates(
+        record, gates, base, opts.max_regression, limit=opts.show, allow_unlike=opts.allow_unlike
+    )
+    if opts.junit:
+        write_atomic(opts.junit, junit_xml(record, results))
+    return report_gates(results, echo)
+
+
+def report_gates(results: Sequence[GateResult], echo: Echo = _err) -> int:
+    for r in results:
+        if r.ok is None:
+            echo(f"gate not applied: {r.message}")
+        elif not r.ok:
+            echo(f"gate failed: {r.message}")
+    return 1 if any(r.ok is False for r in results) else 0
+
+
+def rescore_cases(run: dict[str, Any], folder: Path) -> list[Case]:
+    """The run's saved outputs scored against the current expected files, with no model call. A
+    document whose text changed since the run (its spans would point elsewhere) is errored."""
+    from summarizer.eval.score import fixture_info, fixture_pairs
+
+    pairs = {d.stem: (d, e) for d, e in fixture_pairs(Path(folder))}
+    cases = []
+    for d in run["documents"]:
+        doc, info = d["doc"], d.get("info", {})
+        if d.get("error") or d.get("output") is None:
+            cases.append(errored_case(doc, info, d.get("error") or "no output saved", d.get("seconds", 0)))
+            continue
+        if doc not in pairs:
+            cases.append(errored_case(doc, info, "fixture no longer in the folder"))
+            continue
+        try:
+            source, fixture, hashes = load_case(*pairs[doc])
+        except UserError as exc:
+            cases.append(errored_case(doc, fixture_info(pairs[doc][1]), f"fixture: {exc}"))
+            continue
+        if d.get("hashes", {}).get("document") not in (None, hashes["document"]):
+            cases.append(errored_case(doc, fixture.info, "document text changed since the run; run it again"))
+            continue
+        predicted = Extraction.model_validate(d["output"])
+        cases.append(
+            Case(
+                doc,
+                source.text,
+                fixture,
+                predicted,
+                score_case(doc, source.text, fixture, predicted),
+                d.get("seconds", 0),
+                hashes,
+            )
+        )
+    return cases
+
+
+def rescore(run_path: Path, opts: EvalOptions, echo: Echo = _err, *, folder_given: bool = True) -> int:
+    """`summarizer eval rescore RUN`: score RUN's outputs against today's expected files (those
+    of the run's own fixture folder unless `folder_given`)."""
+    run = load_run(run_path)
+    opts.backend = run["settings"].get("backend", "rules")
+    if not folder_given:
+        opts.folder = Path(run["settings"].get("folder") or "fixtures")
+    cases = rescore_cases(run, opts.folder)
+    cases = [c for c in cases if opts.selection.takes(Path(c.doc), c.score.info)]
+    if not cases:
+        raise InputError("no document of the run matches the selection", source=str(run_path))
+    settings = {
+        **run["settings"],
+        "rescored_from": Path(run_path).name,
+        "selection": opts.selection.describe(),
+    }
+    fingerprint = {**run.get("fingerprint", {}), "fixtures": {c.doc: c.hashes for c in cases}}
+    usage = Usage.model_validate(run.get("usage", {}))
+    record = run_record(
+        EvalReport(cases),
+        settings=settings,
+        usage=usage,
+        seconds=run.get("seconds", 0),
+        fingerprint=fingerprint,
+    )
+    if int(run["settings"].get("repeat") or 1) > 1:
+        echo("note: only the first repeat's outputs are saved; the rescored run has one repeat")
+    return finish_run(record, opts, _gates(opts), _baseline(opts.baseline), echo)
+
+
+def compare(
+    run_a: Path,
+    run_b: Path | None = None,
+    *,
+    markdown: Path | None = None,
+    html: Path | None = None,
+    max_regression: float | None = None,
+    allow_unlike: bool = False,
+    show: int = DEFAULT_LIMIT,
+    echo: Echo = _err,
+) -> int:
+    """`summarizer eval compare A B`, or `eval compare B` against the blessed baseline of B's folder."""
+    from summarizer.eval.report import comparison_html, comparison_markdown, print_comparison
+
+    if run_b is None:
+        run_a, run_b = blessed(Path(run_a).resolve().parent), run_a
+    a, b = load_run(run_a), load_run(run_b)
+    if Path(run_a).resolve() == Path(run_b).resolve():
+        raise UserError("A and B are the same run", source=str(run_a))
+    comp = compare_runs(a, b, allow_unlike=allow_unlike)
+    print_comparison(comp)
+    if markdown:
+        write_atomic(markdown, comparison_markdown(comp))
+    if html:
+        write_atomic(html, comparison_html(comp))
+    if max_regression is None:
+        return 0
+    return report_gates(check_gates(b, [], a, max_regression, limit=show, allow_unlike=allow_unlike), echo)
+
+
+def bless_run(run: Path, echo: Echo = _err) -> int:
+    marker = bless(run)
+    echo(f"baseline of {marker.parent}: {Path(run).name}")
+    return 0
+
+
+def check(folder: Path, echo: Echo = _err, out: Echo = print) -> int:
+    """`summarizer eval check`: errors fail (exit 1); hints (the normalizer disagrees) are printed."""
+    from summarizer.eval.fixtures import check_folder
+
+    result = check_folder(folder)
+    for p in result.errors:
+        echo(f"fixture problem: {p}")
+    for h in result.hints:
+        echo(f"hint: {h}")
+    out(f"{result.checked} fixtures checked, {len(result.errors)} problems, {len(result.hints)} hints")
+    return 1 if result.errors else 0
+
+
+def new(
+    file: Path, folder: Path, backend: str, *, flags: dict[str, Any] | None = None, out: Echo = print
+) -> int:
+    from summarizer.eval.fixtures import new_fixture
+    from summarizer.pipeline import extract_file
+
+    settings = None if backend == "rules" else eval_settings(folder, **(flags or {}))
+    be = _open(backend, settings, False)
+    _source, ex = extract_file(str(file), be)
+    path = new_fixture(file, folder, ex, backend)
+    out(
+        f"fixture written: {path}\nnow read the document, correct every item, fill the fixture block and set "
+        '"checked": true; `summarizer eval check` validates it'
+    )
+    return 0
+
+
+def list_figures(out: Echo = print) -> int:
+    """`summarizer eval figures`: the table every report, gate and compare reads."""
+    from summarizer.eval.figures import FIGURES
+
+    width = max(len(f.name) for f in FIGURES)
+    for f in FIGURES:
+        out(f"{f.name:<{width}}  {f.direction:<6}  {f.how}")
+    return 0
