@@ -86,7 +86,8 @@ def test_bad_input_is_one_clear_line_exit_2_and_no_output_file(tmp_path, command
         out = tmp_path / "out" / "result.txt"
         out.parent.mkdir(exist_ok=True)
         out.write_text("previous content", encoding="utf-8")
-        r = run_cli(command, str(path), "-o", str(out))
+        # Messages of draft are Vietnamese by default; the reasons below are the English ones.
+        r = run_cli(command, str(path), "-o", str(out), env_extra={"SUMMARIZER_LANG": "en"})
         assert r.returncode == 2, (path, r.stderr)
         lines = r.stderr.strip().splitlines()
         assert len(lines) == 1 and reason in lines[0] and path.name in lines[0], r.stderr

@@ -1,8 +1,9 @@
 """Issuer profiles: who issues the notice, how it is numbered and signed, who always receives it.
 
-A profile is a small TOML file (the shipped ones are in summarizer/profiles/; a clerk copies one and
-points --issuer-profile at it). Names of places in a profile ("ỦY BAN NHÂN DÂN TỈNH {tinh}") are
-filled from the document; where the document does not say, a visible placeholder stays.
+A profile is a small TOML file (the shipped ones are in summarizer/profiles/, one for each kind of
+issuer; a clerk copies one and points --issuer-profile at it). Slots in a profile ("ỦY BAN NHÂN DÂN
+{cap_tinh} {tinh}") are filled from the document's issuer and places (see issuer.py); where the
+document does not say, a visible placeholder stays. A slot is never filled from a person's name.
 """
 
 from __future__ import annotations
@@ -17,7 +18,23 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from summarizer.errors import UserError
 from summarizer.resources import profiles_dir
 
-PLACE_KEYS = {"tinh": "tỉnh", "huyen": "huyện", "xa": "xã"}
+# The kinds of issuer the decree's notices come from; issuer.py tells which one a document has.
+IssuerKind = Literal["vpcp", "bo", "ubnd-tinh", "so", "ubnd-huyen", "ubnd-xa", "vp-ubnd"]
+
+# What each slot stands for, and the placeholder shown when the document does not give it.
+SLOTS: dict[str, str] = {
+    "tinh": "[tên tỉnh]",
+    "huyen": "[tên huyện]",
+    "xa": "[tên xã]",
+    "bo": "[tên Bộ]",
+    "so": "[tên Sở]",
+    "ma": "[viết tắt]",
+    "cap_tinh": "tỉnh",
+    "cap_huyen": "huyện",
+    "cap_xa": "xã",
+    "tinh_uy": "Tỉnh ủy",
+}
+_SLOT = re.compile(r"\{(" + "|".join(SLOTS) + r")\}")
 
 
 class Recipient(BaseModel):
@@ -30,6 +47,10 @@ class Recipients(BaseModel):
     model_config = ConfigDict(extra="forbid")
     before: list[Recipient] = Field(default_factory=list, description="Higher levels and leaders, first")
     after: list[str] = Field(default_factory=list, description="After the agencies, before Lưu")
+    covered: list[str] = Field(
+        default_factory=list,
+        description='Agencies the boilerplate already reaches ("Văn phòng UBND tỉnh" under "C, PVP UBND tỉnh")',
+    )
 
 
 class Signer(BaseModel):
@@ -42,9 +63,10 @@ class Signer(BaseModel):
 class IssuerProfile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str = ""
-    level: Literal["tỉnh", "huyện", "xã"] = "tỉnh"
+    kind: IssuerKind | None = Field(None, description="The issuer this profile is chosen for")
+    level: Literal["trung ương", "tỉnh", "huyện", "xã"] = "tỉnh"
     chu_quan: str = ""
-    co_quan: str
+    co_quan: str = Field(description='Lines split with "\\n" where the decree\'s sample breaks them')
     closing_name: str
     dia_danh: str = ""
     ky_hieu: str = "TB-UBND"
@@ -52,15 +74,12 @@ class IssuerProfile(BaseModel):
     signer: Signer
     recipients: Recipients = Field(default_factory=Recipients)
 
-    def fill(self, places: dict[str, str]) -> IssuerProfile:
-        """Put the document's place names into the profile's {tinh}/{huyen}/{xa} slots."""
+    def fill(self, values: dict[str, str]) -> IssuerProfile:
+        """Put the document's names into the profile's slots; a slot the document leaves open stays a
+        visible placeholder (or the level's usual word, for cap_* and tinh_uy)."""
 
         def sub(text: str) -> str:
-            def one(m: re.Match[str]) -> str:
-                level = PLACE_KEYS[m.group(1)]
-                return places.get(level) or f"[tên {level}]"
-
-            return re.sub(r"\{(tinh|huyen|xa)\}", one, text)
+            return _SLOT.sub(lambda m: values.get(m.group(1)) or SLOTS[m.group(1)], text)
 
         return self.model_copy(
             update={
@@ -68,9 +87,17 @@ class IssuerProfile(BaseModel):
                 "co_quan": sub(self.co_quan).upper(),
                 "dia_danh": sub(self.dia_danh),
                 "closing_name": sub(self.closing_name),
+                "ky_hieu": sub(self.ky_hieu),
+                "luu": sub(self.luu),
+                "signer": Signer(
+                    authority=[sub(a).upper() for a in self.signer.authority],
+                    title=sub(self.signer.title).upper(),
+                    name=self.signer.name,
+                ),
                 "recipients": Recipients(
                     before=[Recipient(name=sub(r.name), report=r.report) for r in self.recipients.before],
                     after=[sub(a) for a in self.recipients.after],
+                    covered=[sub(c) for c in self.recipients.covered],
                 ),
             }
         )
@@ -84,8 +111,10 @@ def load_profile(name_or_path: str | Path) -> IssuerProfile:
     shipped = shipped_profiles()
     path = shipped.get(str(name_or_path)) or Path(name_or_path)
     if not path.is_file():
+        from summarizer.draft.i18n import _
+
         raise UserError(
-            f"no such issuer profile; use a TOML file or one of: {', '.join(shipped)}",
+            _("no such issuer profile; use a TOML file or one of: {names}").format(names=", ".join(shipped)),
             source=str(name_or_path),
         )
     try:
@@ -99,13 +128,9 @@ def load_profile(name_or_path: str | Path) -> IssuerProfile:
         raise UserError(f"invalid issuer profile: {where}: {err['msg']}", source=str(path)) from None
 
 
-def default_profile_name(issuer: str | None) -> str:
-    """The shipped profile that fits a document's issuer when the user names none."""
-    text = (issuer or "").lower()
-    if "văn phòng" in text and "tỉnh" in text:
-        return "vp-ubnd-tinh"
-    if re.search(r"\b(?:xã|phường|thị trấn)\b", text):
-        return "ubnd-xa"
-    if "huyện" in text:
-        return "ubnd-huyen"
-    return "ubnd-tinh"
+def profile_for_kind(kind: IssuerKind) -> str:
+    """The shipped profile made for an issuer kind (each shipped profile names its kind)."""
+    for name, path in shipped_profiles().items():
+        if load_profile(path).kind == kind:
+            return name
+    raise UserError(f"no shipped issuer profile for {kind}")  # a packaging fault, said plainly

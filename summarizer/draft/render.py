@@ -1,24 +1,27 @@
 """Render a draft THÔNG BÁO from a grounded extraction with Jinja templates (one per output family).
 
-Every value placed in the notice comes from the extraction or the issuer profile; what neither gives
-stays a visible placeholder in square brackets, never an invented value. The .docx family renders its
-template to a small block markup that `render_docx` lays out with the decree's typography.
+Every value placed in the notice comes from the extraction (its document context and items) or the
+issuer profile; what neither gives stays a visible placeholder in square brackets, never an invented
+value. The .docx family renders its template to a small block markup that `render_docx` lays out with
+the decree's typography.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 
-from summarizer.draft.profiles import IssuerProfile, default_profile_name, load_profile
+from summarizer.domain.agencies import find_mentions
+from summarizer.draft.issuer import read_issuer
+from summarizer.draft.profiles import IssuerProfile, load_profile, profile_for_kind
 from summarizer.draft.recipients import noi_nhan, rank
 from summarizer.errors import UserError
-from summarizer.models import Deadline, Extraction, Task
+from summarizer.models import Deadline, DocumentInfo, Extraction, Request, Task
 from summarizer.resources import templates_dir
 
 FORMATS = ("docx", "md", "txt", "html")
@@ -27,6 +30,15 @@ PLACEHOLDER_DATE = "[ngày họp]"
 PLACEHOLDER_ATTENDEES = "[thành phần tham dự]"
 PLACEHOLDER_SIGNER = "[Họ và tên]"
 PLACEHOLDER_PLACE = "[Địa danh]"
+PLACEHOLDER_ANSWER = "[ý kiến trả lời của chủ trì]"
+# An item a person added to the extraction without a quote the source supports: drafted, and said so.
+MANUAL_MARK = "[nhập tay]"
+PLACEHOLDER = re.compile(r"\[[^\]\n]{2,80}\]")
+
+
+def placeholders(text: str) -> list[str]:
+    """The placeholders left in a draft for the clerk to fill (hand-added marks are not among them)."""
+    return [p for p in PLACEHOLDER.findall(text) if p != MANUAL_MARK]
 
 
 def vn_date(d: dt.date) -> str:
@@ -43,46 +55,178 @@ def dated_line(place: str, date: dt.date | None, fallback: dt.date | None) -> st
 
 
 def deadline_phrase(d: Deadline | None) -> str:
-    """The deadline the way a clerk writes it in a notice."""
+    """The deadline the way a clerk writes it after the task: "hoàn thành trước ngày 15/6/2024"."""
     if d is None:
         return ""
     if d.kind == "date" and d.due:
         return (
-            f"trước ngày {vn_date(d.due)}" if d.exclusive else f"hoàn thành chậm nhất ngày {vn_date(d.due)}"
+            f"hoàn thành trước ngày {vn_date(d.due)}"
+            if d.exclusive
+            else f"hoàn thành chậm nhất ngày {vn_date(d.due)}"
         )
-    text = d.text.strip()
-    return text[:1].lower() + text[1:]
+    text = d.text.strip().rstrip(".;,")
+    text = text[:1].lower() + text[1:]
+    if d.kind == "ongoing":
+        return f"thực hiện {text}" if not text.startswith("thực hiện") else text
+    if re.match(r"(?:trong|trước|chậm nhất|hết|phấn đấu|ngay|khẩn trương|sớm|xong)\b", text):
+        return text if text.startswith(("khẩn trương", "ngay", "sớm")) else f"hoàn thành {text}"
+    return f"thời hạn: {text}"
 
 
-@dataclass(frozen=True)
-class TaskGroup:
-    agency: str
-    items: list[dict[str, Any]]
+# ---------------------------------------------------------------- wording
+
+
+# Phụ lục II: written with a capital wherever they stand.
+_ALWAYS_CAPITAL = (
+    "Nhân dân",
+    "Nhà nước",
+    "Quốc hội",
+    "Chính phủ",
+    "Thủ tướng",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+)
+
+
+_INITIAL = "(?:NGH|NG|NH|GH|GI|KH|PH|QU|TH|TR|CH|[BCDĐGHKLMNPRSTVX])?"
+_FINAL = "(?:NG|NH|CH|[CMNPT])?"
+_SYLLABLE = re.compile(f"^{_INITIAL}[AEIOUY]{{1,3}}{_FINAL}$")
+
+
+def _is_abbreviation(word: str) -> bool:
+    """UBND, HĐND, VLNCN, KT-XH, ĐT.231, COVID-19: capitals that are no Vietnamese syllable."""
+    core = word.strip("()“”\"',;:.")
+    if len(core) < 2 or not core.isupper():
+        return False
+    if re.search(r"\d|\w[./&]\w", core):
+        return True
+    return any(not _SYLLABLE.match(_strip_tones(part)) for part in re.split(r"[-–/]", core) if part)
+
+
+def _strip_tones(text: str) -> str:
+    import unicodedata
+
+    out = unicodedata.normalize("NFD", text)
+    out = "".join(c for c in out if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", out)
+
+
+def sentence_case(text: str, names: list[str]) -> str:
+    """A trích yếu written in capitals in the source, in the decree's normal case: first letter capital,
+    abbreviations and the proper names the document context knows (places, agencies, people) kept."""
+    text = re.sub(r"\s+", " ", text).strip()
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return text
+    if sum(c.isupper() for c in letters) / len(letters) < 0.6:
+        return text[:1].upper() + text[1:]  # already in normal case: the source's own capitals stand
+    words = [w if _is_abbreviation(w) else w.lower() for w in text.split(" ")]
+    out = " ".join(words)
+    for name in sorted({n for n in [*names, *_ALWAYS_CAPITAL] if n and len(n) > 2}, key=len, reverse=True):
+        out = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name, out)
+    return out[:1].upper() + out[1:]
+
+
+def _known_names(ex: Extraction) -> list[str]:
+    doc = ex.document
+    names = [*doc.places.values(), *doc.attendees]
+    if doc.chair and doc.chair.name:
+        names.append(doc.chair.name)
+    for level, place in doc.places.items():
+        names.append(f"{level} {place}")
+    if doc.title:
+        # Agencies named in the title, in their canonical capitals ("Sở Công Thương").
+        names += [m.canonical for m in find_mentions(doc.title)]
+    for t in ex.tasks:
+        names += [*t.agencies, *t.partners]
+    return names
 
 
 def _sentence(text: str) -> str:
-    text = text.strip().rstrip(";,")
+    text = re.sub(r"\s*\./\.\s*$", "", text.strip()).rstrip(";,")  # "./." closes the notice, not an item
     if not text:
         return text
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "…", "!", "?", ":")) else text + "."
 
 
+def _lower_first(text: str) -> str:
+    if len(text) > 1 and text[1].isupper():
+        return text  # an abbreviation ("UBND ...") keeps its capitals
+    return text[:1].lower() + text[1:]
+
+
+def _agency_list(names: list[str]) -> str:
+    """Agencies as a clerk lists them after "Giao": "Sở Tài chính, Sở Xây dựng và UBND huyện X"."""
+    shown = [n[:1].lower() + n[1:] if n.lower().startswith("các ") else n for n in names]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " và " + shown[-1]
+
+
+# Connectives a source opens a sentence with; after "Giao Sở X" they read wrong ("Giao Sở X đồng thời, …").
+_CONNECTIVE = re.compile(
+    r"^(?:đồng thời|bên cạnh đó|ngoài ra|mặt khác|trong đó|theo đó)\s*,?\s*", re.IGNORECASE
+)
+# An action the source wrote as a sentence with its own subject ("Cả hệ thống chính trị của huyện cần …")
+# cannot follow "Giao"; it is written under the agency's name instead.
+_OWN_SUBJECT = re.compile(r"^(?:Cả|Các|Huyện|Xã|Tỉnh|Thành phố|Đơn vị|Ngành|Toàn)\s")
+
+
+def task_sentence(t: Task) -> str:
+    """ "Giao Sở X chủ trì, phối hợp với Y …; hoàn thành trước ngày …." — partners once, the deadline once."""
+    action = re.sub(r"\s*\./\.\s*$", "", t.action.strip()).rstrip(".;, ")
+    action = _CONNECTIVE.sub("", action)
+    low = action.lower()
+    lead = _agency_list(t.agencies) if t.agencies else "các cơ quan, đơn vị liên quan"
+    if _OWN_SUBJECT.match(action) and not t.partners:
+        text = f"{lead[:1].upper() + lead[1:]}: {action}"
+        if t.deadline and t.deadline.text and t.deadline.text.lower() not in low:
+            text += f"; {deadline_phrase(t.deadline)}"
+        return _sentence(text + (f" {MANUAL_MARK}" if t.status == "manual" else ""))
+    # Partners the action names already ("phối hợp với Sở Y tế …") are not written a second time.
+    partners = [p for p in t.partners if p.lower() not in low]
+    head = f"Giao {lead}"
+    if partners:
+        head += f" chủ trì, phối hợp với {_agency_list(partners)}"
+    elif t.partners and "chủ trì" not in low and "phối hợp" in low:
+        head += " chủ trì,"
+    body = f"{head} {_lower_first(action)}"
+    deadline = t.deadline
+    if deadline and deadline.text and deadline.text.lower() not in low:
+        body += f"; {deadline_phrase(deadline)}"
+    body = re.sub(r"\s+", " ", body).replace(",,", ",").replace(" ,", ",")
+    if t.status == "manual":
+        body += f" {MANUAL_MARK}"
+    return _sentence(body)
+
+
+def answer_sentence(r: Request) -> str:
+    """The answer to a request in the standard form, the locality's request first."""
+    who = f" của {r.requester}" if r.requester else ""
+    content = r.content.strip().rstrip(".;: ")
+    answer = r.response.strip() if r.response else PLACEHOLDER_ANSWER
+    answer = answer.rstrip(" ;")
+    text = f"Đối với đề nghị{who} về {_lower_first(content)}: {answer}"
+    if r.status == "manual":
+        text += f" {MANUAL_MARK}"
+    return _sentence(text)
+
+
+@dataclass(frozen=True)
+class TaskGroup:
+    agency: str
+    items: list[dict[str, Any]] = field(default_factory=list)
+
+
 def group_tasks(tasks: list[Task]) -> list[TaskGroup]:
-    """Tasks by lead agency, in the order notices use: province-level bodies, Sở and ngành, local units."""
+    """Tasks by lead agency, in the order notices use (ministries, province-level bodies, Sở and ngành,
+    local units, companies); the same work given twice in the source is written once."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for t in tasks:
         lead = ", ".join(t.agencies) if t.agencies else "Các cơ quan, đơn vị liên quan"
-        item = {
-            "action": _sentence(t.action),
-            "partners": t.partners,
-            # The phrase often stands in the action already ("... chậm nhất vào ngày 27/03/2023 ...").
-            "deadline": "" if t.deadline and t.deadline.text in t.action else deadline_phrase(t.deadline),
-            "evidence": t.evidence,
-        }
+        sentence = task_sentence(t)
         items = groups.setdefault(lead, [])
-        if not any(i["action"] == item["action"] and i["deadline"] == item["deadline"] for i in items):
-            items.append(item)  # the same work given twice in the source is written once
+        if not any(i["sentence"] == sentence for i in items):
+            items.append({"sentence": sentence, "evidence": t.evidence, "manual": t.status == "manual"})
     ordered = sorted(groups.items(), key=lambda kv: (rank(kv[0]), list(groups).index(kv[0])))
     return [TaskGroup(agency=a, items=items) for a, items in ordered]
 
@@ -94,12 +238,87 @@ def _however(text: str, *, first: bool) -> str:
     return "Tuy nhiên, " + text[:1].lower() + text[1:]
 
 
+# ---------------------------------------------------------------- the issuer and the opening
+
+
 def choose_profile(ex: Extraction, profile: IssuerProfile | str | Path | None) -> IssuerProfile:
+    """The user's profile when given (--issuer-profile wins), else the shipped one for the document's
+    issuer; its slots filled from the document context."""
+    issuer = read_issuer(ex.document)
     if isinstance(profile, IssuerProfile):
         chosen = profile
     else:
-        chosen = load_profile(profile or default_profile_name(ex.document.issuer))
-    return chosen.fill(ex.document.places)
+        chosen = load_profile(profile or profile_for_kind(issuer.kind))
+    return chosen.fill(issuer.values)
+
+
+def _is_meeting(doc: DocumentInfo) -> bool:
+    return doc.kind in ("notice", "minutes", "news") or doc.chair is not None or doc.meeting_date is not None
+
+
+def _chair(doc: DocumentInfo) -> tuple[str, str]:
+    """(the chair in full, the chair as named again when concluding)."""
+    chair = doc.chair
+    if chair and chair.name:
+        full = f"đồng chí {chair.name}" + (f", {chair.position}" if chair.position else "")
+        return full, f"đồng chí {chair.position}" if chair.position else f"đồng chí {chair.name}"
+    if chair and chair.position:
+        return f"đồng chí {chair.position}", f"đồng chí {chair.position}"
+    return PLACEHOLDER_CHAIR, PLACEHOLDER_CHAIR
+
+
+def _occasion(doc: DocumentInfo) -> str:
+    if doc.subject:
+        return f"buổi làm việc với {doc.subject}"
+    return "phiên họp" if doc.kind == "minutes" else "cuộc họp"
+
+
+def _title_topic(title: str, names: list[str]) -> str:
+    """A source's title as the object of "về …": "V/v triển khai …" -> "triển khai …"."""
+    text = sentence_case(title, names)
+    text = re.sub(r"^(?:V/v|Về việc)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:Báo cáo|Thông báo|Công văn)\s+", "", text, flags=re.IGNORECASE)
+    return _lower_first(text).rstrip(". ")
+
+
+def opening(ex: Extraction, prof: IssuerProfile) -> str:
+    """The first paragraph, fitted to the source: a meeting or working session names its date, place,
+    chair and attendees; a directive or a report says what the notice follows up."""
+    doc = ex.document
+    names = _known_names(ex)
+    if _is_meeting(doc):
+        if doc.meeting_date:
+            when = f"Ngày {vn_date(doc.meeting_date)}"
+        elif doc.meeting_date_text:
+            when = doc.meeting_date_text[:1].upper() + doc.meeting_date_text[1:]
+        else:
+            when = f"Ngày {PLACEHOLDER_DATE}"
+        where = f", tại {doc.location}" if doc.location and doc.location != doc.subject else ""
+        chair, again = _chair(doc)
+        attendees = ", ".join(a.strip().rstrip(";,.") for a in doc.attendees) or PLACEHOLDER_ATTENDEES
+        return (
+            f"{when}{where}, {chair} chủ trì {_occasion(doc)}. Tham dự có {attendees}. "
+            f"Sau khi nghe báo cáo và ý kiến của các đại biểu dự họp, {again} kết luận như sau:"
+        )
+    topic = _title_topic(doc.title, names) if doc.title else ""
+    if doc.kind == "report":
+        basis = f"báo cáo về {topic}" if topic else "báo cáo"
+        return f"Trên cơ sở {basis}, {prof.closing_name} thông báo các nội dung chỉ đạo sau:"
+    about = f" về {topic}" if topic else ""
+    return f"{prof.closing_name} thông báo ý kiến chỉ đạo{about} như sau:"
+
+
+def trich_yeu(ex: Extraction) -> str:
+    doc = ex.document
+    names = _known_names(ex)
+    if doc.kind == "notice" and doc.title:
+        return sentence_case(doc.title, names)
+    if _is_meeting(doc):
+        chair, _again = _chair(doc)
+        return f"Kết luận của {chair} tại {_occasion(doc)}"
+    if doc.title:
+        return "Về việc " + _title_topic(doc.title, names)
+    return f"Kết luận của {PLACEHOLDER_CHAIR}"
 
 
 def notice_context(
@@ -108,31 +327,36 @@ def notice_context(
     date: dt.date | None = None,
     profile: IssuerProfile | str | Path | None = None,
     signer_name: str | None = None,
+    with_ledger: bool = False,
 ) -> dict[str, Any]:
     doc = ex.document
     prof = choose_profile(ex, profile)
-    chair = doc.chair
-    chair_text = " ".join(x for x in [chair.position if chair else None, chair.name if chair else None] if x)
-    chair_text = chair_text or PLACEHOLDER_CHAIR
-    addressee = f"đồng chí {chair_text}" if chair and chair.name else chair_text
-    where = f"buổi làm việc với {doc.subject}" if doc.subject else "cuộc họp"
-    trich_yeu = doc.title if doc.kind == "notice" and doc.title else f"Kết luận của {addressee} tại {where}"
     place = prof.dia_danh or PLACEHOLDER_PLACE
-    limitations = [_sentence(c.evidence) for c in ex.conclusions if c.kind == "limitation"]
+    mark = f" {MANUAL_MARK}"
+
+    def conclusion(c: Any) -> str:
+        return _sentence(c.text if c.status == "manual" else c.evidence) + (
+            mark if c.status == "manual" else ""
+        )
+
+    limitations = [conclusion(c) for c in ex.conclusions if c.kind == "limitation"]
+    groups = group_tasks(ex.tasks)
+
     return {
         "chu_quan": prof.chu_quan,
-        "co_quan": prof.co_quan,
+        "co_quan": " ".join(prof.co_quan.split()),  # one line, for templates that place it themselves
+        "co_quan_lines": [line.strip() for line in prof.co_quan.split("\n") if line.strip()],
         "ky_hieu": prof.ky_hieu,
         "dated_line": dated_line(place, date, doc.meeting_date),
-        "trich_yeu": trich_yeu,
-        "meeting_date": vn_date(doc.meeting_date) if doc.meeting_date else PLACEHOLDER_DATE,
-        "chair": addressee,
-        "attendees": PLACEHOLDER_ATTENDEES,
+        "trich_yeu": trich_yeu(ex),
+        "opening": opening(ex, prof),
         "subject": doc.subject,
-        "achievements": [_sentence(c.evidence) for c in ex.conclusions if c.kind == "achievement"],
+        "achievements": [conclusion(c) for c in ex.conclusions if c.kind in ("achievement", "other")],
         "limitations": [_however(text, first=i == 0) for i, text in enumerate(limitations)],
-        "groups": group_tasks(ex.tasks),
-        "requests": ex.requests,
+        "directions": [conclusion(c) for c in ex.conclusions if c.kind == "direction"],
+        "groups": groups,
+        "tasks": [it["sentence"] for g in groups for it in g.items],
+        "requests": [answer_sentence(r) for r in ex.requests],
         "closing_name": prof.closing_name,
         "noi_nhan": noi_nhan(ex, prof),
         "signer": {
@@ -140,6 +364,7 @@ def notice_context(
             "title": prof.signer.title,
             "name": signer_name or prof.signer.name or PLACEHOLDER_SIGNER,
         },
+        "with_ledger": with_ledger,
         "vn_date": vn_date,
     }
 
@@ -169,11 +394,15 @@ def render_template(
     template: Path | None = None,
     profile: IssuerProfile | str | Path | None = None,
     signer_name: str | None = None,
+    with_ledger: bool = False,
 ) -> str:
     env = _environment(template.parent if template else None, fmt)
     try:
         tpl = env.get_template(template.name if template else f"notice.{fmt}.j2")
-        return tpl.render(**notice_context(ex, date=date, profile=profile, signer_name=signer_name))
+        context = notice_context(
+            ex, date=date, profile=profile, signer_name=signer_name, with_ledger=with_ledger
+        )
+        return tpl.render(**context)
     except TemplateError as exc:
         where = str(template) if template else f"notice.{fmt}.j2"
         raise UserError(f"template error: {exc}", source=where) from None
@@ -187,15 +416,26 @@ def render_notice(
     template: Path | None = None,
     profile: IssuerProfile | str | Path | None = None,
     signer_name: str | None = None,
+    ledger: bool = False,
 ) -> str | bytes:
-    """The draft as text (md, txt, html) or as the bytes of a .docx."""
+    """The draft as text (md, txt, html) or as the bytes of a .docx; `ledger` appends the task ledger
+    to a .docx as its phụ lục."""
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    markup = render_template(ex, fmt, date=date, template=template, profile=profile, signer_name=signer_name)
+    markup = render_template(
+        ex,
+        fmt,
+        date=date,
+        template=template,
+        profile=profile,
+        signer_name=signer_name,
+        with_ledger=ledger and fmt == "docx",
+    )
     if fmt == "docx":
         from summarizer.draft.docx import build_docx
+        from summarizer.draft.ledger import ledger_rows
 
-        return build_docx(markup)
+        return build_docx(markup, ledger_rows(ex) if ledger else None)
     return markup
 
 
