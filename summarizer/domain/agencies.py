@@ -49,6 +49,7 @@ class _So:
     name: str
     successor: str | None
     since: dt.date | None
+    prefix: str = "Sở"  # "Bộ" for a ministry: the same table shape, one level up
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class _Table:
     # the text instead of one pass per pattern (62 of them), then each pattern is tried only there.
     body_starts: re.Pattern[str]
     phong_starts: re.Pattern[str]
+    bo_pattern: re.Pattern[str] | None = None
+    bo_by_key: dict[str, _So] = field(default_factory=dict)
+    abbreviations: tuple[tuple[re.Pattern[str], str], ...] = ()
 
 
 def _key(s: str) -> str:
@@ -104,7 +108,35 @@ def table() -> _Table:
     ]
     body_starts = re.compile(rf"(?<![\wÀ-ỹ])(?=(?:{'|'.join(body_sources)}))", _I)
     phong_starts = re.compile(r"\b(?=[Pp]hòng\s)", _I)
-    return _Table(so_pattern, so_by_key, so_list_item, bodies, phong, body_starts, phong_starts)
+    bo_by_key: dict[str, _So] = {}
+    bo_forms: list[str] = []
+    for entry in raw.get("bo", []):
+        bo = _So(entry["name"], entry.get("successor"), entry.get("since"), prefix="Bộ")
+        for form in [entry["name"], *entry.get("variants", [])]:
+            bo_by_key[_key(form)] = bo
+            bo_forms.append(form)
+    bo_forms.sort(key=len, reverse=True)
+    bo_pattern = (
+        re.compile(rf"\bBộ\s+(?P<name>{'|'.join(_literal(f) for f in bo_forms)})(?![\wÀ-ỹ])", _I)
+        if bo_forms
+        else None
+    )
+    abbreviations = tuple(
+        (re.compile(rf"(?<![\wÀ-ỹ]){re.escape(short)}(?![\wÀ-ỹ])"), long)
+        for short, long in sorted(raw.get("abbreviations", {}).items(), key=lambda kv: -len(kv[0]))
+    )
+    return _Table(
+        so_pattern,
+        so_by_key,
+        so_list_item,
+        bodies,
+        phong,
+        body_starts,
+        phong_starts,
+        bo_pattern,
+        bo_by_key,
+        abbreviations,
+    )
 
 
 _LEVEL = r"tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn"
@@ -141,7 +173,7 @@ _UNIT = (
     r"|đoàn thể|tổ chức chính trị - xã hội|tổ chức"
 )
 _COLLECTIVE = re.compile(
-    rf"(?<![\wÀ-ỹ])(?:UBND\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+và\s+|\s+)(?:các\s+)?(?:{_UNIT}))*"
+    rf"(?<![\wÀ-ỹ])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+và\s+|\s+)(?:các\s+)?(?:{_UNIT}))*"
     r"(?:\s+(?:có\s+)?liên quan|\s+chuyên môn(?:\s+(?:của|thuộc)\s+huyện)?|\s+sự nghiệp(?:\s+trực thuộc UBND tỉnh)?"
     r"|\s+trực thuộc\s+(?:UBND\s+)?(?:tỉnh|huyện)|\s+của\s+(?:tỉnh|huyện)"
     rf"(?:\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?)?|\s+(?:tỉnh|huyện)\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?)*",
@@ -167,8 +199,8 @@ def _cap_words(tail: str, known: set[str]) -> str:
 
 def _so_canonical(so: _So, ctx: AgencyContext) -> str:
     if so.successor and so.since and ctx.doc_date and ctx.doc_date >= so.since:
-        return f"Sở {so.successor}"
-    return f"Sở {so.name}"
+        return f"{so.prefix} {so.successor}"
+    return f"{so.prefix} {so.name}"
 
 
 def _known_names(ctx: AgencyContext) -> set[str]:
@@ -200,6 +232,11 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         so = t.so_by_key.get(_key(m.group("name")))
         if so:
             found.append(Mention(m.start(), m.end(), m.group(0), _so_canonical(so, ctx)))
+    if t.bo_pattern is not None:
+        for m in t.bo_pattern.finditer(text):
+            bo = t.bo_by_key.get(_key(m.group("name")))
+            if bo:
+                found.append(Mention(m.start(), m.end(), m.group(0), _so_canonical(bo, ctx)))
     list_heads: set[int] = set()
     for head in _SO_LIST_HEAD.finditer(text):
         pos = head.end()
@@ -280,6 +317,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
 
 
 def _collective_canonical(written: str, ctx: AgencyContext) -> str:
+    written = re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\s+", "UBND ", written, flags=_I)
     lowered = written.lower()
     # "các cấp, các ngành của huyện Bình Gia", "các cấp ủy, chính quyền huyện Bình Gia": the district itself.
     m = re.search(r"huyện(?:\s+(" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")?))?$", written)
@@ -323,5 +361,8 @@ def infer_places(text: str) -> dict[str, str]:
 
 
 def agency_key(name: str) -> str:
-    """Comparison key: case, spacing and "uỷ/ủy" spelling do not make two agencies different."""
-    return fold_for_match(name).casefold()
+    """Comparison key: case, spacing, "uỷ/ủy" spelling and the usual abbreviations ("UBND",
+    "MTTQ", "TP") do not make two agencies different."""
+    for pattern, long in table().abbreviations:
+        name = pattern.sub(long, name)
+    return re.sub(r"\s+", " ", fold_for_match(name).casefold()).strip()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from summarizer.domain import cues
 from summarizer.domain.agencies import Mention, agency_key, canonicalize
 from summarizer.domain.context import DocContext
-from summarizer.domain.deadlines import deadline_rank, find_deadline
+from summarizer.domain.deadlines import deadline_rank, find_deadline, parse_deadline
 from summarizer.ground import fold
 from summarizer.models import AgencySource, AgencySupport, Deadline
 from summarizer.source.document import Source, is_heading
@@ -26,7 +26,10 @@ from summarizer.source.segment import sentences
 
 _PARTNER = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.IGNORECASE)
 _GROUP_SEP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
-_CONTINUATION_BLOCKS = 3  # lines of one bullet that a PDF or a web page broke apart
+_BODY_OF_PLACE = re.compile(r"^UBND (?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn) (?P<place>\S.+)$")
+_BARE_LEVEL = re.compile(r"(?i:(?:UBND\s+)?(?:tỉnh|huyện|xã|phường|thị xã|thành phố|quận|thị trấn))")
+_CONTINUATION_BLOCKS = 3
+_BACK_BLOCKS = 5  # lines of one bullet that a PDF or a web page broke apart
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,9 @@ class Link:
     source: AgencySource
     start: int
     end: int
+    # A numbered heading or the "Kính gửi" names whom it is for wherever the name stands; in any
+    # other text only a body in lead position supports an agency.
+    anywhere: bool = False
 
 
 def item_range(source: Source, span: tuple[int, int]) -> tuple[int, int]:
@@ -58,14 +64,25 @@ def chain(source: Source, ctx: DocContext, span: tuple[int, int]) -> list[Link]:
     lo, hi = item_range(source, span)
     links = [Link("quote", span[0], span[1]), Link("context", lo, hi)]
     for h in reversed(source.headings_at(span[0])):
-        links.append(Link("heading", h.line_start, h.end))
+        links.append(Link("heading", h.line_start, h.end, anywhere=h.numbered))
     first = source.block_at(lo)
     if first is not None:
-        for b in reversed(source.blocks[max(0, first - 3) : first]):
-            if b.kind in ("paragraph", "bullet") and not is_heading(b):
-                links.append(Link("context", b.line_start, b.end))
+        # The paragraphs before, back to the one that names a lead of its own: a run of paragraphs
+        # that continue one assignment ("Tiếp tục …", "Bên cạnh đó, …") all take its agency.
+        for b in reversed(source.blocks[max(0, first - _BACK_BLOCKS) : first]):
+            if is_heading(b) or b.kind == "heading":
                 break
-    links += [Link("addressee", s, e) for s, e in ctx.addressee_spans]
+            if b.kind in ("paragraph", "bullet"):
+                link = Link("context", b.line_start, b.end)
+                links.append(link)
+                if _names_lead(source, ctx, link):
+                    break
+    links += [Link("addressee", s, e, anywhere=True) for s, e in ctx.addressee_spans]
+    if ctx.kind != "news":
+        links += [Link("addressee", s, e) for s, e in ctx.closing_spans]
+    # The unit a write-up is about is named in its headline and opening paragraph.
+    opening = [b for b in source.blocks[:12] if b.kind in ("paragraph", "caption")][:3]
+    links += [Link("context", b.line_start, b.end) for b in opening if b.end <= span[0]]
     return links
 
 
@@ -86,39 +103,108 @@ def partner_mentions(source: Source, ctx: DocContext, start: int, end: int) -> l
     return out
 
 
-def _names_lead(source: Source, ctx: DocContext, link: Link) -> set[str]:
-    """Keys of the bodies a link names in lead position (sentence start or after "giao", "đề nghị")."""
+def _lead_spans(source: Source, ctx: DocContext, link: Link) -> set[tuple[int, int]]:
+    """The mentions of a link that lead their clause, a group ("Sở A, Sở B và Sở C chủ trì") whole."""
     text = source.text
+    out: set[tuple[int, int]] = set()
+    previous = None
+    for m in ctx.mentions_in(link.start, link.end):
+        grouped = (
+            previous is not None
+            and (previous.start, previous.end) in out
+            and _GROUP_SEP.fullmatch(text[previous.end : m.start]) is not None
+        )
+        if grouped or _in_lead_position(text, link, m.start, m.end):
+            out.add((m.start, m.end))
+        previous = m
+    return out
+
+
+def _names_lead(source: Source, ctx: DocContext, link: Link, *, collectives: bool = False) -> set[str]:
+    """Keys of the bodies a link names in lead position (sentence start or after "giao", "đề nghị").
+    A group ("các sở, ngành") counts only with `collectives`: it leads its own sentence, but does not
+    close the farther links, which often name the group's members."""
     partners = {(m.start, m.end) for m in partner_mentions(source, ctx, link.start, link.end)}
+    leads = _lead_spans(source, ctx, link)
     out: set[str] = set()
     for m in ctx.mentions_in(link.start, link.end):
-        if m.collective or (m.start, m.end) in partners:
+        if (m.start, m.end) in partners or (m.collective and not collectives):
             continue
-        before = text[max(link.start, m.start - 40) : m.start]
-        before = re.split(r"[.;:\n]", before)[-1]
-        before = re.sub(r"^\s*(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))?\s*", "", before)
-        # A heading names whom its section is for, wherever in it the name stands.
-        if link.source == "heading" or cues.ASSIGNMENT_LEAD.search(before):
+        # A numbered heading names whom its section is for, wherever in it the name stands.
+        if link.anywhere or (m.start, m.end) in leads:
             out.add(agency_key(m.canonical))
     return out
 
 
-def _support_in(source: Source, ctx: DocContext, link: Link, key: str, written: str) -> AgencySupport | None:
+def _in_lead_position(text: str, link: Link, start: int, end: int) -> bool:
+    """Whether the body at text[start:end] leads its clause: first in it, or after "giao", "đề
+    nghị", "yêu cầu", or followed by the work ("… chủ trì", "… cần")."""
+    before = text[max(link.start, start - 40) : start]
+    before = re.split(r"[.;:\n]", before)[-1]
+    before = re.sub(r"^\s*(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))?\s*", "", before)
+    if cues.NARRATION_AFTER.match(text[end : end + 20]):
+        return False
+    if cues.ASSIGNMENT_LEAD.search(before):
+        return True
+    # Mid-sentence, a body followed by its work leads it ("…, Bộ trưởng cho rằng Bộ Y tế cần …"),
+    # unless a preposition or a verb makes it an object ("báo cáo UBND tỉnh xem xét"). A bare
+    # "huyện", "tỉnh" mid-sentence is far more often part of another name ("Đảng bộ tỉnh").
+    if _BARE_LEVEL.fullmatch(text[start:end].strip()):
+        return False
+    return bool(cues.DIRECTIVE_AFTER.match(text[end : end + 40])) and not cues.NOT_LEAD_BEFORE.search(before)
+
+
+def _support_in(
+    source: Source, ctx: DocContext, link: Link, key: str, written: str, partners: set[tuple[int, int]]
+) -> AgencySupport | None:
+    """A mention in the link that names the agency where a lead (or, in the item's own block, a
+    partner) stands; a body named as an object ("báo cáo UBND tỉnh") supports nothing. Headings and
+    addressees name whom they are for wherever the name stands."""
+    anywhere = link.anywhere
+    leads = set() if anywhere else _lead_spans(source, ctx, link)
+
+    def placed(s: int, e: int) -> bool:
+        return anywhere or (s, e) in partners or (s, e) in leads or _in_lead_position(source.text, link, s, e)
+
     for m in ctx.mentions_in(link.start, link.end):
-        if agency_key(m.canonical) == key and m.end <= link.end:
+        if agency_key(m.canonical) == key and m.end <= link.end and placed(m.start, m.end):
             return AgencySupport(name=m.canonical, source=link.source, span=(m.start, m.end))
-    w = fold(written)
+    # The name as written, then (for "UBND huyện Phước Sơn") the place alone: "Phước Sơn cần tập
+    # trung …" names the district's UBND.
+    bare = _BODY_OF_PLACE.match(canonicalize(written, ctx.agencies))
+    needles = [] if _BARE_LEVEL.fullmatch(written.strip()) else [fold(written)]
+    for needle in needles:
+        got = _find_folded(source, link, needle)
+        if got is not None and placed(*got):
+            s, e = got
+            return AgencySupport(name=canonicalize(written, ctx.agencies), source=link.source, span=(s, e))
+    if bare:
+        got = _find_folded(source, link, fold(bare.group("place")))
+        # Only where the place opens its clause: "Phước Sơn cần …", never "… cho tỉnh Bình Định sớm".
+        if got is not None:
+            head = re.split(r"[.;:\n]", source.text[max(link.start, got[0] - 40) : got[0]])[-1]
+            if cues.ASSIGNMENT_LEAD.search(re.sub(r"^\s*(?:[-+•])?\s*", "", head)):
+                return AgencySupport(name=canonicalize(written, ctx.agencies), source=link.source, span=got)
+    return None
+
+
+def _find_folded(source: Source, link: Link, w: str) -> tuple[int, int] | None:
+    """Where the folded `w` stands inside the link's range, in source offsets."""
     if len(w) >= 4:
         hay = source.folded
         # The folded copy maps back to the source: find the written form inside the link's range.
         lo = bisect.bisect_left(hay.index, link.start)
         at = hay.text.find(w, lo)
-        if at >= 0:
+        while at >= 0:
             s, e = hay.to_source(at, at + len(w))
-            if e <= link.end:
-                return AgencySupport(
-                    name=canonicalize(written, ctx.agencies), source=link.source, span=(s, e)
-                )
+            if e > link.end:
+                break
+            whole = (at == 0 or not hay.text[at - 1].isalnum()) and (
+                at + len(w) >= len(hay.text) or not hay.text[at + len(w)].isalnum()
+            )
+            if whole:
+                return s, e
+            at = hay.text.find(w, at + 1)
     return None
 
 
@@ -136,14 +222,17 @@ def verify_agencies(
     partner to the partners, drop the rest with a note for review."""
     links = chain(source, ctx, span)
     lo, hi = item_range(source, span)
-    partner_keys = {agency_key(m.canonical) for m in partner_mentions(source, ctx, lo, hi)}
+    block_partners = partner_mentions(source, ctx, lo, hi)
+    partner_keys = {agency_key(m.canonical) for m in block_partners}
+    partner_spans = {(m.start, m.end) for m in block_partners}
     own_leads = _names_lead(source, ctx, links[0]) | _names_lead(source, ctx, links[1])
+    own_any = _names_lead(source, ctx, links[1], collectives=True)
     out = Verified([], [], [])
 
     def find(written: str) -> AgencySupport | None:
         key = agency_key(canonicalize(written, ctx.agencies))
         for i, link in enumerate(links):
-            got = _support_in(source, ctx, link, key, written)
+            got = _support_in(source, ctx, link, key, written, partner_spans if i < 2 else set())
             if got is not None:
                 return got
             # A nearer link that names a lead of its own closes the farther ones.
@@ -164,7 +253,7 @@ def verify_agencies(
         if key in seen:
             continue
         seen.add(key)
-        if key in partner_keys and key not in own_leads:
+        if key in partner_keys and key not in own_any:
             out.partners.append(got)  # the text names it as a partner
         else:
             out.agencies.append(got)
@@ -190,9 +279,6 @@ def choose_deadline(
     text = source.text
     lo, hi = item_range(source, span)
     candidates: list[Deadline] = []
-    own = find_deadline(text[span[0] : span[1]], ref, base=span[0])
-    if own:
-        candidates.append(own)
     if phrase and phrase.strip():
         w = fold(phrase)
         hay = source.folded
@@ -202,8 +288,15 @@ def choose_deadline(
             s, e = hay.to_source(at, at + len(w))
             if e <= hi:
                 got = find_deadline(text[s:e], ref, base=s)
-                if got:
-                    candidates.append(got)
+                if got is None:
+                    parsed = parse_deadline(text[s:e], ref)
+                    got = parsed.model_copy(update={"span": (s, e)}) if parsed else None
+                # A phrase the block writes but no rule dates ("kịp thời", "trong thời gian tới"):
+                # kept as written, with no date.
+                candidates.append(got or Deadline(text=text[s:e], kind="unspecified", span=(s, e)))
+    own = find_deadline(text[span[0] : span[1]], ref, base=span[0])
+    if own:
+        candidates.append(own)
     if not candidates and span[1] < hi:
         for sent in sentences(text[span[1] : hi], span[1]):
             if cues.DEADLINE_SENTENCE.match(sent.text):
@@ -213,4 +306,5 @@ def choose_deadline(
                     break
     if not candidates:
         return None
-    return max(candidates, key=deadline_rank)  # max keeps the first of equals: the quote's own
+    # max keeps the first of equals: the model's reading of its own item, then the quote's phrase.
+    return max(candidates, key=deadline_rank)

@@ -25,7 +25,7 @@ from summarizer.domain.dates import (
     years_mentioned,
 )
 from summarizer.models import Chair, DocumentInfo, DocumentKind
-from summarizer.source.document import Source
+from summarizer.source.document import Source, parse_any_date
 from summarizer.source.segment import Block
 
 _I = re.IGNORECASE
@@ -38,7 +38,7 @@ _DATE_NARRATION = re.compile(
 )
 _META_DATE = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _DATED_LINE = re.compile(
-    r"^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{1,40}),\s*ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+    r"^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{1,40}),\s*ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4})"
 )
 _CHAIR_PATTERNS = [
     re.compile(
@@ -87,6 +87,7 @@ class DocContext:
     issue_date: dt.date | None = None  # the dated line of a notice ("…, ngày 27 tháng 3 năm 2023")
     published: dt.date | None = None  # an article's publication date (reader metadata or its date line)
     addressee_spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+    closing_spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
 
     @cached_property
     def _mention_starts(self) -> list[int]:
@@ -131,12 +132,7 @@ def _title(bs: list[Block], metadata: dict[str, str]) -> str | None:
 
 def _metadata_date(metadata: dict[str, str]) -> dt.date | None:
     raw = metadata.get("date")
-    if raw:
-        try:
-            return dt.date.fromisoformat(raw[:10])
-        except ValueError:
-            return None
-    return None
+    return parse_any_date(raw) if raw else None
 
 
 def _date_line(bs: list[Block]) -> dt.date | None:
@@ -269,44 +265,85 @@ def _attendees(bs: list[Block]) -> list[str]:
     return []
 
 
+def _cell(text: str, start: int) -> tuple[str, int] | None:
+    """The one non-empty cell of a table row read as "left | right" (the header table of a .docx),
+    or the whole line; with its offset."""
+    cells = [(m.group(0), start + m.start()) for m in re.finditer(r"[^|]+", text) if m.group(0).strip()]
+    if len(cells) != 1:
+        return (text, start) if "|" not in text else None
+    value, at = cells[0]
+    lead = len(value) - len(value.lstrip())
+    return value.strip(), at + lead
+
+
 def _addressees(source: Source) -> tuple[list[str], list[tuple[int, int]]]:
-    """The "Kính gửi" recipients: on the same line, or one per line in the bullets that follow."""
+    """The "Kính gửi" recipients: on the same line, or one per line in the lines that follow."""
     bs = source.blocks
     for i, b in enumerate(bs[:40]):
-        m = _KINH_GUI.match(b.text)
+        line = source.text[b.line_start : b.end]
+        got = _cell(line, b.line_start)
+        if got is None:
+            continue
+        m = _KINH_GUI.match(got[0])
         if not m:
             continue
         names: list[str] = []
         spans: list[tuple[int, int]] = []
-        rest = m.group("rest").strip(" ;.")
+        rest = m.group("rest").strip(" ;.|")
         if rest:
             names.append(rest)
-            spans.append((b.start + m.start("rest"), b.end))
-        for nb in bs[i + 1 : i + 12]:
-            if nb.kind != "bullet" and not (nb.kind == "caption" and nb.text.rstrip().endswith(";")):
+            spans.append((got[1] + m.start("rest"), got[1] + m.start("rest") + len(rest)))
+        for nb in bs[i + 1 : i + 16]:
+            nline = source.text[nb.line_start : nb.end]
+            cell = _cell(nline, nb.line_start)
+            if cell is None:
                 break
-            names.append(nb.text.strip(" ;.-"))
-            spans.append((nb.start, nb.end))
+            value, at = cell
+            item = re.match(r"^[-+•–]\s*(?P<name>.+?)[;.,]?$", value)
+            if not item and not value.rstrip().endswith(";"):
+                break
+            name = (item.group("name") if item else value).strip(" ;.")
+            names.append(name)
+            offset = at + (item.start("name") if item else 0)
+            spans.append((offset, offset + len(name)))
         return names, spans
     return [], []
 
 
+def _closing(source: Source) -> list[tuple[int, int]]:
+    """The body's last paragraphs that address everyone ("Đề nghị các đơn vị nghiêm túc triển
+    khai …"): a directive letter names there who all its items are for."""
+    bs = source.blocks
+    end = next((i for i, b in enumerate(bs) if cues.BODY_END.search(b.text.strip())), len(bs))
+    out = []
+    for b in bs[max(0, end - 3) : end]:
+        if b.kind == "paragraph" and cues.CLOSING_ADDRESS.search(b.text):
+            out.append((b.line_start, b.end))
+    return out
+
+
 def build_context(source: Source) -> DocContext:
     text, bs = source.text, source.blocks
-    info = DocumentInfo(kind=_kind(text, bs), title=_title(bs, source.metadata))
-    # Years of the dates the text writes in full; "năm 2030" of a plan's horizon is no anchor.
-    years = [d.year for d in full_dates(text)] or years_mentioned(text)
+    metadata = source.metadata
+    info = DocumentInfo(kind=_kind(text, bs), title=_title(bs, metadata))
+    # Years of the dates the text writes in full, the latest last; "năm 2030" of a plan's horizon
+    # is no anchor. (Without a publication or issue date this is a guess: the latest full date.)
+    years = sorted({d.year for d in full_dates(text)}) or sorted(set(years_mentioned(text)))
     issue_date: dt.date | None = None
     place_line: str | None = None
     for b in bs[:12]:
-        m = _DATED_LINE.match(b.text)
+        # The dated line, alone or as the right cell of the header table ("Số: … | Lào Cai, ngày …").
+        m = next(
+            (x for x in (_DATED_LINE.match(c.strip()) for c in b.text.split("|")) if x is not None), None
+        )
         if m:
             place_line = m.group("place").strip()
-            issue_date = valid_date(int(m.group("y")), int(m.group("m")), int(m.group("d") or 1))
+            # A draft leaves the day (and sometimes the month) blank: the year still dates it.
+            issue_date = valid_date(int(m.group("y")), int(m.group("m") or 1), int(m.group("d") or 1))
             years.append(int(m.group("y")))
             break
     date_line = _date_line(bs)
-    published = _metadata_date(source.metadata) or date_line
+    published = _metadata_date(metadata) or date_line
 
     inferred = infer_places(text)
     places = dict(inferred)
@@ -361,4 +398,5 @@ def build_context(source: Source) -> DocContext:
         issue_date=issue_date,
         published=published,
         addressee_spans=tuple(spans),
+        closing_spans=tuple(_closing(source)),
     )

@@ -74,9 +74,35 @@ INSTRUCTION_CUES = [
 
 # A body named here leads the work of its sentence: at the sentence's start, or right after the verb
 # that gives it ("giao Sở X …", "đề nghị UBND huyện …").
-ASSIGNMENT_LEAD = re.compile(r"(?:^|\b(?:giao(?:\s+cho)?|yêu cầu|đề nghị(?:\s+với)?|lưu ý|chỉ đạo)\s+)$", _I)
+ASSIGNMENT_LEAD = re.compile(
+    r"(?:^(?:với|đối với|riêng|còn)?\s*|\b(?:giao(?:\s+cho)?|yêu cầu|đề nghị(?:\s+với)?|lưu ý|chỉ đạo|"
+    r"kiến nghị với|đối với|riêng đối với)\s+)$",
+    _I,
+)
+# What follows a body that leads its sentence: the work it is given ("Sở Y tế chủ trì …").
+DIRECTIVE_AFTER = re.compile(
+    r"^\s*,?\s*(?:cần|phải|chủ trì|có trách nhiệm|tập trung|khẩn trương|tiếp tục|chỉ đạo|hướng dẫn|tham mưu|"
+    r"rà soát|phối hợp|quan tâm|tăng cường|đẩy mạnh|nghiên cứu|xây dựng|triển khai|thực hiện|theo dõi|chủ động|"
+    r"sớm|kiểm tra|đôn đốc|bố trí|hoàn thành|hoàn thiện|tổ chức|theo chức năng|căn cứ|bám sát|nâng cao|làm tốt|"
+    r"đảm bảo|bảo đảm|thường xuyên|khắc phục|giải quyết|xem xét|chuẩn bị|quyết liệt|nghiêm túc|chịu trách nhiệm|"
+    r"sẽ|phải|cần phải|nghiêm túc|khẩn trương|định kỳ|kịp thời|lập|gửi|báo cáo)\b",
+    _I,
+)
 # The sentence after a task that gives its time ("… Thời gian hoàn thành trước ngày 05/10/2026.").
 DEADLINE_SENTENCE = re.compile(
     r"^\s*(?:[-+•]\s*)?(?:thời gian|thời hạn|hoàn thành|báo cáo kết quả|kết quả (?:thực hiện )?báo cáo|chậm nhất|trước ngày)\b",
     _I,
 )
+# The closing sentence of a directive letter that names who all its items are for.
+CLOSING_ADDRESS = re.compile(r"\b(?:đề nghị|yêu cầu)\s+(?:các|những|toàn thể|mọi)\b", _I)
+
+# Words that make the agency after them anything but the assignee (object, possessor, partner, speaker).
+NOT_LEAD_BEFORE = re.compile(
+    r"(?:\b(?:của|với|cho|tại|về|đối với|cùng|gửi|trình|chỉ đạo|hướng dẫn|phối hợp|hỗ trợ|giúp|đến|từ|thuộc|và|"
+    r"lãnh đạo|chủ tịch|phó chủ tịch|giám đốc|bí thư|trưởng|phó|đại diện|thành viên|cán bộ|theo|trên|trong|"
+    r"qua|nghe|báo cáo|tham mưu|của các|viên chức|xin|kiến nghị|đề xuất|địa bàn|cấp|phục vụ|để|lên|tới|mời|"
+    r"làm việc với|thăm|tặng|trao))\s*$",
+    _I,
+)
+# What follows a body that is the subject of a narration, not of a directive ("Tỉnh đang xây dựng …").
+NARRATION_AFTER = re.compile(r"^\s*,?\s*(?:đã|đang|vừa|là|được|hiện|có\s|cũng đã|luôn)\b", _I)

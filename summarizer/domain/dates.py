@@ -109,8 +109,8 @@ def resolve_year(day: int, month: int, anchor: dt.date | None, years: Iterable[i
     """A yearless date ("Chiều 22.4") on the calendar.
 
     With an anchor (the issue or publication date), the year that puts the date on or before the
-    anchor: a write-up reports a session that has happened. Without one, the latest year the text
-    talks about.
+    anchor: a write-up reports a session that has happened. Without one, the last of `years` (the
+    caller orders them, the likeliest last).
     """
     if anchor is not None:
         for y in (anchor.year, anchor.year - 1):
@@ -118,7 +118,7 @@ def resolve_year(day: int, month: int, anchor: dt.date | None, years: Iterable[i
             if date is not None and date <= anchor:
                 return date
         return None
-    known = sorted(set(years))
+    known = list(years)
     if not known:
         return None
     return valid_date(known[-1], month, day)

@@ -76,12 +76,15 @@ PATTERNS: list[_Rule] = [
         r"|năm học mới|mùa mưa|mùa khô)(?:(?!\s(?:của|để|nhằm|và)\s)[^,;.()])*",
     ),
     _r(
-        "relative", 2, r"trong\s+(?:vòng\s+|thời hạn\s+)?\d+\s+ngày(?:\s+làm việc)?(?:\s+kể từ(?:[^,;.()])*)?"
+        "relative",
+        2,
+        r"trong\s+(?:vòng\s+|thời hạn\s+|thời gian\s+)?(?:không quá\s+|tối đa\s+)?\d+\s+(?:ngày|tuần|tháng|năm)"
+        r"(?:\s+làm việc)?(?:\s+kể từ(?:[^,;.()])*)?",
     ),
     _r(
         "recurring",
         2,
-        r"(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:tháng|quý|tuần)|định kỳ\s+(?:6\s+tháng|hằng năm|hàng năm)",
+        r"(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:ngày|tháng|quý|tuần|năm)|định kỳ\s+(?:6\s+tháng|hằng năm|hàng năm)",
     ),
     _r("urgent", 1, r"khẩn trương"),
     _r("ongoing", 1, r"(?<!chi )(?<!kinh phí )thường xuyên"),
@@ -196,6 +199,18 @@ def find_deadlines(text: str, ref: dt.date | None = None, base: int = 0) -> list
             found.append((m.start(), m.end(), rule.rank, dl))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f[0])
+    # "định kỳ hằng năm (trước ngày 10/12)": a yearless date beside a recurrence is its day each
+    # time, not one due date.
+    recurring = [(s, e) for s, e, _r, dl in found if dl.kind == "recurring"]
+    found = [
+        f
+        for f in found
+        if not (
+            f[3].kind == "date"
+            and not re.search(r"\d{4}", f[3].text)
+            and any(abs(f[0] - e) <= 30 or abs(s - f[1]) <= 30 for s, e in recurring)
+        )
+    ]
     return [(s, r, dl) for s, _e, r, dl in found]
 
 
@@ -221,9 +236,18 @@ def find_deadline(text: str, ref: dt.date | None = None, base: int = 0) -> Deadl
 
 
 def parse_deadline(phrase: str, ref: dt.date | None = None) -> Deadline | None:
-    """Normalize one phrase ("trước ngày 15/6", "trong Quý II", "khẩn trương") relative to `ref`."""
+    """Normalize one phrase ("trước ngày 15/6", "trong Quý II", "khẩn trương") relative to `ref`.
+
+    A bare period written as the whole phrase ("Quý I/2019", "năm 2021", "tháng 6/2025") reads as
+    "within" it, as a person giving a deadline means it."""
     found = find_deadline(phrase, ref)
+    if found is None and _BARE_PERIOD.match(phrase.strip()):
+        within = find_deadline(f"trong {phrase.strip()}", ref)
+        found = within.model_copy(update={"text": phrase.strip()}) if within else None
     return found.model_copy(update={"span": None}) if found else None
+
+
+_BARE_PERIOD = re.compile(r"^(?:quý|năm|tháng|6 tháng)\s", _I)
 
 
 def deadline_rank(dl: Deadline) -> int:

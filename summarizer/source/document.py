@@ -8,6 +8,8 @@ model path's verification and the review page all see the same structure, comput
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -98,13 +100,60 @@ class Source:
         return chain
 
 
+_FRONT_MATTER = re.compile(r"\A\s*---\n(?P<body>(?:.*\n){1,40}?)---\n")
+_FRONT_FIELD = re.compile(r"^(?P<key>title|date)\s*:\s*(?P<value>.+?)\s*$", re.M)
+
+
+def parse_any_date(value: str) -> dt.date | None:
+    """An ISO date ("2024-12-02…") or a mail-style one ("Mon, 02 Dec 2024 22:00:00 +0700")."""
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def split_front_matter(text: str) -> tuple[str, dict[str, str], str]:
+    """(text without its front matter, the title and date it gives, the front matter as written)."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text, {}, ""
+    meta: dict[str, str] = {}
+    for f in _FRONT_FIELD.finditer(m.group("body")):
+        value = f.group("value").strip().strip("\"'").strip()
+        if f.group("key") == "date":
+            date = parse_any_date(value)
+            if date is None:
+                continue
+            value = date.isoformat()
+        meta[f.group("key")] = value
+    return text[m.end() :], meta, m.group(0)
+
+
 def load_source(path: str | Path) -> Source:
     raw = read_document(path)
-    cleaned = clean_text(raw.text)
-    if raw.notes or raw.dropped:
-        cleaned = CleanText(cleaned.text, [*raw.notes, *cleaned.footnotes], [*raw.dropped, *cleaned.dropped])
+    # A saved post's front matter is metadata, not text of the document: read it, then drop it
+    # before cleaning (the cleaner would join its lines into the first paragraph).
+    body, front, dropped = split_front_matter(raw.text)
+    cleaned = clean_text(body)
+    front_dropped = [dropped.strip()] if dropped else []
+    if raw.notes or raw.dropped or front_dropped:
+        cleaned = CleanText(
+            cleaned.text,
+            [*raw.notes, *cleaned.footnotes],
+            [*raw.dropped, *front_dropped, *cleaned.dropped],
+        )
     return Source(
-        name=raw.name, clean=cleaned, metadata=dict(raw.metadata), format=raw.format, flags=list(raw.flags)
+        name=raw.name,
+        clean=cleaned,
+        metadata={**front, **raw.metadata},
+        format=raw.format,
+        flags=list(raw.flags),
     )
 
 

@@ -234,23 +234,21 @@ def _similar(a: str, b: str) -> bool:
 
 
 def merge_tasks(tasks: Sequence[Task]) -> list[Task]:
-    """Drop the second sighting of a task seen in two overlapping chunks."""
+    """Drop the second sighting of a task seen in two overlapping chunks. Two tasks on one quote for
+    different agencies are two tasks (one per lead, as the text assigns them), not a duplicate."""
     out: list[Task] = []
     for t in sorted(tasks, key=lambda t: t.span):
-        dup = next(
-            (
-                o
-                for o in out
-                if overlap(o.span, t.span) >= 0.6
-                or (
-                    {agency_key(a) for a in o.agencies} == {agency_key(a) for a in t.agencies}
-                    and overlap(o.span, t.span) > 0
-                    and _similar(o.action, t.action)
-                )
-            ),
-            None,
-        )
-        if dup is None:
+        keys = {agency_key(a) for a in t.agencies}
+
+        def same_work(o: Task, t: Task = t, keys: set[str] = keys) -> bool:
+            other = {agency_key(a) for a in o.agencies}
+            shared = not keys or not other or bool(keys & other)
+            return shared and (
+                overlap(o.span, t.span) >= 0.6
+                or (overlap(o.span, t.span) > 0 and _similar(o.action, t.action))
+            )
+
+        if not any(same_work(o) for o in out):
             out.append(t)
     return out
 

@@ -6,19 +6,16 @@ from __future__ import annotations
 
 import re
 
+from summarizer.domain import cues
+
 _I = re.IGNORECASE
 
 # Words that make the agency after them an assignee ("giao Sở X", "yêu cầu huyện ...").
 ASSIGN_BEFORE = re.compile(
     r"(?:\bgiao(?:\s+cho)?|\byêu cầu|\bđề nghị(?:\s+với)?|\blưu ý|\bchỉ đạo giao)\s*$", _I
 )
-# Words that make the agency after them anything but the assignee (object, possessor, partner, speaker).
-NOT_ASSIGNEE_BEFORE = re.compile(
-    r"(?:\b(?:của|với|cho|tại|về|đối với|cùng|gửi|trình|chỉ đạo|hướng dẫn|phối hợp|hỗ trợ|giúp|đến|từ|thuộc|và|"
-    r"lãnh đạo|chủ tịch|phó chủ tịch|giám đốc|bí thư|trưởng|phó|đại diện|thành viên|cán bộ|theo|trên|trong|"
-    r"qua|nghe|báo cáo|tham mưu|của các|viên chức|xin|kiến nghị|đề xuất|địa bàn|cấp))\s*$",
-    _I,
-)
+NOT_ASSIGNEE_BEFORE = cues.NOT_LEAD_BEFORE
+
 # What follows an assignee: the work it is given.
 DIRECTIVE_AFTER = re.compile(
     r"^\s*(?:cần|phải|chủ trì|có trách nhiệm|tập trung|khẩn trương|tiếp tục|chỉ đạo|hướng dẫn|tham mưu|"

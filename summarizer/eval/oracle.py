@@ -1,0 +1,392 @@
+"""Pipeline fidelity: does the model path keep what a perfect model says?
+
+An oracle answers every extraction prompt from a fixture's hand-checked expected file, as a perfect
+model would: the items whose quotes lie in the chunk it was shown, each quote cut from the chunk as
+sent, agencies and deadline phrases *as the text writes them* (not canonical: canonicalizing is the
+code's job), the meeting date as written. These replies are authored from the expected files, not
+recorded from any model. Served from a loopback server to the real openai client, they run the whole
+model pipeline (chunking, concurrency, merging, grounding, verification); what it loses is lost by
+our code, not by a model.
+
+Two variants check both sides of the guards: `noisy` writes what real models write (other tone
+placement, curly quotes, a dropped full stop, an abbreviation, a partner listed as a lead), which
+must survive; `wrong` swaps agencies to one named nearby and moves deadlines between items, which
+must not.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Literal
+
+from summarizer.domain.agencies import agency_key
+from summarizer.domain.context import DocContext, build_context
+from summarizer.models import Extraction, Task
+from summarizer.source.clean import _TONE_PAIRS
+from summarizer.source.document import Source
+
+Variant = Literal["perfect", "noisy", "wrong"]
+_NEW_TONE = {v: k for k, v in _TONE_PAIRS.items()}  # old placement -> new placement
+_ABBREVIATIONS = {
+    "Sở Giáo dục và Đào tạo": "Sở GD&ĐT",
+    "Sở Tài nguyên và Môi trường": "Sở TN&MT",
+    "Sở Nông nghiệp và Phát triển nông thôn": "Sở NN&PTNT",
+    "Sở Kế hoạch và Đầu tư": "Sở KH&ĐT",
+    "Ủy ban nhân dân": "UBND",
+}
+
+
+def new_tone_placement(text: str) -> str:
+    """Write "hòa" as "hoà": both are correct Vietnamese, and models mix them."""
+    return re.sub(
+        "(" + "|".join(map(re.escape, _NEW_TONE)) + r")(?![\wÀ-ỹ])", lambda m: _NEW_TONE[m.group(1)], text
+    )
+
+
+class Oracle:
+    """Authored replies for one document, from its expected file."""
+
+    def __init__(self, source: Source, expected: Extraction, variant: Variant = "perfect") -> None:
+        self.source = source
+        self.text = source.text
+        self.expected = expected
+        self.variant = variant
+        self.ctx: DocContext = build_context(source)
+
+    # ------------------------------------------------------------ as the text writes it
+    def written(self, canonical: str, span: tuple[int, int]) -> str:
+        """The agency as the text writes it nearest the item: in the quote, else before it."""
+        key = agency_key(canonical)
+        near = self.ctx.mentions_in(max(0, span[0] - 3000), span[1])
+        inside = [m for m in near if m.start >= span[0] and agency_key(m.canonical) == key]
+        before = [m for m in near if m.start < span[0] and agency_key(m.canonical) == key]
+        m = inside[0] if inside else (before[-1] if before else None)
+        return m.written if m else canonical
+
+    def _date_as_written(self) -> str | None:
+        d = self.expected.document.meeting_date
+        if d is None:
+            return None
+        if self.expected.document.meeting_date_text:
+            if self.variant == "noisy":
+                return f"ngày {d.day}/{d.month}/{d.year}"  # another spelling of the same date
+            return self.expected.document.meeting_date_text
+        pat = (
+            rf"(?<!\d)0?{d.day}\s*[/.\-]\s*0?{d.month}(?:\s*[/.\-]\s*{d.year})?(?!\d)"
+            rf"|ngày\s+0?{d.day}\s+tháng\s+0?{d.month}(?:\s+năm\s+{d.year})?"
+        )
+        m = re.search(pat, self.text)
+        if m is None:
+            return None
+        return f"ngày {d.day}/{d.month}/{d.year}" if self.variant == "noisy" else m.group(0)
+
+    def _quote(self, evidence: str, i: int) -> str:
+        if self.variant != "noisy":
+            return evidence
+        if i % 4 == 1:
+            evidence = new_tone_placement(evidence)
+        if i % 4 == 2:
+            evidence = evidence.replace('"', "“", 1).replace('"', "”", 1)
+            evidence = evidence.rstrip(".")
+        if i % 4 == 3:
+            evidence = evidence.replace("\n", " ")
+        return evidence
+
+    def _agencies(self, t: Task, i: int) -> tuple[list[str], list[str]]:
+        leads = [self.written(a, t.span) for a in t.agencies]
+        partners = [self.written(p, t.span) for p in t.partners]
+        if self.variant == "noisy":
+            leads = [_ABBREVIATIONS.get(a, a) for a in leads]
+            if partners and i % 3 == 0:
+                leads = [*leads, partners[0]]  # a partner listed as a lead, as models do
+        if self.variant == "wrong":
+            swap = self._nearby_other(t)
+            if swap is not None:
+                leads = [swap]
+            elif partners:
+                leads = [*leads, partners[0]]
+        return leads, partners
+
+    def _nearby_other(self, t: Task) -> str | None:
+        """A body named in the two paragraphs before the item that the item is not for."""
+        keys = {agency_key(a) for a in [*t.agencies, *t.partners]}
+        for m in reversed(self.ctx.mentions_in(max(0, t.span[0] - 1500), t.span[0])):
+            if not m.collective and agency_key(m.canonical) not in keys:
+                return m.written
+        return None
+
+    def _deadline(self, t: Task, i: int, tasks: list[Task]) -> str | None:
+        if self.variant == "wrong":
+            others = [o for o in tasks if o.deadline and o.deadline.due and o is not t and o.span != t.span]
+            if others:
+                return others[i % len(others)].deadline.text  # type: ignore[union-attr]
+        return t.deadline.text if t.deadline else None
+
+    # ------------------------------------------------------------ replies
+    def reply_for(self, chunk: str) -> dict[str, Any]:
+        off = self.text.find(chunk)
+        if off < 0:
+            raise ValueError("the prompt's text is not a slice of the cleaned document")
+        end = off + len(chunk)
+        first = off == 0
+
+        def inside(span: tuple[int, int]) -> bool:
+            return off <= span[0] and span[1] <= end
+
+        ex = self.expected
+        doc = ex.document
+        all_tasks = list(ex.tasks)
+        tasks = []
+        for i, t in enumerate(x for x in all_tasks if inside(x.span)):
+            leads, partners = self._agencies(t, i)
+            tasks.append(
+                {
+                    "evidence": self._quote(t.evidence, i),
+                    "agencies": leads,
+                    "partners": partners,
+                    "action": t.action or t.evidence[:80],
+                    "deadline": self._deadline(t, i, all_tasks),
+                }
+            )
+        return {
+            "document": {
+                "title": doc.title if first else None,
+                "kind": doc.kind if first else "other",
+                "issuer": doc.issuer if first else None,
+                "subject": doc.subject if first else None,
+                "meeting_date": self._date_as_written() if first else None,
+                "location": doc.location if first else None,
+                "chair_name": doc.chair.name if first and doc.chair else None,
+                "chair_position": doc.chair.position if first and doc.chair else None,
+            },
+            "summary": ex.summary or "Văn bản nêu kết quả, hạn chế và nhiệm vụ thời gian tới.",
+            "conclusions": [
+                {"evidence": c.evidence, "kind": c.kind, "text": c.text}
+                for c in ex.conclusions
+                if inside(c.span)
+            ],
+            "tasks": tasks,
+            "requests": [
+                {
+                    "evidence": self._quote(r.evidence, i),
+                    "requester": self.written(r.requester, r.span) if r.requester else None,
+                    "addressee": self.written(r.addressee, r.span) if r.addressee else None,
+                    "content": r.content,
+                    "response": r.response,
+                }
+                for i, r in enumerate(x for x in ex.requests if inside(x.span))
+            ],
+        }
+
+
+# ---------------------------------------------------------------- a loopback server for the oracle
+
+
+def _chunk_of(body: dict[str, Any]) -> str:
+    content = next(m["content"] for m in body["messages"] if m["role"] == "user")
+    if "<<<VĂN BẢN\n" in content:
+        return content.split("<<<VĂN BẢN\n", 1)[1].rsplit("\nVĂN BẢN>>>", 1)[0]
+    return content
+
+
+def _completion(content: str) -> dict[str, Any]:
+    return {
+        "id": "oracle",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "oracle",
+        "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}
+        ],
+        "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+    }
+
+
+@dataclass
+class OracleServer:
+    """Answers chat completions on 127.0.0.1 from the oracle registered for the document whose text
+    the prompt carries."""
+
+    oracles: list[Oracle] = field(default_factory=list)
+    requests: int = 0
+
+    def answer(self, body: dict[str, Any]) -> dict[str, Any]:
+        self.requests += 1
+        chunk = _chunk_of(body)
+        for oracle in self.oracles:
+            if chunk and chunk in oracle.text:
+                return _completion(json.dumps(oracle.reply_for(chunk), ensure_ascii=False))
+        return _completion("Văn bản nêu kết quả, hạn chế và nhiệm vụ thời gian tới.")  # a summary request
+
+    @contextmanager
+    def running(self) -> Iterator[str]:
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+                length = int(self.headers.get("Content-Length", "0"))
+                body = json.loads(self.rfile.read(length) or b"{}")
+                data = json.dumps(owner.answer(body)).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args: Any) -> None:
+                return
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+# ---------------------------------------------------------------- the figures
+
+
+@dataclass
+class Fidelity:
+    """What the model pipeline kept of the oracle's answers, over a set of fixtures."""
+
+    variant: str
+    tasks_expected: int = 0
+    tasks_found: int = 0
+    requests_expected: int = 0
+    requests_found: int = 0
+    extra: int = 0
+    agencies_right: int = 0
+    agencies_kept: int = 0  # agencies on matched tasks (precision's denominator)
+    agencies_tasks: int = 0  # matched tasks whose agency set is exactly right
+    deadlines_right: int = 0
+    deadlines_given: int = 0  # matched tasks given a deadline, right or wrong (precision's denominator)
+    deadlines_given_right: int = 0
+    deadlines_total: int = 0
+    dates_right: int = 0
+    dates_total: int = 0
+    losses: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float]:
+        def r(a: int, b: int) -> float:
+            return a / b if b else 1.0
+
+        return {
+            "tasks": r(self.tasks_found, self.tasks_expected),
+            "requests": r(self.requests_found, self.requests_expected),
+            "agencies": r(self.agencies_tasks, self.tasks_found),
+            "agency_precision": r(self.agencies_right, self.agencies_kept),
+            "deadlines": r(self.deadlines_right, self.deadlines_total),
+            "deadline_precision": r(self.deadlines_given_right, self.deadlines_given),
+            "meeting_dates": r(self.dates_right, self.dates_total),
+            "extra": float(self.extra),
+        }
+
+    def line(self) -> str:
+        f = self.figures()
+        return (
+            f"pipeline fidelity ({self.variant} model): tasks {f['tasks']:.3f}, requests {f['requests']:.3f}, "
+            f"agencies {f['agencies']:.3f} (precision {f['agency_precision']:.3f}), deadlines {f['deadlines']:.3f} "
+            f"(precision {f['deadline_precision']:.3f}), meeting dates {f['meeting_dates']:.3f}, extra {self.extra}"
+        )
+
+
+def score_fidelity(acc: Fidelity, doc: str, expected: Extraction, got: Extraction) -> None:
+    from summarizer.eval.score import match_items
+
+    pairs = dict(match_items(expected.tasks, got.tasks))
+    acc.tasks_expected += len(expected.tasks)
+    acc.tasks_found += len(pairs)
+    acc.extra += len(got.tasks) - len(pairs)
+    for i, e in enumerate(expected.tasks):
+        if i not in pairs:
+            acc.losses.append(f"{doc}: task lost: {e.evidence[:70]!r}")
+            continue
+        p = got.tasks[pairs[i]]
+        want = {agency_key(a) for a in e.agencies}
+        have = [agency_key(a) for a in p.agencies]
+        acc.agencies_kept += len(have)
+        acc.agencies_right += sum(1 for a in have if a in want)
+        if set(have) == want:
+            acc.agencies_tasks += 1
+        else:
+            acc.losses.append(f"{doc}: agencies {p.agencies} for {e.agencies}: {e.evidence[:50]!r}")
+        e_dl = (e.deadline.due, e.deadline.kind) if e.deadline else None
+        p_dl = (p.deadline.due, p.deadline.kind) if p.deadline else None
+        acc.deadlines_total += 1
+        if p_dl is not None:
+            acc.deadlines_given += 1
+            acc.deadlines_given_right += int(e_dl == p_dl)
+        if e_dl == p_dl:
+            acc.deadlines_right += 1
+        else:
+            acc.losses.append(f"{doc}: deadline {p_dl} for {e_dl}: {e.evidence[:50]!r}")
+    rpairs = dict(match_items(expected.requests, got.requests))
+    acc.requests_expected += len(expected.requests)
+    acc.requests_found += len(rpairs)
+    acc.extra += len(got.requests) - len(rpairs)
+    for i, e in enumerate(expected.requests):
+        if i not in rpairs:
+            acc.losses.append(f"{doc}: request lost: {e.evidence[:70]!r}")
+    if expected.document.meeting_date is not None:
+        acc.dates_total += 1
+        if got.document.meeting_date == expected.document.meeting_date:
+            acc.dates_right += 1
+        else:
+            acc.losses.append(
+                f"{doc}: meeting date {got.document.meeting_date} for {expected.document.meeting_date}"
+            )
+
+
+def run_fidelity(
+    folder: Path,
+    variant: Variant = "perfect",
+    *,
+    chunk_chars: int = 3000,
+    overlap_chars: int = 400,
+    only: list[str] | None = None,
+) -> Fidelity:
+    """Run every fixture of `folder` through the model pipeline against the oracle; small chunks, so
+    items cross chunk borders and the merge is exercised."""
+    import fnmatch
+
+    from summarizer.backends import open_backend
+    from summarizer.eval.score import fixture_pairs, load_fixture
+    from summarizer.pipeline import extract_source, load_source
+    from summarizer.settings import load_settings
+
+    server = OracleServer()
+    cases = []
+    for doc, exp in fixture_pairs(folder):
+        if only and not any(fnmatch.fnmatch(doc.stem, p) for p in only):
+            continue
+        source = load_source(doc)
+        expected = load_fixture(exp, source.text).expected
+        oracle = Oracle(source, expected, variant)
+        server.oracles.append(oracle)
+        cases.append((doc.stem, source, expected))
+    acc = Fidelity(variant)
+    with server.running() as base_url:
+        settings = load_settings(
+            model="oracle",
+            base_url=base_url,
+            api_key="oracle-key",
+            cache=False,
+            chunk_chars=chunk_chars,
+            overlap_chars=overlap_chars,
+        )
+        backend = open_backend("openai", settings)
+        for stem, source, expected in cases:
+            got = extract_source(source, backend)
+            score_fidelity(acc, stem, expected, got)
+    return acc

@@ -1,0 +1,37 @@
+"""Pipeline fidelity: the model path run end to end (real openai client, loopback server, small
+chunks so items cross chunk borders) on replies authored from the expected files of every fixture.
+
+A perfect model's answers must survive our own code; a noisy one's too; a wrong model's swapped
+agencies and misplaced deadlines must not. The floors are the figures reached now: a guard that
+starts eating right answers, or letting wrong ones through, fails here with the items it lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES
+from summarizer.eval.oracle import run_fidelity
+
+FLOORS = {
+    "perfect": {"tasks": 0.98, "requests": 0.95, "agencies": 0.74, "deadlines": 0.92, "meeting_dates": 0.95},
+    "noisy": {"tasks": 0.98, "requests": 0.95, "agencies": 0.72, "deadlines": 0.91, "meeting_dates": 0.95},
+}
+
+
+@pytest.mark.parametrize("variant", sorted(FLOORS))
+def test_the_model_path_keeps_what_a_good_model_says(variant):
+    got = run_fidelity(FIXTURES, variant)
+    figures = got.figures()
+    low = {k: round(figures[k], 3) for k, floor in FLOORS[variant].items() if figures[k] < floor}
+    assert not low, (got.line(), got.losses[:30])
+    assert got.extra == 0, got.losses[:30]
+    assert figures["agency_precision"] >= 0.97, got.line()
+
+
+def test_a_wrong_model_keeps_few_of_its_wrong_agencies_and_deadlines():
+    got = run_fidelity(FIXTURES, "wrong")
+    figures = got.figures()
+    # Floors at the figures reached: the issue's goal (0.98) is not met yet; a change that lets
+    # more wrong agencies or deadlines through fails here.
+    assert figures["agency_precision"] >= 0.17, got.line()
+    assert figures["deadline_precision"] >= 0.80, got.line()
