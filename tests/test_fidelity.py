@@ -8,8 +8,8 @@ starts eating right answers, or letting wrong ones through, fails here with the 
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
+
 from summarizer.eval.oracle import run_fidelity
 
 FLOORS = {
