@@ -141,6 +141,8 @@ class Store:
             self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as exc:
+            raise UserError(f"not a usable review-desk database ({exc})", source=str(self.path)) from None
         except (OSError, sqlite3.Error) as exc:
             raise UserError(f"cannot open the database ({exc})", source=str(self.path)) from None
         self._lock = threading.RLock()

@@ -144,6 +144,7 @@ function takeSelection() {
   document.getElementById("add-quote").value = text.slice(start, end);
   document.getElementById("add-start").value = String(start);
   const add = document.getElementById("add");
+  add.open = true;
   add.classList.add("active");
   document.getElementById("add-hint").textContent = "Đoạn đã chọn (" + (end - start) + " ký tự) là trích dẫn của mục mới. Điền cơ quan, rồi bấm «Thêm mục».";
   add.scrollIntoView({ block: "nearest" });
