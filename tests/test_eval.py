@@ -692,3 +692,16 @@ def test_cli_eval_runs_compare_and_exit_codes(tmp_path):
     assert fail.returncode == 1 and "gate failed: tasks >= 1.01" in fail.stderr
     figures = run_cli("eval", "figures")
     assert figures.returncode == 0 and "rejected_no_agency" in figures.stdout and "exact" in figures.stdout
+
+
+def test_split_gates_hold_the_whole_split_not_a_few_of_its_documents(tmp_path):
+    folder = _split_folder(tmp_path)
+    (folder / "eval.toml").write_text(
+        "[gates.rules.dev]\ntasks = 1.01\n[gates.rules]\nungrounded = 0\n", encoding="utf-8"
+    )
+    whole = run_eval(EvalOptions(folder=folder, save=False), echo=lambda s: None)
+    lines: list[str] = []
+    part = run_eval(
+        EvalOptions(folder=folder, save=False, selection=Selection(only=("00[0-2]_*",))), echo=lines.append
+    )
+    assert whole == 1 and part == 0 and not any("dev: tasks" in line for line in lines)
