@@ -39,9 +39,9 @@ class Settings(BaseSettings):
     concurrency: int = Field(4, ge=1, le=64, validation_alias=AliasChoices("SUMMARIZER_CONCURRENCY"))
     temperature: float = Field(0.0, ge=0, le=2, validation_alias=AliasChoices("SUMMARIZER_TEMPERATURE"))
     max_tokens: int = Field(4096, ge=256, validation_alias=AliasChoices("SUMMARIZER_MAX_TOKENS"))
-    # 24,000 characters: the prompt's fixed part (~6k with the schema) then stays under a quarter of
+    # 25,000 characters: the prompt's fixed part (~6k with the schema) then stays under a quarter of
     # what a long document costs (model input <= 1.25 x the document + 6k).
-    chunk_chars: int = Field(24000, ge=1000, validation_alias=AliasChoices("SUMMARIZER_CHUNK_CHARS"))
+    chunk_chars: int = Field(25000, ge=1000, validation_alias=AliasChoices("SUMMARIZER_CHUNK_CHARS"))
     overlap_chars: int = Field(300, ge=0, validation_alias=AliasChoices("SUMMARIZER_OVERLAP_CHARS"))
     max_reply_bytes: int = Field(
         4_000_000, ge=10_000, validation_alias=AliasChoices("SUMMARIZER_MAX_REPLY_BYTES")

@@ -24,6 +24,7 @@ class Answer:
     delay: float = 0.0
     drop: bool = False  # close the connection without answering
     drip: float = 0.0  # seconds between the body's bytes (headers at once): a slow-drip server
+    raw: bytes | None = None  # a body that is not JSON (a file's content)
 
 
 Responder = Callable[[dict[str, Any]], Answer]
@@ -92,12 +93,16 @@ class ChatServer:
             def log_message(self, *args: Any) -> None:  # keep test output clean
                 pass
 
+            def do_GET(self) -> None:
+                self._send(server.route("GET", self.path, dict(self.headers), b""))
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                body = json.loads(self.rfile.read(length) or b"{}")
+                data = self.rfile.read(length)
                 if not self.path.rstrip("/").endswith("/chat/completions"):
-                    self._send(error(404, f"no route {self.path}"))
+                    self._send(server.route("POST", self.path, dict(self.headers), data))
                     return
+                body = json.loads(data or b"{}")
                 with server._lock:
                     server.requests.append(body)
                     server.times.append(time.monotonic())
@@ -118,10 +123,15 @@ class ChatServer:
                         server.in_flight -= 1
 
             def _send(self, answer: Answer) -> None:
-                data = json.dumps(answer.body or {}, ensure_ascii=False).encode("utf-8")
+                raw = answer.raw is not None
+                data = (
+                    answer.raw if raw else json.dumps(answer.body or {}, ensure_ascii=False).encode("utf-8")
+                )
                 try:
                     self.send_response(answer.status)
-                    self.send_header("Content-Type", "application/json")
+                    self.send_header(
+                        "Content-Type", "application/octet-stream" if raw else "application/json"
+                    )
                     self.send_header("Content-Length", str(len(data)))
                     for k, v in answer.headers.items():
                         self.send_header(k, v)
@@ -139,6 +149,10 @@ class ChatServer:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def route(self, method: str, path: str, headers: dict[str, str], data: bytes) -> Answer:
+        """Endpoints other than chat completions (a subclass adds the Files and Batches API)."""
+        return error(404, f"no route {method} {path}")
 
     @property
     def base_url(self) -> str:

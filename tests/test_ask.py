@@ -143,9 +143,11 @@ def test_json_schema_refused_falls_back_once_per_session_and_is_noted():
 
 def test_an_unrelated_400_does_not_change_the_mode():
     a = asker()
-    with ChatServer(lambda b: error(400, "temperature must be at most 2")) as server:
-        with pytest.raises(ModelError, match="rejected the request"):
-            a.ask(question(), Value, Job(client(server)))
+    with (
+        ChatServer(lambda b: error(400, "temperature must be at most 2")) as server,
+        pytest.raises(ModelError, match="rejected the request"),
+    ):
+        a.ask(question(), Value, Job(client(server)))
     assert formats(server) == ["json_schema"] and a.mode() == "json_schema"
 
 
@@ -308,9 +310,11 @@ def test_an_invalid_cached_reply_says_it_came_from_the_cache(tmp_path):
     path = cache.path(a.first_call(question()))
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps({"content": '{"value": "nine"}', "finish_reason": "stop"}), encoding="utf-8")
-    with ChatServer(lambda b: completion('{"value": 9}')) as server:
-        with pytest.raises(ModelError, match="cached reply is not valid.*summarizer cache clear"):
-            a.ask(question(), Value, Job(client(server)))
+    with (
+        ChatServer(lambda b: completion('{"value": 9}')) as server,
+        pytest.raises(ModelError, match=r"cached reply is not valid.*summarizer cache clear"),
+    ):
+        a.ask(question(), Value, Job(client(server)))
     assert server.requests == []
 
 

@@ -85,10 +85,10 @@ def _fill(text: str, units: list[tuple[int, int]], size: int) -> list[tuple[int,
     return spans
 
 
-def _pack(text: str, units: list[tuple[int, int]], count: int, budget: int) -> list[tuple[int, int]]:
+def _pack(text: str, units: list[tuple[int, int]], count: int, cap: int) -> list[tuple[int, int]]:
     """The smallest span size that packs the units into `count` spans (searched between an even
-    share and the budget), so chunks come out even; more spans only when whole units forbid fewer."""
-    lo, hi = max(1, -(-(units[-1][1] - units[0][0]) // count)), budget
+    share and `cap`), so chunks come out even; more spans only when whole units forbid fewer."""
+    lo, hi = max(1, -(-(units[-1][1] - units[0][0]) // count)), cap
     best = _fill(text, units, hi)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -122,18 +122,20 @@ def _merge_small(spans: list[tuple[int, int]], least: float, cap: int) -> list[t
 
 
 def chunk_text(text: str, budget: int, overlap: int = 300, slack: float = 1.25) -> list[Chunk]:
-    """Chunks of about equal size, at most `budget` characters; one chunk when the text fits in
-    `slack` budgets (a 12,001-character text is not worth two requests), and no last chunk under a
-    third of the budget."""
+    """ceil(len / budget) chunks of about equal size, none over `slack` budgets; one chunk when the
+    text fits in `slack` budgets (a 12,001-character text is not worth two requests of 12,000), and
+    no last chunk under a third of the budget."""
     if len(text) <= budget * slack:
         return [Chunk(0, 0, len(text), text, ())]
     bs = blocks(text)
     units = [(s, e) for s, e, _unit in _units(text, bs)]
     count = math.ceil(len(text) / budget)
-    spans = _merge_small(_pack(text, units, count, budget), budget / 3, int(budget * slack))
+    # ceil(size / budget) requests: a chunk may take up to `slack` budgets to keep to that count.
+    cap = int(budget * slack)
+    spans = _merge_small(_pack(text, units, count, cap), budget / 3, cap)
     if len(spans) >= 2 and spans[-1][1] - spans[-1][0] < budget / 3:
         s, e = spans[-2][0], spans[-1][1]  # too big to merge: share the last two evenly instead
-        spans[-2:] = _pack(text, _lines(text, s, e, budget), 2, budget)
+        spans[-2:] = _pack(text, _lines(text, s, e, budget), 2, cap)
     chunks: list[Chunk] = []
     for i, (s, e) in enumerate(spans):
         if i and overlap:

@@ -1,0 +1,1 @@
+"""`summarizer batch`: many documents in one process (interactive, or through the Batch API)."""
