@@ -129,7 +129,12 @@ def main() -> None:
             t0 = time.perf_counter()
             r = client.post(
                 target,
-                data={"csrf": csrf, "action": f"Rà soát lần {i}", "text": f"Nội dung lần {i}", "content": f"Lần {i}"},
+                data={
+                    "csrf": csrf,
+                    "action": f"Rà soát lần {i}",
+                    "text": f"Nội dung lần {i}",
+                    "content": f"Lần {i}",
+                },
                 follow_redirects=True,
             )
             assert r.status_code == 200 and "<article" in r.text

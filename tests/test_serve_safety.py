@@ -19,7 +19,7 @@ from test_serve_support import DeskServer, browser_page, csrf_of, desk_server, f
 HOSTILE = (
     "Ngày 05/3/2025, đồng chí Nguyễn Văn A, Chủ tịch UBND tỉnh chủ trì buổi làm việc.\n\n"
     "Giao Sở Y tế chủ trì <script>window.__pwned = 1; alert('x')</script> khẩn trương rà soát "
-    "{{ 7*7 }} {% raw %} ${7*7} trang thiết bị y tế <img src=x onerror=\"window.__pwned=2\">, "
+    '{{ 7*7 }} {% raw %} ${7*7} trang thiết bị y tế <img src=x onerror="window.__pwned=2">, '
     "hoàn thành trước ngày 30/4/2025.\n\n"
     "Giao Sở Tài chính bố trí kinh phí {{ config }} cho các đơn vị </textarea><b>đậm</b> trong quý II/2025.\n"
 )
@@ -43,13 +43,17 @@ def _upload(client: httpx.Client, csrf: str, name: str, data: bytes) -> httpx.Re
 def _padded_docx(tmp: Path, size: int) -> bytes:
     """A real Word file of about `size` bytes: fixture 004's text and a large picture-like part, stored
     uncompressed (as a report with scanned annexes comes)."""
-    path = make_docx((FIXTURES / "documents" / "004_b6c01a3b0295957f.txt").read_text(encoding="utf-8"), tmp / "r.docx")
+    path = make_docx(
+        (FIXTURES / "documents" / "004_b6c01a3b0295957f.txt").read_text(encoding="utf-8"), tmp / "r.docx"
+    )
     buf = io.BytesIO()
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
         for item in src.infolist():
             out.writestr(item, src.read(item.filename))
         room = size - path.stat().st_size - 200
-        out.writestr(zipfile.ZipInfo("word/media/annex1.bin"), os.urandom(room), compress_type=zipfile.ZIP_STORED)
+        out.writestr(
+            zipfile.ZipInfo("word/media/annex1.bin"), os.urandom(room), compress_type=zipfile.ZIP_STORED
+        )
     return buf.getvalue()
 
 
@@ -110,7 +114,10 @@ def test_upload_limits_and_renamed_binaries(tmp_path: Path) -> None:
         # about the clerk's file (never our temporary file).
         cases = {
             "bien-ban.docx": (os.urandom(4096), "named .docx but the content is"),
-            "anh.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(2048), "binary file, not a text document"),
+            "anh.txt": (
+                b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(2048),
+                "binary file, not a text document",
+            ),
             "cu.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(2048), "an old Word .doc file"),
             "chuong-trinh.exe": (b"MZ" + os.urandom(100), "file type .exe is not accepted"),
         }
@@ -150,7 +157,9 @@ def test_state_changes_need_the_csrf_token(tmp_path: Path) -> None:
         r = client.post("/upload", data={"backend": "rules"}, files={"file": ("a.txt", text, "text/plain")})
         assert r.status_code == 403
         r = client.post(
-            "/upload", data={"csrf": "0" * 64, "backend": "rules"}, files={"file": ("a.txt", text, "text/plain")}
+            "/upload",
+            data={"csrf": "0" * 64, "backend": "rules"},
+            files={"file": ("a.txt", text, "text/plain")},
         )
         assert r.status_code == 403
         # Another browser (another CSRF cookie) cannot reuse this one's token.
@@ -183,7 +192,9 @@ def test_token_protects_every_request(tmp_path: Path) -> None:
 
 
 def test_non_loopback_bind_needs_a_token(tmp_path: Path) -> None:
-    r = run_cli("serve", "--no-browser", "--host", "0.0.0.0", "--port", str(free_port()), "--db", str(tmp_path / "d"))
+    r = run_cli(
+        "serve", "--no-browser", "--host", "0.0.0.0", "--port", str(free_port()), "--db", str(tmp_path / "d")
+    )
     assert r.returncode == 2
     assert r.stderr.strip().count("\n") == 0 and "Traceback" not in r.stderr
     assert "refusing to listen on 0.0.0.0 without an access token" in r.stderr
@@ -204,10 +215,16 @@ def test_port_in_use_is_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in r.stderr
 
 
-@pytest.mark.parametrize("page_path", ["/", "/d/{doc}", "/d/{doc}/preview", "/d/{doc}/draft.html", "/nowhere"])
+@pytest.mark.parametrize(
+    "page_path", ["/", "/d/{doc}", "/d/{doc}/preview", "/d/{doc}/draft.html", "/nowhere"]
+)
 def test_the_api_key_never_reaches_a_page(tmp_path: Path, page_path: str) -> None:
     secret = "sk-desk-test-SECRET-0123456789"
-    env = {"OPENAI_API_KEY": secret, "OPENAI_BASE_URL": "http://127.0.0.1:9/v1", "SUMMARIZER_MODEL": "test-model"}
+    env = {
+        "OPENAI_API_KEY": secret,
+        "OPENAI_BASE_URL": "http://127.0.0.1:9/v1",
+        "SUMMARIZER_MODEL": "test-model",
+    }
     with desk_server(tmp_path / "desk.sqlite3", env=env) as server:
         client, csrf = _session(server)
         index = client.get("/").text

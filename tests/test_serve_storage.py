@@ -64,7 +64,11 @@ def test_every_edit_is_logged_and_undone_newest_first(tmp_path: Path, extracted)
     store.delete_item(doc_id, second.id, "B")
     added = desk.new_item(
         "task",
-        {"quote": source.text[first.model.span[0] : first.model.span[1]], "start": "0", "agency": ["Sở Tư pháp"]},
+        {
+            "quote": source.text[first.model.span[0] : first.model.span[1]],
+            "start": "0",
+            "agency": ["Sở Tư pháp"],
+        },
         source,
         *_ctx(source, ex),
     )
@@ -120,7 +124,11 @@ def test_picker_names_come_from_the_agency_table(extracted) -> None:
 def test_a_typed_quote_not_in_the_source_is_refused(extracted) -> None:
     source, ex = extracted
     with pytest.raises(UserError, match="not in the source"):
-        desk.new_item("task", {"quote": "một câu không hề có trong văn bản nguồn này"}, source, *_ctx(source, ex))
-    manual = desk.new_item("task", {"quote": "", "action": "Rà soát hồ sơ", "agency": ["Sở Y tế"]}, source, *_ctx(source, ex))
+        desk.new_item(
+            "task", {"quote": "một câu không hề có trong văn bản nguồn này"}, source, *_ctx(source, ex)
+        )
+    manual = desk.new_item(
+        "task", {"quote": "", "action": "Rà soát hồ sơ", "agency": ["Sở Y tế"]}, source, *_ctx(source, ex)
+    )
     assert manual.status == "manual" and manual.evidence == "" and manual.provenance.producer == "manual"
     assert [s.source for s in manual.provenance.agencies] == ["manual"]

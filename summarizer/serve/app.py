@@ -423,9 +423,10 @@ def build_app(config: DeskConfig) -> Starlette:
 
         try:
             text = await asyncio.to_thread(render_notice, ex, "txt", profile=doc.profile)
+            checked = await asyncio.to_thread(desk.check_draft, ex, doc.profile)
             problem = None
         except UserError as exc:
-            text, problem = "", str(exc)
+            text, checked, problem = "", None, str(exc)
         return d.page(
             request,
             "preview.html",
@@ -434,6 +435,7 @@ def build_app(config: DeskConfig) -> Starlette:
             downloads=d.downloads,
             placeholders=list(dict.fromkeys(placeholders(str(text)))),
             problem=problem,
+            checked=checked,
             profiles=d.profiles,
             genres=_genres(),
             default_genre=desk.default_genre(ex, doc.text),

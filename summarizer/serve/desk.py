@@ -660,6 +660,32 @@ def render(ex: Extraction, fmt: str, profile: str | None) -> tuple[bytes, str]:
     return data, DOWNLOADS[fmt][0] if fmt in DOWNLOADS else "text/html; charset=utf-8"
 
 
+def check_draft(ex: Extraction, profile: str | None) -> dict[str, Any] | None:
+    """What `summarizer check` says about the .docx the desk would hand out (the layout rules of NĐ 30/2020,
+    Phụ lục I), or None where this installation has no checker. The rules that need LibreOffice's page
+    breaks are left to `summarizer check` itself: the preview must stay fast."""
+    import importlib
+    import importlib.util
+
+    try:
+        if importlib.util.find_spec("summarizer.draft.check") is None:
+            return None
+    except ModuleNotFoundError:
+        return None
+    check = importlib.import_module("summarizer.draft.check")
+    data, _mime = render(ex, "docx", profile)
+    fd, tmp = tempfile.mkstemp(prefix="summarizer-desk-check-", suffix=".docx")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        report = check.check_docx(tmp, draft=True, pdf=False)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    out = report.as_dict()
+    out.pop("file", None)  # our temporary file: nothing for the clerk
+    return out
+
+
 def download_name(doc: DocRow, fmt: str) -> str:
     """An ASCII file name for the download (the Vietnamese name travels in filename*)."""
     import unicodedata
