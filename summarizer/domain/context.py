@@ -26,15 +26,21 @@ from summarizer.domain.dates import (
 )
 from summarizer.models import Chair, DocumentInfo, DocumentKind
 from summarizer.source.document import Source, parse_any_date
-from summarizer.source.segment import Block
+from summarizer.source.segment import Block, sentences
 
 _I = re.IGNORECASE
 
 # The date that opens the narration of a session: "Ngày 24/03/2023, …", "Chiều 22.4, …",
-# "(BĐ) - Sáng 01/4, …", "ngày 07 tháng 10 năm 2024, …".
+# "(BĐ) - Sáng 01/4, …", "ngày 07 tháng 10 năm 2024, …", "… tổ chức chiều nay, 4/12.", "Hôm nay, ngày
+# 26/5/2026 tại …"; a part of the day ("Sáng", "Chiều tối") marks it as a session's for sure.
 _DATE_NARRATION = re.compile(
-    r"(?:^|[,;.:]\s+|[-–]\s+|\b(?P<part>sáng|chiều|tối|trưa)\s+(?:nay\s+)?)(?:[Nn]gày\s+)?"
-    rf"(?:{DMY}|{DMY_WORDS})\s*,"
+    rf"(?:(?P<part>\b{cues.PART_OF_DAY}(?:\s+nay)?\s*,?\s+)|^|[,;.:]\s+|[-–]\s+)(?:[Nn]gày\s+)?"
+    rf"(?:{DMY}|{DMY_WORDS})(?P<tail>\s*(?:,|\.(?!\d)|$|\s+(?:tại|vừa qua)\b))"
+)
+# The day of an inspection that a notice or letter reports on ("Căn cứ kết quả kiểm tra thực tế ngày
+# 29/6/2026 …").
+_INSPECTION_DATE = re.compile(
+    rf"\bkiểm tra(?:\s+thực tế)?(?:\s+(?:vào|hôm))?\s+(?P<word>ngày)\s+(?:{DMY}|{DMY_WORDS})", _I
 )
 _META_DATE = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _DATED_LINE = re.compile(
@@ -114,20 +120,65 @@ def _kind(text: str, bs: list[Block]) -> DocumentKind:
         return "minutes"
     if any(re.match(r"^BÁO CÁO\b", b.text) for b in bs[:10]):
         return "report"
+    if _formal(bs):
+        return "other"  # a công văn, kế hoạch …: the Quốc hiệu heads it, no article does
     if re.search(r"buổi làm việc|phiên họp|hội nghị|đoàn công tác|đoàn kiểm tra", text, _I):
         return "news"
     return "other"
 
 
-def _title(bs: list[Block], metadata: dict[str, str]) -> str | None:
+def _formal(bs: list[Block]) -> bool:
+    return any(
+        cell.strip().upper().startswith(("CỘNG HÒA", "CỘNG HOÀ"))
+        for b in bs[:12]
+        for cell in b.text.split("|")
+    )
+
+
+_TITLED_KINDS = ("THÔNG BÁO", "KẾ HOẠCH", "BÁO CÁO", "CHỈ THỊ", "TỜ TRÌNH", "CÔNG ĐIỆN", "QUYẾT ĐỊNH")
+_VV = re.compile(r"^V/v\b", _I)
+_HEADER_LINE = re.compile(
+    r"^(?:CỘNG H(?:ÒA|OÀ)|Độc lập|Số\s*:|Kính gửi|(?:ỦY|UỶ) BAN|UBND|VĂN PHÒNG|SỞ|BỘ|HỘI ĐỒNG|HĐND|[-=_*]{3,})",
+    _I,
+)
+_TAG = re.compile(r"^\[[^\]]{1,60}\]\s+")
+
+
+def _title(text: str, bs: list[Block], metadata: dict[str, str]) -> str | None:
+    """The trích yếu after "THÔNG BÁO" / "KẾ HOẠCH" / "BÁO CÁO", the "V/v …" of a công văn (over as
+    many header lines as it takes), a saved article's title without its tag ("[Sông Tô Lịch] …"), or
+    the headline."""
     for i, b in enumerate(bs[:15]):
-        if b.text.strip().upper() == "THÔNG BÁO" and i + 1 < len(bs):
-            return bs[i + 1].text.strip()
+        if _cell_text(b.text).upper() in _TITLED_KINDS and i + 1 < len(bs):
+            return _cell_text(bs[i + 1].text)
+    for i, b in enumerate(bs[:15]):
+        first = _cell_text(b.text)
+        if not _VV.match(first):
+            continue
+        parts = [first]
+        for prev, nb in zip(bs[i : i + 5], bs[i + 1 : i + 6], strict=False):
+            line = _cell_text(nb.text)
+            if "\n\n" in text[prev.end : nb.line_start] or not line or _HEADER_LINE.match(line):
+                break
+            if _DATED_LINE.match(line) or parts[-1].rstrip().endswith((".", ";")):
+                break
+            parts.append(line)
+        return " ".join(parts)
     if metadata.get("title"):
-        return metadata["title"].strip()
+        return _TAG.sub("", metadata["title"].strip())
     if bs and bs[0].kind == "caption" and not _DATED_LINE.match(bs[0].text):
-        return bs[0].text.strip()
+        first = _cell_text(bs[0].text)
+        if not _HEADER_LINE.match(first) and _without_stray_initial(first) == first:
+            return bs[0].text.strip()
     return None
+
+
+def _cell_text(line: str) -> str:
+    """A header line's first non-empty cell ("V/v … |" of a table row), stripped."""
+    for cell in line.split("|"):
+        if cell.strip():
+            return cell.strip()
+    return ""
 
 
 def _metadata_date(metadata: dict[str, str]) -> dt.date | None:
@@ -144,27 +195,171 @@ def _date_line(bs: list[Block]) -> dt.date | None:
     return None
 
 
-def _narration_date(bs: list[Block], anchor: dt.date | None, years: list[int]) -> tuple[dt.date, str] | None:
+def _narration_date(
+    bs: list[Block], anchor: dt.date | None, years: list[int], kind: DocumentKind
+) -> tuple[dt.date, str, str] | None:
     """The date that opens the narration of the session, with the year from the context when the
-    text writes none."""
+    text writes none. A date with a part of the day ("Sáng 2/12") wins; a bare "Ngày …," counts when
+    its sentence narrates a session, never when it dates the issue of a text ("Ngày 9/7/2024, Bộ
+    Chính trị ban hành …")."""
+    fallback: tuple[dt.date, str, str] | None = None
     for b in bs[:25]:
         for m in _DATE_NARRATION.finditer(b.text):
-            g = m.groupdict()
-            d, mo = int(g.get("d") or g.get("d2") or 0), int(g.get("m") or g.get("m2") or 0)
-            y = g.get("y") or g.get("y2")
-            if not (1 <= mo <= 12 and 1 <= d <= 31):
+            got = _date_of(m, anchor, years)
+            if got is None:
                 continue
-            date = valid_date(int(y), mo, d) if y else resolve_year(d, mo, anchor, years)
-            if date:
-                start = m.start("part") if g.get("part") else m.start()
-                written = b.text[start : m.end()].strip(" ,;:.-–")
-                return date, written
+            start = m.start("part") if m.group("part") else m.start()
+            written = b.text[start : m.start("tail")].strip(" ,;:.-–")
+            sentence = _sentence_around(b.text, m.start(), m.end())
+            if m.group("part"):
+                return got, written, sentence
+            if (
+                fallback is None
+                and not cues.ISSUANCE.search(sentence)
+                and cues.SESSION_WORDS.search(sentence)
+            ):
+                fallback = got, written, sentence
+        if kind != "news":
+            for m in _INSPECTION_DATE.finditer(b.text):
+                got = _date_of(m, anchor, years)
+                if got is not None and fallback is None:
+                    written = b.text[m.start("word") : m.end()].strip()
+                    fallback = got, written, _sentence_around(b.text, m.start(), m.end())
         if cues.CONCLUSION_START.search(b.text):
+            break
+    if fallback is None:
+        # A saved article may carry its lead at the end (a teaser "… more(HDDTVN) – Sáng 28/12, …").
+        for b in bs[25:]:
+            for m in _DATE_NARRATION.finditer(b.text):
+                got = _date_of(m, anchor, years) if m.group("part") else None
+                if got is not None:
+                    written = b.text[m.start("part") : m.start("tail")].strip(" ,;:.-–")
+                    return got, written, _sentence_around(b.text, m.start(), m.end())
+    return fallback
+
+
+def _date_of(m: re.Match[str], anchor: dt.date | None, years: list[int]) -> dt.date | None:
+    g = m.groupdict()
+    d, mo = int(g.get("d") or g.get("d2") or 0), int(g.get("m") or g.get("m2") or 0)
+    y = g.get("y") or g.get("y2")
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return valid_date(int(y), mo, d) if y else resolve_year(d, mo, anchor, years)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of text[start:end]: from the previous full stop to the next."""
+    for piece in sentences(text, 0):
+        if piece.start <= start < piece.end or piece.end >= end:
+            return piece.text
+    return text
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named official in the text: the name and the office written with it, with offsets."""
+
+    start: int
+    end: int
+    name: str
+    position: str
+
+
+def _name_like(word: str) -> bool:
+    """A syllable of a person's name: capitalized, not an abbreviation ("TP", "UBND")."""
+    w = word.strip(",")
+    return len(w) > 1 and w[0].isupper() and w[1:].islower() and w.isalpha()
+
+
+def split_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """A run of capitalized words as (what belongs to the office, the person's name): the name opens
+    with a family name and has two to four syllables ("Hà Nội Trần Sỹ Thanh" -> "Hà Nội", "Trần Sỹ
+    Thanh"; "Lương Nguyễn Minh Triết" stays whole)."""
+    lead = 0
+    while lead < len(words) and not _name_like(words[lead]):
+        lead += 1
+    for i in range(lead, len(words)):
+        if words[i] in cues.SURNAMES and 2 <= len(words) - i <= 4:
+            return words[:i], words[i:]
+    if len(words) - lead <= 4:
+        return words[:lead], words[lead:]
+    return words[:-3], words[-3:]
+
+
+_TITLE_AT = re.compile(rf"(?<![\wÀ-ỹ]){cues.LEADER_TITLE}(?![\wÀ-ỹ])")
+_HONORIFIC = re.compile(r"(?<![\wÀ-ỹ])(?:ông|bà|đồng chí)\s+(?=[A-ZĐÀ-Ỹ])", _I)
+_WORD = re.compile(r"[^\s]+")
+
+
+def persons(text: str) -> list[Person]:
+    """Officials named in `text`: "<office> <Name>" ("Chủ tịch UBND tỉnh Phạm Anh Tuấn") and "ông|bà|
+    đồng chí <Name>, <office>" ("ông Lương Cường, Ủy viên Bộ Chính trị, …"), in text order."""
+    out: list[Person] = []
+    taken_until = -1
+    for t in _TITLE_AT.finditer(text):
+        if t.start() < taken_until:
+            continue
+        got = _name_after(text, t.start(), t.end())
+        if got is not None:
+            out.append(got)
+            taken_until = got.end
+    for h in _HONORIFIC.finditer(text):
+        if any(p.start <= h.start() < p.end for p in out):
+            continue
+        words: list[re.Match[str]] = []
+        for w in _WORD.finditer(text, h.end()):
+            if not _name_like(w.group(0)) or len(words) == 4:
+                break
+            words.append(w)
+            if w.group(0).endswith(","):
+                break
+        if len(words) < 2:
+            continue
+        end = words[-1].start() + len(words[-1].group(0).rstrip(","))
+        rest = text[end:]
+        pos = re.match(
+            r",\s*(?P<pos>[^.;:()\n]{3,120}?)(?=\s+(?:làm|dẫn đầu|đã|cùng|và|cho biết|nói|phát biểu|nhấn mạnh|khẳng định|chủ trì)\b|[.;:()\n]|$)",
+            rest,
+        )
+        position = pos.group("pos").strip(" ,") if pos and _TITLE_AT.match(pos.group("pos").strip()) else ""
+        name = " ".join(w.group(0).rstrip(",") for w in words)
+        out.append(Person(h.start(), end, name, position))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _name_after(text: str, start: int, title_end: int) -> Person | None:
+    """The person named after the office that opens at `start`: the first run of two or more name
+    syllables within the office's phrase."""
+    run: list[re.Match[str]] = []
+    for n, w in enumerate(_WORD.finditer(text, title_end)):
+        word = w.group(0)
+        if n > 16 or word[:1] in "([" or text[w.start() - 1 : w.start()] == "\n":
+            break
+        if _name_like(word):
+            run.append(w)
+            if not word.endswith(","):
+                continue
+        if len(run) >= 2:
+            office, name = split_name([r.group(0).rstrip(",") for r in run])
+            if len(name) >= 2 and any(x in cues.SURNAMES for x in name[:1]):
+                name_start = run[len(office)].start() if office or run else title_end
+                pos = re.sub(r"\s+", " ", text[start:name_start]).strip(" ,-–")
+                end = name_start + len(" ".join(name))
+                return Person(start, end, " ".join(name), pos)
+        run = []
+        if word.endswith((".", ";", ":")) and not re.fullmatch(r"[A-ZĐ]{1,4}\.", word):
             break
     return None
 
 
-def _chair(bs: list[Block], places: dict[str, str]) -> Chair | None:
+_NOT_SUBJECT_BEFORE = re.compile(r"(?:\b(?:cùng|với|và|của|tiếp|gặp|thăm|mời|tặng|trao|báo cáo)\s*)$", _I)
+
+
+def _chair(bs: list[Block], places: dict[str, str], opening: str | None = None) -> Chair | None:
+    """Who chaired: "dưới sự chủ trì của …", "… kết luận", "<office> <Name> chủ trì …", else the
+    official who is the subject of the sentence that narrates the session ("Sáng 18/4, Chủ tịch UBND
+    tỉnh Phạm Anh Tuấn … đã có buổi tiếp …")."""
     for b in bs[:40]:
         for pattern in _CHAIR_PATTERNS:
             m = pattern.search(b.text)
@@ -176,9 +371,41 @@ def _chair(bs: list[Block], places: dict[str, str]) -> Chair | None:
             for place in places.values():
                 if name.startswith(place + " "):
                     pos, name = f"{pos} {place}", name[len(place) + 1 :]
+            office, words = split_name(name.split())
+            if office:
+                pos, name = f"{pos} {' '.join(office)}", " ".join(words)
             if len(name.split()) >= 2:
                 return Chair(name=name, position=pos or None)
+    for b in bs[:40]:
+        for person in persons(b.text):
+            after = _CHAIRS_AFTER.match(b.text, person.end)
+            if after:
+                more = (after.group("more") or "").strip()
+                pos = ", ".join(x for x in (person.position, more) if x)
+                return Chair(name=person.name, position=pos or None)
+    if opening:
+        for person in persons(opening):
+            if not _NOT_SUBJECT_BEFORE.search(opening[max(0, person.start - 20) : person.start]):
+                return Chair(name=person.name, position=person.position or None)
     return None
+
+
+def _fuller_position(chair: Chair | None, opening: str | None) -> Chair | None:
+    """The chair's office as the narration writes it in full ("Chủ tịch UBND TP Hà Nội" where the
+    conclusion says "Chủ tịch UBND TP")."""
+    if chair is None or not opening or not chair.position:
+        return chair
+    for person in persons(opening):
+        if person.name == chair.name and len(person.position) > len(chair.position):
+            extra = person.position[len(chair.position) :]
+            # The same office with its place written out; a second office after a comma is not it.
+            if person.position.startswith(chair.position) and extra.startswith(" ") and "," not in extra:
+                return Chair(name=chair.name, position=person.position)
+    return chair
+
+
+# What follows the person who chairs: "… chủ trì (cuộc họp)", after the rest of the office.
+_CHAIRS_AFTER = re.compile(r"(?:,\s*(?P<more>[^,.;]{0,80}?))?\s+(?:đã\s+)?chủ trì\b")
 
 
 def _header_issuer(bs: list[Block]) -> str | None:
@@ -189,7 +416,10 @@ def _header_issuer(bs: list[Block]) -> str | None:
         t = b.text.strip().split(" | ")[0].strip()
         if t.upper().startswith(("CỘNG HÒA", "CỘNG HOÀ", "THÔNG BÁO", "SỐ:")) or _DATED_LINE.match(t):
             break
-        if _ISSUER_HEADER.match(t):
+        t = _without_stray_initial(t)
+        if lines and _LEVEL_LINE.match(t) and lines[-1] in _BARE_BODIES:
+            lines[-1] = f"{lines[-1]} {t}"  # "ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI": one body on two lines
+        elif _ISSUER_HEADER.match(t):
             lines.append(t)
     if not lines:
         return None
@@ -198,6 +428,19 @@ def _header_issuer(bs: list[Block]) -> str | None:
         parent = _titlecase_body(lines[-2])
         return f"Văn phòng {parent}" if parent else None
     return _titlecase_body(last)
+
+
+_BARE_BODIES = {"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND"}
+_LEVEL_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)(?:\s+[A-ZĐÀ-Ỹ\-]+){0,5}$")
+
+
+def _without_stray_initial(line: str) -> str:
+    """An OCR'd header line with one stray letter glued before the body ("DUBND TỈNH …"): the line
+    without it, when that makes it a header line and the line as written is not one."""
+    if _ISSUER_HEADER.match(line) or len(line) < 3 or not line[0].isalpha():
+        return line
+    rest = line[1:]
+    return rest if rest.startswith(("UBND", "ỦY BAN", "UỶ BAN")) and _ISSUER_HEADER.match(rest) else line
 
 
 _BODY_WORDS = [
@@ -236,7 +479,9 @@ def _titlecase_body(line: str) -> str | None:
     return None
 
 
-def _issuer(text: str, bs: list[Block], info: DocumentInfo, place_line: str | None) -> str | None:
+def _issuer(
+    text: str, bs: list[Block], info: DocumentInfo, place_line: str | None, opening: str | None = None
+) -> str | None:
     header = _header_issuer(bs)
     if header:
         return header
@@ -247,12 +492,60 @@ def _issuer(text: str, bs: list[Block], info: DocumentInfo, place_line: str | No
         return f"{'UBND' if m.group(1) != 'Văn phòng UBND' else 'Văn phòng UBND'} {m.group(2)}"
     if info.kind == "notice" and place_line and re.search(r"/TB-UBND", text) and "UBND huyện" in text:
         return f"UBND huyện {place_line}"
+    if opening:
+        # "Đoàn Kiểm tra số 1348 của Bộ Chính trị do ông …", "buổi làm việc của Ban cán sự Đảng Bộ Tài
+        # chính với …": the body whose delegation or session it is.
+        host = _HOST_BODY.search(opening)
+        if host:
+            return host.group("body").strip()
+        if info.kind == "minutes":
+            at = _MINUTES_PLACE.search(opening)
+            if at:
+                found = find_mentions(at.group("body"))
+                if found and found[0].start == 0:
+                    return found[0].canonical
     if info.chair and info.chair.position:
-        pos = info.chair.position
-        for body in ("UBND tỉnh", "UBND huyện", "HĐND tỉnh", "Tỉnh ủy"):
-            if body in pos:
-                return body
+        return body_of_position(info.chair.position)
     return None
+
+
+_HOST_BODY = re.compile(
+    r"\b(?:[Đđ]oàn(?:\s+(?:công tác|kiểm tra|giám sát|khảo sát|Kiểm tra|Giám sát|công tác))?(?:\s+số\s+\d+)?"
+    r"|buổi làm việc|cuộc họp|phiên họp)\s+của\s+(?P<body>[A-ZĐ][^,.;()]{2,60}?)\s+(?:do|với|về)\b"
+)
+_MINUTES_PLACE = re.compile(r"\btại\s+(?P<body>[^,.;()]{3,60})")
+
+
+def body_of_position(position: str) -> str | None:
+    """The body an office belongs to: "Chủ tịch UBND tỉnh" -> "UBND tỉnh", "Phó Thủ tướng, Trưởng Ban
+    Chỉ đạo điều hành giá" -> "Ban Chỉ đạo điều hành giá" (the last office named), "Chủ tịch nước" ->
+    "Chủ tịch nước" (an office that is itself the body: cues.OFFICE_BODIES)."""
+    parts = [p.strip() for p in re.split(rf",\s*|\s+[-–]\s+(?={cues.LEADER_TITLE})", position) if p.strip()]
+    for part in reversed(parts):
+        for office, body in cues.OFFICE_BODIES:
+            if re.fullmatch(office, part, _I):
+                return body
+        rest = part
+        while True:
+            m = _OFFICE_WORD.match(rest)
+            if not m:
+                break
+            rest = rest[m.end() :]
+        if rest != part and _BODY_START.match(rest):
+            return re.sub(r"\bTP\b", "thành phố", rest)
+    return None
+
+
+# The words of an office before its body ("Phó Chủ tịch Thường trực", "Trưởng" of "Trưởng Ban …").
+_OFFICE_WORD = re.compile(
+    r"(?:Phó\s+)?(?:Chủ tịch|Bí thư|Thủ tướng|Bộ trưởng|Thứ trưởng|Giám đốc|Tổng Giám đốc|Tổng cục trưởng"
+    r"|Cục trưởng|Chủ nhiệm|Trưởng|Ủy viên|Uỷ viên|Thường trực|dự khuyết)\s+(?!(?:trực|đoàn)\b)",
+    _I,
+)
+_BODY_START = re.compile(
+    r"^(?:UBND|HĐND|Ủy ban|Uỷ ban|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy"
+    r"|Bộ|Ban|Sở|Cục|Tổng cục|Văn phòng|Chính phủ|Quốc hội|Mặt trận)\b"
+)
 
 
 def _attendees(bs: list[Block]) -> list[str]:
@@ -302,12 +595,17 @@ def _addressees(source: Source) -> tuple[list[str], list[tuple[int, int]]]:
             item = re.match(r"^[-+•–]\s*(?P<name>.+?)[;.,]?$", value)
             if not item and not value.rstrip().endswith(";"):
                 break
+            if _NOT_ADDRESSEE.match(value) or len(value) > 160:
+                break  # the body has begun ("Căn cứ …;", "Thực hiện …;")
             name = (item.group("name") if item else value).strip(" ;.")
             names.append(name)
             offset = at + (item.start("name") if item else 0)
             spans.append((offset, offset + len(name)))
         return names, spans
     return [], []
+
+
+_NOT_ADDRESSEE = re.compile(r"^[-+•–]?\s*(?:Căn cứ|Thực hiện|Theo|Xét|Ngày|Về việc)\b", _I)
 
 
 def _closing(source: Source) -> list[tuple[int, int]]:
@@ -325,7 +623,7 @@ def _closing(source: Source) -> list[tuple[int, int]]:
 def build_context(source: Source) -> DocContext:
     text, bs = source.text, source.blocks
     metadata = source.metadata
-    info = DocumentInfo(kind=_kind(text, bs), title=_title(bs, metadata))
+    info = DocumentInfo(kind=_kind(text, bs), title=_title(text, bs, metadata))
     # Years of the dates the text writes in full, the latest last; "năm 2030" of a plan's horizon
     # is no anchor. (Without a publication or issue date this is a guess: the latest full date.)
     years = sorted({d.year for d in full_dates(text)}) or sorted(set(years_mentioned(text)))
@@ -362,9 +660,13 @@ def build_context(source: Source) -> DocContext:
 
     # The anchor for a yearless date: the write-up's publication, else the notice's issue date.
     anchor = published or issue_date
-    narrated = _narration_date(bs, anchor, years)
+    narrated = _narration_date(bs, anchor, years, info.kind)
+    opening: str | None = None
     if narrated:
-        info.meeting_date, info.meeting_date_text = narrated
+        info.meeting_date, info.meeting_date_text, opening = narrated
+        # "Sáng 2/12, …" narrates a session: an article, whatever words it uses for the session.
+        if info.kind == "other" and not _formal(bs) and re.match(cues.PART_OF_DAY, narrated[1]):
+            info.kind = "news"
     elif date_line:
         info.meeting_date = date_line  # an article dated in its text and narrating no other day
     ref: dt.date | None
@@ -381,8 +683,8 @@ def build_context(source: Source) -> DocContext:
         ref, how = (max(dates), "latest_date") if dates else (None, "none")
 
     agency_ctx = AgencyContext(doc_date=ref, places=dict(places))
-    info.chair = _chair(bs, agency_ctx.places)
-    info.issuer = _issuer(text, bs, info, place_line)
+    info.chair = _fuller_position(_chair(bs, agency_ctx.places, opening), opening)
+    info.issuer = _issuer(text, bs, info, place_line, opening)
     loc = _LOCATION.search(text)
     info.location = loc.group(1) if loc else place_line
     info.places = {level: name for level, name in places.items() if name}

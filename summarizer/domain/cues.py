@@ -106,3 +106,111 @@ NOT_LEAD_BEFORE = re.compile(
 )
 # What follows a body that is the subject of a narration, not of a directive ("Tỉnh đang xây dựng …").
 NARRATION_AFTER = re.compile(r"^\s*,?\s*(?:đã|đang|vừa|là|được|hiện|có\s|cũng đã|luôn)\b", _I)
+
+# Titles that introduce a named leader ("Chủ tịch UBND tỉnh Phạm Anh Tuấn", "Phó Thủ tướng Vương
+# Đình Huệ"): a person named after one of these holds an office; the words between are the office.
+LEADER_TITLE = (
+    r"(?:Phó\s+)?(?:Chủ tịch|Bí thư|Thủ tướng|Tổng Bí thư|Bộ trưởng|Thứ trưởng|Giám đốc|Tổng Giám đốc"
+    r"|Tổng cục trưởng|Cục trưởng|Chủ nhiệm|Trưởng (?:đoàn|ban|Đoàn|Ban)|Ủy viên|Uỷ viên|Thường trực)"
+)
+# The family names that open nearly every Vietnamese person's name: where a run of capitalized words
+# stops being a place or a body ("… UBND TP Hà Nội Trần Sỹ Thanh") and becomes a name.
+SURNAMES = frozenset(
+    {
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đào",
+        "Đinh",
+        "Lương",
+        "Mai",
+        "Trịnh",
+        "Lâm",
+        "Hà",
+        "Triệu",
+        "Tô",
+        "Cao",
+        "Vương",
+        "Thái",
+        "Tạ",
+        "Lưu",
+        "Hứa",
+        "Châu",
+        "Kim",
+        "Quách",
+        "Doãn",
+        "Chu",
+        "La",
+        "Lại",
+        "Khổng",
+        "Kiều",
+        "Nông",
+        "Hầu",
+        "Giang",
+        "Đoàn",
+        "Tăng",
+        "Từ",
+        "Mạc",
+        "Thân",
+        "Trương",
+        "Tống",
+        "Viên",
+        "Âu",
+        "Phùng",
+        "Khúc",
+        "Lục",
+        "Bạch",
+        "Đàm",
+        "Nghiêm",
+        "Phí",
+        "Thạch",
+        "Tôn",
+        "Lò",
+        "Sùng",
+        "Vi",
+        "Lữ",
+        "Ninh",
+        "Bế",
+        "Quan",
+        "Văn",
+        "Diệp",
+        "Đồng",
+        "Mẫn",
+        "Phương",
+        "Ung",
+        "Lạc",
+        "Khương",
+        "Thiều",
+        "Lã",
+    }
+)
+# Words that open a sentence's time in news ("Sáng 22/4", "Chiều tối 23/2", "Hôm nay, ngày 26/5/2026").
+PART_OF_DAY = r"(?i:sáng|chiều tối|chiều|tối|trưa|đêm|hôm nay)"
+# Verbs that make a dated sentence the issue of a text ("Ngày 9/7/2024, Bộ Chính trị ban hành …"),
+# not the narration of a session.
+ISSUANCE = re.compile(r"\b(?:ban hành|đã ký|ký ban hành|có hiệu lực|phê duyệt|công bố)\b", _I)
+# Words that make a dated sentence the narration of a session.
+SESSION_WORDS = re.compile(
+    r"\b(?:họp|làm việc|kiểm tra|khảo sát|thăm|hội nghị|tiếp|chủ trì|dự|phiên|buổi|tọa đàm|giám sát"
+    r"|tiếp xúc|công tác|đối thoại)\b",
+    _I,
+)
+# Offices that are themselves the body that holds a session (regex over the whole office, body).
+OFFICE_BODIES = (
+    (r"Chủ tịch nước", "Chủ tịch nước"),
+    (r"Thủ tướng(?: Chính phủ)?", "Thủ tướng Chính phủ"),
+    (r"Tổng Bí thư", "Ban Chấp hành Trung ương"),
+)
