@@ -66,16 +66,54 @@ ConcurrencyOpt = Annotated[
 ]
 
 
+FollowOpt = Annotated[
+    bool,
+    typer.Option(
+        "--follow-symlinks",
+        help="When the output path is a symbolic link, write to the file it points to (else refused).",
+    ),
+]
+
+
 def _fail(exc: UserError) -> NoReturn:
-    typer.echo(f"summarizer: {exc}", err=True)
+    # One line, whatever the file name or the message holds (ESC would drive the terminal).
+    message = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(exc))
+    typer.echo(f"summarizer: {message}", err=True)
     raise typer.Exit(exc.exit_code)
 
 
-def _emit(text: str, out: Path | None) -> None:
+def _emit(text: str, out: Path | None, *, follow_symlinks: bool = False) -> None:
     if out is None or str(out) == "-":
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
-        write_atomic(out, text if text.endswith("\n") else text + "\n")
+        write_atomic(out, text if text.endswith("\n") else text + "\n", follow_symlinks=follow_symlinks)
+
+
+def _not_an_input(output: Path | None, *inputs: str | Path | None) -> None:
+    """Refuse, before any work, an output that is one of the run's inputs (`draft s.txt -o s.txt`)."""
+    import os
+
+    if output is None or str(output) == "-":
+        return
+    for given in inputs:
+        if given is None or str(given) == "-":
+            continue
+        try:
+            same = os.path.samefile(output, given)
+        except OSError:
+            continue  # the output does not exist yet, or the input cannot be read (reported later)
+        if same:
+            raise UserError(
+                f"is the input {given}; refusing to overwrite it (choose another output file)",
+                source=str(output),
+            )
+
+
+def _echo_flags(source: object) -> None:
+    """Text a reader kept out of the body (hidden, white, tiny), on stderr for the clerk to check."""
+    name = getattr(source, "name", "")
+    for flag in getattr(source, "flags", None) or []:
+        typer.echo(f"summarizer: {name}: kept out of the body, {flag.describe()}", err=True)
 
 
 def _backend(value: str | None) -> str:
@@ -163,6 +201,7 @@ def extract(
     prompts: PromptsOpt = None,
     no_cache: NoCacheOpt = False,
     record: RecordOpt = False,
+    follow_symlinks: FollowOpt = False,
 ) -> None:
     """Extract document facts, conclusions, tasks and requests as JSON, every item grounded in the source.
 
@@ -171,8 +210,11 @@ def extract(
     from summarizer.pipeline import extract_file, load_source
 
     try:
+        _not_an_input(output, file)
         if show_clean:
-            _emit(load_source(file).text, output)
+            source = load_source(file)
+            _echo_flags(source)
+            _emit(source.text, output, follow_symlinks=follow_symlinks)
             return
         chosen = _backend(backend)
         session = _session(
@@ -184,9 +226,10 @@ def extract(
             no_cache=no_cache,
             record=record,
         )
-        _source, ex = extract_file(file, chosen, session)  # type: ignore[arg-type]
+        source, ex = extract_file(file, chosen, session)  # type: ignore[arg-type]
+        _echo_flags(source)
         _report_usage(ex)
-        _emit(ex.model_dump_json(indent=2), output)
+        _emit(ex.model_dump_json(indent=2), output, follow_symlinks=follow_symlinks)
     except UserError as exc:
         _fail(exc)
 
@@ -196,10 +239,13 @@ def _load_extraction(path: str) -> object:
 
     from summarizer.models import Extraction
 
+    from summarizer.atomic import note_read
+
     try:
         data = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"cannot read ({exc})", source=path) from None
+    note_read(Path(path))
     try:
         return Extraction.model_validate_json(data)
     except ValidationError as exc:
@@ -242,6 +288,7 @@ def draft(
     base_url: BaseUrlOpt = None,
     structured: StructuredOpt = None,
     no_cache: NoCacheOpt = False,
+    follow_symlinks: FollowOpt = False,
 ) -> None:
     """Write a draft THÔNG BÁO kết luận (Word, Markdown, text or HTML) from a document or an extraction JSON.
 
@@ -264,6 +311,7 @@ def draft(
                 raise UserError(f"--date {date!r} is not YYYY-MM-DD") from None
         if template is not None and not template.is_file():
             raise UserError("template not found", source=str(template))
+        _not_an_input(output, file, template, profile)
         if profile is not None:
             from summarizer.draft.profiles import load_profile
 
@@ -277,10 +325,13 @@ def draft(
             session = _session(
                 chosen_backend, model=model, base_url=base_url, structured=structured, no_cache=no_cache
             )
-            _source, ex = extract_file(file, chosen_backend, session)  # type: ignore[arg-type]
+            source, ex = extract_file(file, chosen_backend, session)  # type: ignore[arg-type]
+            _echo_flags(source)
             _report_usage(ex)
+        from summarizer.escape import for_draft
+
         rendered = render_notice(
-            ex,  # type: ignore[arg-type]
+            for_draft(ex, chosen),  # type: ignore[type-var]
             chosen,
             date=day,
             template=template,
@@ -289,9 +340,9 @@ def draft(
         )
         if isinstance(rendered, bytes):
             assert output is not None
-            write_atomic(output, rendered)
+            write_atomic(output, rendered, follow_symlinks=follow_symlinks)
         else:
-            _emit(rendered, output)
+            _emit(rendered, output, follow_symlinks=follow_symlinks)
     except UserError as exc:
         _fail(exc)
 
@@ -324,9 +375,10 @@ def config() -> None:
     Example: SUMMARIZER_MODEL=qwen2.5:14b OPENAI_BASE_URL=http://localhost:11434/v1 summarizer config
     """
     from summarizer.settings import describe, load_settings
+    from summarizer.source import limits
 
     try:
-        rows = describe(load_settings())
+        rows = describe(load_settings()) + limits.describe()
     except UserError as exc:
         _fail(exc)
     width = max(len(n) for n, _v, _o in rows)

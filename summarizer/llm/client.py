@@ -20,6 +20,7 @@ from typing import Any
 
 from summarizer.llm.modes import context_too_long, mode_unsupported
 from summarizer.llm.types import Call, Reply, TransportFailure
+from summarizer.secrets import redact_urls_in
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 
@@ -28,7 +29,7 @@ def scrub(message: str, secret: str | None) -> str:
     """An error text safe to print: the key (and anything shaped like one) removed, length bounded."""
     if secret:
         message = message.replace(secret, "****")
-    return re.sub(r"\bsk-[A-Za-z0-9_\-]{6,}", "sk-****", message)[:300]
+    return re.sub(r"\bsk-[A-Za-z0-9_\-]{6,}", "sk-****", redact_urls_in(message))[:300]
 
 
 def retry_after(headers: Any) -> float | None:
@@ -137,7 +138,7 @@ class OpenAIClient:
                 return TransportFailure("fatal", f"{label}: {cause}")
             return TransportFailure(
                 "retryable",
-                f"{label}: cannot reach the model server at {self.base_url} ({scrub(str(cause or exc), secret)})",
+                scrub(f"{label}: cannot reach the model server at {self.base_url} ({cause or exc})", secret),
             )
         if isinstance(exc, openai.APIStatusError):
             status, message = exc.status_code, scrub(_error_text(exc), secret)

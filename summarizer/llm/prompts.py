@@ -14,6 +14,7 @@ import jinja2
 from summarizer.errors import ConfigError
 from summarizer.models import model_reply_schema
 from summarizer.resources import prompts_dir
+from summarizer.sandbox import sandboxed_environment
 
 TEMPLATES = ("extract_system.j2", "extract_user.j2", "reask.j2", "summary_reduce.j2")
 
@@ -28,8 +29,10 @@ class PromptSet:
         if missing:
             raise ConfigError(f"prompt folder {self.folder} lacks {', '.join(missing)}")
         # Prompts are plain text: no HTML escaping; StrictUndefined so a misspelt variable fails loudly.
-        return jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(self.folder)),
+        # A prompts folder (given by --prompts, or by SUMMARIZER_PROMPTS_DIR in a .env) is data: its
+        # templates run in the notice templates' sandbox and read nothing outside the folder.
+        return sandboxed_environment(
+            self.folder,
             autoescape=False,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=False,

@@ -13,6 +13,12 @@ from dataclasses import dataclass, field
 from summarizer.domain import cues as tables
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Control characters (C0 but line breaks, tab and the form feed that marks a page break; DEL; C1),
+# bidirectional overrides and non-characters: never text, invalid in XML (a .docx draft) and able to
+# drive a terminal (ESC) or reorder what a reader sees.
+_INVISIBLE.update(dict.fromkeys((c for c in range(0x20) if chr(c) not in "\n\r\t\f"), None))
+_INVISIBLE.update(dict.fromkeys(range(0x7F, 0xA0), None))
+_INVISIBLE.update(dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFFFE, 0xFFFF], None))
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\t"), " ")
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FOOTNOTE_LINE = re.compile(rf"^[{SUPERSCRIPTS}]+\s*\S")

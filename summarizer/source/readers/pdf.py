@@ -4,6 +4,9 @@ footnotes (small text at the foot of a page, small raised markers in the body) k
 pdfplumber (MIT, on pdfminer.six) gives every character with its font size and position, which is
 what telling a footnote from body text needs; pypdf's text extraction gives strings without sizes,
 and PyMuPDF's AGPL licence does not suit a tool offices may redistribute.
+
+Type nobody can read on the printed page (2 pt or less, or white with nothing dark under it) is kept
+out of the body and flagged, as in the other readers.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ from typing import Any
 
 from summarizer.errors import InputError
 from summarizer.source.clean import LIST_START, SUPERSCRIPTS, TERMINAL
+from summarizer.source.flags import Flag
+
+TINY_PT = 2.0
+_WHITE = {(1,), (1, 1, 1), (0, 0, 0, 0)}  # gray, RGB, CMYK
 
 _SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–])?\s*$", re.I)
@@ -40,10 +47,70 @@ class PdfText:
     text: str
     notes: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
 
 
-def _lines_of(page: Any, page_no: int, body_size: float | None) -> list[_Line]:
-    chars = [c for c in page.chars if c.get("text", "").strip() or c.get("text") == " "]
+def _is_white(color: Any) -> bool:
+    if isinstance(color, int | float):
+        color = (color,)
+    try:
+        return tuple(round(float(x), 2) for x in color) in _WHITE
+    except TypeError:
+        return False
+
+
+def _dark_under(page: Any, c: dict) -> bool:
+    """An image or a filled, non-white shape under the glyph: white type on it is readable."""
+    for obj in (*page.images, *page.rects):
+        if obj.get("object_type") == "rect" and (
+            not obj.get("fill") or _is_white(obj.get("non_stroking_color"))
+        ):
+            continue
+        if (
+            obj["x0"] <= c["x0"]
+            and c["x1"] <= obj["x1"]
+            and obj["top"] <= c["top"]
+            and c["bottom"] <= obj["bottom"]
+        ):
+            return True
+    return False
+
+
+def _why_unseen(page: Any, c: dict) -> str | None:
+    if c.get("size", 10) <= TINY_PT:
+        return f"tiny text ({c['size']:.1f} pt)"
+    if _is_white(c.get("non_stroking_color")) and not _dark_under(page, c):
+        return "white text on a white page"
+    return None
+
+
+def _split_unseen(page: Any) -> tuple[list[dict], list[Flag]]:
+    """The page's glyphs a reader sees, and flags for the runs of those nobody does."""
+    seen: list[dict] = []
+    flags: list[Flag] = []
+    run: list[str] = []
+    reason: str | None = None
+    for c in page.chars:
+        why = _why_unseen(page, c) if c.get("text", "").strip() else None
+        if why is None and c.get("text", "").strip():
+            if run and reason:
+                flags.append(Flag(" ".join("".join(run).split()), reason))
+            run, reason = [], None
+        if why is None:
+            seen.append(c)
+            continue
+        if reason is not None and why != reason:
+            flags.append(Flag(" ".join("".join(run).split()), reason))
+            run = []
+        run.append(c["text"])
+        reason = why
+    if run and reason:
+        flags.append(Flag(" ".join("".join(run).split()), reason))
+    return seen, [f for f in flags if f.text]
+
+
+def _lines_of(page: Any, page_no: int, body_size: float | None, page_chars: list[dict]) -> list[_Line]:
+    chars = [c for c in page_chars if c.get("text", "").strip() or c.get("text") == " "]
     rows: list[list[dict]] = []
     bounds: list[list[float]] = []  # top, bottom of each row's full-size glyphs
     for c in sorted(chars, key=lambda c: (-c["size"], c["top"])):  # full-size glyphs set the rows
@@ -116,26 +183,58 @@ def _furniture(pages: list[list[_Line]], heights: list[float]) -> set[tuple[int,
     return out
 
 
-def read_pdf(path: Path) -> PdfText:
+def _no_text(pages: list[Any], name: str) -> InputError:
+    """Why a PDF gave no text: a scan (images, no text layer) is not a damaged file."""
+    if not pages:
+        return InputError(
+            "not a readable PDF (damaged: no pages found; its cross-reference table may be broken); "
+            "export it again from the original",
+            source=name,
+        )
+    if any(p.images or p.rects or p.curves for p in pages):  # a picture of the page, or its drawing
+        return InputError(
+            "the PDF has no text layer (a scanned document?); OCR is not supported: "
+            "ask for the Word file or a PDF exported from it",
+            source=name,
+        )
+    return InputError(
+        "the PDF's pages hold no text and no images (blank, or damaged); export it again from the original",
+        source=name,
+    )
+
+
+def read_pdf(path: Path, *, name: str | None = None) -> PdfText:
+    """Read the PDF at `path`; errors name `name` (the user's input, when `path` is our spool)."""
+    import logging
+
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    name = str(path)
+    from summarizer.source import limits
+
+    # pdfminer logs what it repairs ("MediaBox missing …") as warnings: not the user's errors.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    name = name or str(path)
+    flags: list[Flag] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
-            raw_pages = [(p.height, p) for p in pdf.pages]
-            sizes: list[float] = []
-            for _h, p in raw_pages:
-                sizes += [round(c["size"], 1) for c in p.chars if c.get("text", "").strip()]
-            if not sizes:
+            if len(pdf.pages) > limits.value("max_pdf_pages"):
                 raise InputError(
-                    "the PDF has no text layer (a scanned document?); OCR is not supported: "
-                    "ask for the Word file or a PDF exported from it",
-                    source=name,
+                    limits.too_much("max_pdf_pages", f"the PDF has {len(pdf.pages)} pages"), source=name
                 )
+            raw_pages = []
+            for p in pdf.pages:
+                seen, page_flags = _split_unseen(p)
+                raw_pages.append((p.height, p, seen))
+                flags += page_flags
+            sizes: list[float] = []
+            for _h, _p, chars in raw_pages:
+                sizes += [round(c["size"], 1) for c in chars if c.get("text", "").strip()]
+            if not sizes:
+                raise _no_text(pdf.pages, name)
             body = statistics.mode(sizes)
-            pages = [_lines_of(p, i, body) for i, (_h, p) in enumerate(raw_pages)]
-            heights = [h for h, _p in raw_pages]
+            pages = [_lines_of(p, i, body, chars) for i, (_h, p, chars) in enumerate(raw_pages)]
+            heights = [h for h, _p, _c in raw_pages]
     except InputError:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError):
@@ -209,4 +308,4 @@ def read_pdf(path: Path) -> PdfText:
             prev = ln
     # Page breaks stand on a line of their own: the cleaner decides whether the sentence goes on.
     text = "\n\n".join(paragraphs)
-    return PdfText(text, notes, dropped)
+    return PdfText(text, notes, dropped, flags)
