@@ -170,7 +170,7 @@ _PLACE = re.compile(
 )
 _UNIT = (
     r"cấp ủy|cấp uỷ|cấp|ngành|sở|ban|cơ quan|đơn vị|địa phương|phòng|xã|thị trấn|phường|chính quyền"
-    r"|đoàn thể|tổ chức chính trị - xã hội|tổ chức"
+    r"|đoàn thể|tổ chức chính trị - xã hội|tổ chức|chủ đầu tư|nhà đầu tư|doanh nghiệp|nhà thầu|hợp tác xã|bộ"
 )
 _COLLECTIVE = re.compile(
     rf"(?<![\wÀ-ỹ])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+và\s+|\s+)(?:các\s+)?(?:{_UNIT}))*"
@@ -366,3 +366,16 @@ def agency_key(name: str) -> str:
     for pattern, long in table().abbreviations:
         name = pattern.sub(long, name)
     return re.sub(r"\s+", " ", fold_for_match(name).casefold()).strip()
+
+
+def merge_mentions(base: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """Both lists as one, in text order, non-overlapping: where two overlap the longer wins, and on
+    equal length the one in `base`."""
+    tagged = [(m, 0) for m in base] + [(m, 1) for m in extra]
+    tagged.sort(key=lambda x: (x[0].start, -(x[0].end - x[0].start), x[1]))
+    out: list[Mention] = []
+    for m, _src in tagged:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out

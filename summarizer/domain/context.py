@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from summarizer.domain import cues
-from summarizer.domain.agencies import AgencyContext, Mention, find_mentions, infer_places
+from summarizer.domain.agencies import AgencyContext, Mention, find_mentions, infer_places, merge_mentions
 from summarizer.domain.dates import (
     DMY,
     DMY_WORDS,
@@ -608,6 +608,29 @@ def _addressees(source: Source) -> tuple[list[str], list[tuple[int, int]]]:
 _NOT_ADDRESSEE = re.compile(r"^[-+•–]?\s*(?:Căn cứ|Thực hiện|Theo|Xét|Ngày|Về việc)\b", _I)
 
 
+# Words a letter to one unit uses for it once it has been named ("Đề nghị Công ty tiếp tục …", "2. Yêu
+# cầu đối với chủ đầu tư"): never after "các" (a group) or before the unit's own name.
+_ROLE_NOUN = re.compile(
+    r"(?<![\wÀ-ỹ])(?<!các )(?<!Các )(?:[Cc]ông ty|[Cc]hủ đầu tư|[Đđ]ơn vị|[Dd]oanh nghiệp|HTX|[Hh]ợp tác xã)"
+    r"(?![\wÀ-ỹ])(?!\s+(?:cổ phần|CP|TNHH|MTV|Cổ phần|[A-ZĐ]))"
+)
+_UNIT_NAME = re.compile(
+    r"^(?:Công ty|Tổng công ty|Hợp tác xã|HTX|Doanh nghiệp|Ban Quản lý|Trường|Bệnh viện|Trung tâm)\b", _I
+)
+
+
+def _with_addressee(text: str, found: list[Mention], addressees: list[str]) -> list[Mention]:
+    """The mentions, with those of a letter's one addressee that the agency table cannot know: its
+    name wherever written ("Công ty cổ phần Mông Sơn") and the role nouns that stand for it."""
+    units = [a for a in addressees if _UNIT_NAME.match(a)]
+    if len(units) != 1 or len(addressees) != 1:
+        return found
+    name = units[0]
+    extra = [Mention(m.start(), m.end(), m.group(0), name) for m in re.finditer(re.escape(name), text, _I)]
+    extra += [Mention(m.start(), m.end(), m.group(0), name) for m in _ROLE_NOUN.finditer(text)]
+    return merge_mentions(found, extra)
+
+
 def _closing(source: Source) -> list[tuple[int, int]]:
     """The body's last paragraphs that address everyone ("Đề nghị các đơn vị nghiêm túc triển
     khai …"): a directive letter names there who all its items are for."""
@@ -696,7 +719,7 @@ def build_context(source: Source) -> DocContext:
         reference_date=ref,
         reference_source=how,
         agencies=agency_ctx,
-        mentions=tuple(find_mentions(text, agency_ctx)),
+        mentions=tuple(_with_addressee(text, find_mentions(text, agency_ctx), addressees)),
         issue_date=issue_date,
         published=published,
         addressee_spans=tuple(spans),

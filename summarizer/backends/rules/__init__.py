@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass, field
 
-from summarizer.backends.rules.assignees import unique
+from summarizer.backends.rules import patterns as P
+from summarizer.backends.rules.assignees import assignees_in, unique
 from summarizer.backends.rules.conclusions import assess_block
 from summarizer.backends.rules.requests import answer_in_block, requests_in_block
 from summarizer.backends.rules.summary import summarize
@@ -32,7 +34,7 @@ from summarizer.models import (
     Uncovered,
 )
 from summarizer.source.document import Source
-from summarizer.source.segment import Block
+from summarizer.source.segment import Block, sentences
 
 
 @dataclass
@@ -43,15 +45,45 @@ class RuleResult:
     uncovered: list[Uncovered] = field(default_factory=list)
 
 
-def _heading_agencies(source: Source, ctx: DocContext, idx: int) -> Inherited | None:
-    """The agencies of the nearest heading in force over block `idx` that names any."""
+def _heading_agencies(source: Source, ctx: DocContext, idx: int) -> tuple[int, Inherited] | None:
+    """The agencies of the nearest heading in force over block `idx` that names any, with its index.
+    A group ("các sở, ban, ngành") counts when the heading opens with the bodies it is for ("1. Công
+    an tỉnh, các sở, ban, ngành và UBND các xã:"), not when it only mentions one."""
     for j in reversed(source.heading_chains[idx]):
         hb = source.blocks[j]
         if hb.kind != "heading":
             continue
-        named = [m for m in ctx.mentions_in(hb.start, hb.end) if not m.collective]
+        found = ctx.mentions_in(hb.start, hb.end)
+        opens = bool(found) and not P.ITEM_HEAD.sub("", source.text[hb.start : found[0].start]).strip()
+        named = [m for m in found if not m.collective or opens]
         if named:
-            return Inherited(unique(m.canonical for m in named), "heading", tuple(named), "rules:heading")
+            return j, Inherited(unique(m.canonical for m in named), "heading", tuple(named), "rules:heading")
+    return None
+
+
+_BARE = re.compile(r"(?i:huyện|tỉnh|xã|phường|thành phố|thị xã)")
+
+
+def _under_intro(source: Source, at: int, idx: int) -> bool:
+    """Whether block `idx` is still an item of the list introduced at block `at`: in the same section,
+    and a bullet, a numbered item or under a heading opened after the introduction."""
+    b, chain, intro_chain = source.blocks[idx], source.heading_chains[idx], source.heading_chains[at]
+    if chain[: len(intro_chain)] != intro_chain:
+        return False
+    return b.kind == "bullet" or b.numbered or any(j > at for j in chain)
+
+
+def _list_intro(b: Block, text: str, ctx: DocContext) -> Inherited | None:
+    """ "… đề nghị Công ty cổ phần A:", "Sở X đề nghị các chủ đầu tư thực hiện các nội dung sau:": an
+    introduction that hands its assignee to the items under it."""
+    if not b.text.rstrip().endswith(":"):
+        return None
+    for s in sentences(b.text, b.start)[-1:]:
+        found, _at = assignees_in(s, ctx.mentions_in(s.start, s.end), text)
+        # "đề nghị huyện, xã quan tâm:" points back at the units the headings name; only a body named
+        # in full opens a list of its own.
+        if found and not any(_BARE.fullmatch(m.written.strip()) for m in found):
+            return Inherited(unique(m.canonical for m in found), "context", tuple(found), "rules:list_intro")
     return None
 
 
@@ -83,14 +115,22 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             )
         )
 
+    intro: tuple[int, Inherited] | None = None
     for idx, b in enumerate(bs[: zone.body_end]):
         in_conclusions = idx >= zone.conclusions_from
+        if intro is not None and not _under_intro(source, intro[0], idx):
+            intro = None
         if b.kind in ("heading", "caption"):
             previous_first = previous_last = None
             if b.kind == "heading":
                 limitation_mode = False
             continue
         section = _section(source, idx)
+        opened = _list_intro(b, text, ctx)
+        if opened is not None:
+            intro = idx, opened
+            previous_first = previous_last = None
+            continue
 
         if not in_conclusions or section == "requests":
             if section == "requests":
@@ -106,8 +146,12 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             limitation_mode = assess_block(b, text, limitation_mode, add_conclusion)
             continue
 
+        heading = _heading_agencies(source, ctx, idx)
+        # The nearer of the heading that names an agency and the introduction the list stands under.
+        if intro is not None and (heading is None or heading[0] < intro[0]):
+            heading = intro
         block_tasks = tasks_in_block(
-            b, text, ctx, ref, _heading_agencies(source, ctx, idx), previous_first, previous_last
+            source, b, ctx, ref, heading[1] if heading else None, previous_first, previous_last
         )
         if block_tasks:
             out.tasks.extend(block_tasks)

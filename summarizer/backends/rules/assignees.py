@@ -18,9 +18,13 @@ def unique(names: Iterable[str]) -> list[str]:
     return out
 
 
-def assignees_in(piece: Piece, inside: Sequence[Mention], text: str) -> tuple[list[Mention], int | None]:
+def assignees_in(
+    piece: Piece, inside: Sequence[Mention], text: str, *, item: bool = False
+) -> tuple[list[Mention], int | None]:
     """The assignees of a clause and where their group starts, or ([], None). `inside`: the
-    mentions that start in the clause, in text order."""
+    mentions that start in the clause, in text order. `item`: the clause is an item of a directive
+    (a bullet or numbered point of a letter or plan), where a body that opens it leads it whatever
+    verb follows ("- Các Sở, ban, ngành nêu cao trách nhiệm …")."""
     i = 0
     while i < len(inside):
         first = inside[i]
@@ -34,6 +38,8 @@ def assignees_in(piece: Piece, inside: Sequence[Mention], text: str) -> tuple[li
         before = text[piece.start : first.start]
         after = text[group[-1].end : piece.end]
         if P.ASSIGN_BEFORE.search(before):
+            return group, first.start
+        if item and not P.ITEM_HEAD.sub("", before).strip() and P.ITEM_WORK_AFTER.match(after):
             return group, first.start
         bare = first.written.strip().lower() in {"huyện", "tỉnh", "xã"}
         if bare and before.strip() and not before.rstrip().endswith(","):

@@ -60,3 +60,13 @@ LIMITATION_MARK = re.compile(r"^\s*(?:-\s*)?(?:tuy nhiên|bên cạnh đó)", _I
 ASSESSMENT_HEADING = re.compile(r"\bđánh giá\b", _I)
 SECTION_NUMBER = re.compile(r"^(?:[IVX]+\.|\d)")
 SUMMARY_OPENING = re.compile(r"chủ trì|làm việc|phiên họp|kiểm tra|buổi", _I)
+# What may stand before the body that leads an item: its marker and a list head ("2.1. ", "- ",
+# "Các Sở: ").
+ITEM_HEAD = re.compile(
+    r"^\s*(?:[-+•]\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[a-zđ]\)\s*)?(?:(?:Các|các)\s+Sở(?:,\s*ban,\s*ngành)?\s*:?\s*)?"
+)
+# What follows the body that opens an item of a directive: its work, a lower-case verb phrase
+# (not a narration "đã …", a definition "là …" or a heading's colon).
+ITEM_WORK_AFTER = re.compile(
+    r"^\s*,?\s*(?!(?:đã|đang|là|vừa|được|hiện|cũng đã|luôn|có\s|gồm|bao gồm)\b)[a-zđà-ỹ]"
+)

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from summarizer.backends.rules import patterns as P
 from summarizer.backends.rules.assignees import action, assignees_in, extend_terminal, partners, unique
 from summarizer.domain.agencies import Mention
+from summarizer.domain.chain import choose_deadline
 from summarizer.domain.context import DocContext
-from summarizer.domain.deadlines import find_deadline
 from summarizer.models import AgencySource, AgencySupport, Provenance, Task
+from summarizer.source.document import Source
 from summarizer.source.segment import Block, Piece, clauses, sentences
 
 
@@ -42,6 +43,12 @@ def may_inherit(b: Block, pieces: list[Piece], ctx: DocContext, text: str, *, cu
     return True
 
 
+def _leads(text: str, start: int, at: int) -> bool:
+    """Whether the body at `at` leads its clause: first in it, or right after the verb that gives it."""
+    before = P.ITEM_HEAD.sub("", text[start:at])
+    return not before.strip() or bool(P.ASSIGN_BEFORE.search(before))
+
+
 def _supports(mentions: Sequence[Mention], source: AgencySource) -> list[AgencySupport]:
     out: list[AgencySupport] = []
     for m in mentions:
@@ -51,14 +58,15 @@ def _supports(mentions: Sequence[Mention], source: AgencySource) -> list[AgencyS
 
 
 def tasks_in_block(
+    source: Source,
     b: Block,
-    text: str,
     ctx: DocContext,
     ref: dt.date | None,
     from_heading: Inherited | None,
     previous_first: Inherited | None,
     previous_last: Inherited | None,
 ) -> list[Task]:
+    text = source.text
     if b.text.rstrip().endswith(":"):
         return []  # an introduction to a list ("... như sau:"), not an assignment itself
     pieces = [c for s in sentences(b.text, b.start) for c in clauses(s)]
@@ -69,11 +77,16 @@ def tasks_in_block(
         inherited = previous_last
     elif previous_first and may_inherit(b, pieces, ctx, text):
         inherited = previous_first
+    item = (b.kind == "bullet" or b.numbered) and ctx.kind != "news"
     # agencies, the mentions that name them in this block (None when inherited), start, end
     runs: list[tuple[list[str], list[Mention] | None, int, int]] = []
     current: list[str] | None = None
     for piece in pieces:
-        found, _at = assignees_in(piece, ctx.mentions_in(piece.start, piece.end), text)
+        found, at = assignees_in(piece, ctx.mentions_in(piece.start, piece.end), text, item=item)
+        if found and inherited is not None and at is not None and not _leads(text, piece.start, at):
+            # Under a heading or a list that says whose work it is, a body named mid-clause is what
+            # the work is about ("Chỉ đạo lực lượng Công an xã tăng cường …"), not a new assignee.
+            found = []
         names = unique(m.canonical for m in found)
         if names and (current is None or not set(names) <= set(current)):
             runs.append((names, found, piece.start, piece.end))
@@ -103,7 +116,7 @@ def tasks_in_block(
                 agencies=agencies,
                 partners=[m.canonical for m in partner_mentions],
                 action=action(text, start, end, group, inside),
-                deadline=find_deadline(ev, ref, base=start),
+                deadline=choose_deadline(source, ref, (start, end)),
                 evidence=ev,
                 span=(start, end),
                 agency_mentions=[m.written for m in group] if group else [],
