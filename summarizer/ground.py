@@ -225,17 +225,13 @@ def ground_extraction(ex: Extraction, source: Source, context: DocContext | None
         return item.model_copy(update={"span": span, "evidence": quote, "status": at.match})
 
     def reword(item: Any, field_name: str, kind: str) -> Any:
+        """A rewording its quote does not bear out is replaced by the quote; the item stays (its
+        quote is grounded) and says so for review. Nothing is rejected: no item is lost for it."""
         value = getattr(item, field_name)
         if value and not supported_text(value, item.evidence, paragraph(item.span)):
-            rejected.append(
-                Rejected(
-                    item_type=kind,
-                    evidence=value,
-                    reason="unsupported_text",
-                    detail=f"{field_name} says what its quote does not; the quote is drafted instead",
-                )
-            )
-            return item.model_copy(update={field_name: item.evidence})
+            note = f"{field_name} {value[:80]!r} said what its quote does not; the quote is drafted instead"
+            prov = item.provenance.model_copy(update={"review": [*item.provenance.review, note]})
+            return item.model_copy(update={field_name: item.evidence, "provenance": prov})
         return item
 
     conclusions = []
@@ -278,17 +274,12 @@ def ground_extraction(ex: Extraction, source: Source, context: DocContext | None
                     )
         requests.append(got)
     document = ex.document
+    meta = ex.meta
     if document.title and not (
         fold(document.title) in source.folded.text or document.title == source.metadata.get("title")
     ):
-        rejected.append(
-            Rejected(
-                item_type="document",
-                evidence=document.title,
-                reason="unsupported_text",
-                detail="title not in the source; the trích yếu is built by code instead",
-            )
-        )
+        note = f"document.title {document.title[:60]!r} is not in the source; the trích yếu is built by code"
+        meta = meta.model_copy(update={"notes": [*meta.notes, note]})
         document = document.model_copy(update={"title": None})
     return ex.model_copy(
         update={
@@ -297,5 +288,6 @@ def ground_extraction(ex: Extraction, source: Source, context: DocContext | None
             "tasks": tasks,
             "requests": requests,
             "rejected": rejected,
+            "meta": meta,
         }
     )

@@ -10,8 +10,8 @@ from chat_server import Answer, ChatServer, completion, error, user_text
 from conftest import FIXTURES, run_cli
 from oracle import INVENTED_TASK, Oracle
 
-from summarizer.draft.render import render_notice
 from summarizer.backends import open_backend
+from summarizer.draft.render import render_notice
 from summarizer.llm.types import ModelError, ModelRefused
 from summarizer.pipeline import Source, extract_source
 from summarizer.settings import load_settings
@@ -415,6 +415,8 @@ def test_replay_backend_scores_recorded_replies():
         str(FIXTURES),
         "-b",
         "replay",
+        "--only",
+        "00[0-5]_*",  # the seeds: their authored replies carry the faults CI checks (the corpus: test_fidelity)
         "--min",
         "tasks=1",
         "--min",
@@ -424,7 +426,7 @@ def test_replay_backend_scores_recorded_replies():
     )
     assert res.returncode == 0, res.stdout + res.stderr
     overall = next(line.split() for line in res.stdout.splitlines() if line.strip().startswith("ALL"))
-    assert overall[1] == "1.00/1.00/1.00"
+    assert overall[1] == "1.00/1.00" and overall[2] == "1.00"
 
 
 def test_replay_with_a_changed_prompt_says_so(tmp_path):

@@ -140,7 +140,7 @@ def _in_lead_position(text: str, link: Link, start: int, end: int) -> bool:
     """Whether the body at text[start:end] leads its clause: first in it, or after "giao", "đề
     nghị", "yêu cầu", or followed by the work ("… chủ trì", "… cần")."""
     before = text[max(link.start, start - 40) : start]
-    before = re.split(r"[.;:\n]", before)[-1]
+    before = re.split(r"[.;:|\n]", before)[-1]
     before = re.sub(r"^\s*(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))?\s*", "", before)
     if cues.NARRATION_AFTER.match(text[end : end + 20]):
         return False
@@ -229,14 +229,20 @@ def verify_agencies(
     own_any = _names_lead(source, ctx, links[1], collectives=True)
     out = Verified([], [], [])
 
-    def find(written: str) -> AgencySupport | None:
+    quote_leads = _names_lead(source, ctx, links[0])
+
+    def find(written: str, partner: bool = False) -> AgencySupport | None:
         key = agency_key(canonicalize(written, ctx.agencies))
         for i, link in enumerate(links):
-            got = _support_in(source, ctx, link, key, written, partner_spans if i < 2 else set())
+            # A partner stands wherever its clause puts it ("cùng với …", "với sự tham gia của …"):
+            # named anywhere in the item's own block, it is borne out.
+            near = Link(link.source, link.start, link.end, anywhere=True) if partner and i < 2 else link
+            got = _support_in(source, ctx, near, key, written, partner_spans if i < 2 else set())
             if got is not None:
                 return got
-            # A nearer link that names a lead of its own closes the farther ones.
-            named = own_leads if i == 1 else (_names_lead(source, ctx, link) if i > 1 else set())
+            # A nearer link that names a lead of its own closes the farther ones; a quote that
+            # names its own lead closes even the rest of its block (another clause's lead).
+            named = quote_leads if i == 0 else own_leads if i == 1 else _names_lead(source, ctx, link)
             if named:
                 return None
         return None
@@ -260,7 +266,7 @@ def verify_agencies(
     for written in partners:
         if not written.strip():
             continue
-        got = find(written)
+        got = find(written, partner=True)
         if got is None:
             out.review.append(f"partner {written.strip()!r} is not named where this item stands; left out")
             continue

@@ -127,9 +127,16 @@ class Resolver:
         return locate(evidence, self.text, self.source.folded, hint=chunk.start)
 
     def _named(self, value: str | None) -> str | None:
-        """A requester or addressee: canonical when the text names it, else left out."""
-        if value and value.strip() and fold(value) in self.source.folded.text:
-            return canonicalize(value, self.ctx.agencies)
+        """A requester or addressee: canonical when the document names that body (in any of its
+        forms: "UBND huyện Quế Phong" for "lãnh đạo huyện Quế Phong"), else left out."""
+        if not value or not value.strip():
+            return None
+        canonical = canonicalize(value, self.ctx.agencies)
+        key = agency_key(canonical)
+        if fold(value) in self.source.folded.text or any(
+            agency_key(m.canonical) == key for m in self.ctx.mentions
+        ):
+            return canonical
         return None
 
     def _align(self, kind: str, evidence: str, chunk: Chunk) -> Located | None:
