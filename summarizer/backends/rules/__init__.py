@@ -18,6 +18,7 @@ from summarizer.backends.rules.assignees import assignees_in, unique
 from summarizer.backends.rules.conclusions import assess_block
 from summarizer.backends.rules.requests import answer_in_block, requests_in_block
 from summarizer.backends.rules.summary import summarize
+from summarizer.backends.rules.tables import table_tasks
 from summarizer.backends.rules.tasks import Inherited, tasks_in_block
 from summarizer.backends.rules.zones import heading_kind, zones
 from summarizer.domain import cues
@@ -116,7 +117,12 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
         )
 
     intro: tuple[int, Inherited] | None = None
+    # A plan's table of tasks may stand in its appendix, after the signature: every block is read.
+    rows = table_tasks(bs, text, ctx, ref)
+    out.tasks.extend(rows.values())
     for idx, b in enumerate(bs[: zone.body_end]):
+        if idx in rows:
+            continue
         in_conclusions = idx >= zone.conclusions_from
         if intro is not None and not _under_intro(source, intro[0], idx):
             intro = None
