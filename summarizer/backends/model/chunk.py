@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from summarizer.source.clean import CleanText
+from summarizer.source.document import Source
 from summarizer.source.segment import Block, blocks, sentences
 
 
@@ -40,25 +42,6 @@ def _units(text: str, bs: list[Block]) -> list[tuple[int, int, list[Block]]]:
     if current:
         units.append((current[0].line_start, current[-1].end, current))
     return units
-
-
-def headings_at(bs: list[Block], at: int) -> tuple[str, ...]:
-    return tuple(b.text.strip() for b in heading_blocks_at(bs, at))
-
-
-def heading_blocks_at(bs: list[Block], at: int) -> list[Block]:
-    """The numbered headings in force at offset `at`, outermost first."""
-    stack: list[Block] = []
-    for b in bs:
-        if b.line_start >= at:
-            if b.numbered:  # the chunk opens with a sibling: headings of its level are no longer in force
-                stack = [h for h in stack if h.level < b.level]
-            break
-        if b.numbered and (b.kind == "heading" or b.text.rstrip().endswith(":")):
-            while stack and stack[-1].level >= b.level:
-                stack.pop()
-            stack.append(b)
-    return stack
 
 
 def _lines(text: str, start: int, end: int, budget: int) -> list[tuple[int, int]]:
@@ -127,7 +110,9 @@ def chunk_text(text: str, budget: int, overlap: int = 300, slack: float = 1.25) 
     no last chunk under a third of the budget."""
     if len(text) <= budget * slack:
         return [Chunk(0, 0, len(text), text, ())]
-    bs = blocks(text)
+    # The headings in force come from the one definition every stage uses (Source.heading_chains).
+    structure = Source("", CleanText(text))
+    bs = structure.blocks
     units = [(s, e) for s, e, _unit in _units(text, bs)]
     count = math.ceil(len(text) / budget)
     # ceil(size / budget) requests: a chunk may take up to `slack` budgets to keep to that count.
@@ -145,5 +130,5 @@ def chunk_text(text: str, budget: int, overlap: int = 300, slack: float = 1.25) 
                 s = back + 1
         while s < e and text[s].isspace():
             s += 1
-        chunks.append(Chunk(i, s, e, text[s:e], headings_at(bs, s)))
+        chunks.append(Chunk(i, s, e, text[s:e], tuple(h.text.strip() for h in structure.headings_at(s))))
     return chunks
