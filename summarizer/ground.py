@@ -50,7 +50,6 @@ class FoldedText:
         folded = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], folded)  # same length: the map still holds
         self.text = folded.lower()
         self.index = index
-        self.source_len = len(text)
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         s = self.index[start]

@@ -20,10 +20,6 @@ def prompts_dir() -> Path:
     return _resource_dir("prompts")
 
 
-def schemas_dir() -> Path:
-    return _resource_dir("schemas")
-
-
 def templates_dir() -> Path:
     return _PKG / "templates"
 

@@ -33,7 +33,6 @@ CONCLUSION_START = re.compile(
 
 # Section headings that open the task part, the request part, and the end of the body.
 TASK_SECTION = re.compile(r"nhiệm vụ|giải pháp|thời gian tới|chỉ đạo|phương hướng|triển khai", _I)
-ASSESSMENT_SECTION = re.compile(r"đánh giá|kết quả|tình hình", _I)
 REQUEST_SECTION = re.compile(r"kiến nghị|đề xuất|đề nghị", _I)
 BODY_END = re.compile(
     r"^(?:nơi nhận\b|(?:UBND|ủy ban nhân dân|văn phòng)[^.]{0,60}thông báo (?:để|kết luận)"
