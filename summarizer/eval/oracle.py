@@ -335,9 +335,9 @@ def score_fidelity(acc: Fidelity, doc: str, expected: Extraction, got: Extractio
     acc.requests_expected += len(expected.requests)
     acc.requests_found += len(rpairs)
     acc.extra += len(got.requests) - len(rpairs)
-    for i, e in enumerate(expected.requests):
+    for i, r in enumerate(expected.requests):
         if i not in rpairs:
-            acc.losses.append(f"{doc}: request lost: {e.evidence[:70]!r}")
+            acc.losses.append(f"{doc}: request lost: {r.evidence[:70]!r}")
     if expected.document.meeting_date is not None:
         acc.dates_total += 1
         if got.document.meeting_date == expected.document.meeting_date:

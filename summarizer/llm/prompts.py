@@ -59,11 +59,11 @@ class PromptSet:
         except jinja2.TemplateError as exc:
             raise ConfigError(f"prompt template {self.folder / name}: {exc}") from None
 
-    def system(self) -> str:
-        return self.render(
-            "extract_system.j2",
-            schema_json=json.dumps(self.schema, ensure_ascii=False, separators=(",", ":")),
-        )
+    def system(self, *, inline_schema: bool = False) -> str:
+        """The system prompt; the schema is written into it only for the modes that cannot send it
+        in response_format (json_object, text), so it never goes out twice."""
+        schema = json.dumps(self.schema, ensure_ascii=False, separators=(",", ":")) if inline_schema else ""
+        return self.render("extract_system.j2", schema_json=schema)
 
 
 def load_prompts(folder: Path | None = None) -> PromptSet:
