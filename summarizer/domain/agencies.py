@@ -281,6 +281,8 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         )
         if not name and level != "tỉnh":
             name = ctx.place(level) or ""
+        if level == "tỉnh" and name and name == ctx.place("tỉnh"):
+            name = ""  # the document's own province: "UBND tỉnh", as its own bodies are named
         canonical = f"{body} {level}" + (f" {name}" if name else "")
         found.append(Mention(m.start(), end, text[m.start() : end], canonical))
     for m in _PLACE.finditer(text):

@@ -16,12 +16,19 @@ from dataclasses import dataclass, field
 from summarizer.backends.rules import patterns as P
 from summarizer.backends.rules.assignees import assignees_in, unique
 from summarizer.backends.rules.conclusions import assess_block
-from summarizer.backends.rules.requests import answer_in_block, requests_in_block
+from summarizer.backends.rules.requests import (
+    answer_in_block,
+    asks_up,
+    listed_request,
+    request_intro,
+    requests_in_block,
+)
 from summarizer.backends.rules.summary import summarize
 from summarizer.backends.rules.tables import table_tasks
 from summarizer.backends.rules.tasks import Inherited, tasks_in_block
 from summarizer.backends.rules.zones import heading_kind, zones
 from summarizer.domain import cues
+from summarizer.domain.agencies import canonicalize
 from summarizer.domain.context import DocContext
 from summarizer.models import (
     AgencySource,
@@ -117,6 +124,7 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
         )
 
     intro: tuple[int, Inherited] | None = None
+    asking: tuple[str | None, str | None] | None = None
     # A plan's table of tasks may stand in its appendix, after the signature: every block is read.
     rows = table_tasks(bs, text, ctx, ref)
     out.tasks.extend(rows.values())
@@ -132,6 +140,19 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
                 limitation_mode = False
             continue
         section = _section(source, idx)
+        if section == "requests" and ctx.kind in ("report", "other", "minutes"):
+            # A report's own "Kiến nghị" section: its items are the issuer's asks, never tasks.
+            asked = request_intro(b, text, ctx)
+            if asked is not None:
+                asking = asked
+                continue
+            if b.kind == "bullet" or b.numbered:
+                who, whom = asking or (ctx.info.issuer, None)
+                whom = whom or (
+                    canonicalize(ctx.info.addressees[0], ctx.agencies) if ctx.info.addressees else None
+                )
+                out.requests.append(listed_request(b, text, ctx, who, whom))
+                continue
         opened = _list_intro(b, text, ctx)
         if opened is not None:
             intro = idx, opened
@@ -145,9 +166,18 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
                 out.requests.extend(requests_in_block(b, text, ctx))
             if not in_conclusions:
                 continue
+        asked_here: list[Request] = []
         if section != "requests":
             # "Đối với / Về kiến nghị của X ...: <answer>" answers a request wherever it stands.
             out.requests.extend(answer_in_block(b, text, ctx))
+            if ctx.kind == "news":
+                # A write-up narrates the locality's asks beside the leader's directives.
+                asked_here = [
+                    r
+                    for r in requests_in_block(b, text, ctx)
+                    if r.addressee and asks_up(r.requester, r.addressee, ctx.info.issuer)
+                ]
+                out.requests.extend(asked_here)
         if section == "assessment":
             limitation_mode = assess_block(b, text, limitation_mode, add_conclusion)
             continue
@@ -159,6 +189,9 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
         block_tasks = tasks_in_block(
             source, b, ctx, ref, heading[1] if heading else None, previous_first, previous_last
         )
+        if asked_here:
+            # "huyện X đề nghị tỉnh hỗ trợ …" is the locality's request, never a task for the province.
+            block_tasks = [t for t in block_tasks if not any(_overlaps(t.span, r.span) for r in asked_here)]
         if block_tasks:
             out.tasks.extend(block_tasks)
             tasks_seen = True
@@ -178,6 +211,10 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
 
     out.uncovered = _uncovered(bs[: zone.body_end], out.tasks, out.requests)
     return out
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _handed_on(task: Task, ctx: DocContext) -> Inherited:

@@ -134,3 +134,65 @@ def requests_in_block(b: Block, text: str, ctx: DocContext) -> list[Request]:
                 )
             )
     return out
+
+
+# The level of government a body belongs to, from the top (0: central) down (3: commune); None for a
+# body outside the hierarchy (a bank, a company, a delegation).
+_CENTRAL_BODIES = {"Chính phủ", "Thủ tướng Chính phủ", "Trung ương", "Quốc hội", "Văn phòng Chính phủ"}
+
+
+def level(name: str | None) -> int | None:
+    if not name:
+        return None
+    if name in _CENTRAL_BODIES or name.startswith(("Bộ ", "Tổng cục", "Ban Bí thư")) or "Trung ương" in name:
+        return 0
+    if re.search(r"\b(?:xã|phường|thị trấn)\b", name):
+        return 3
+    if re.search(r"\b(?:huyện|thị xã|quận)\b", name) or name.startswith("Phòng "):
+        return 2
+    if re.search(r"\b(?:tỉnh|thành phố)\b", name) or name.startswith(("Sở ", "Tỉnh ủy", "Thành ủy")):
+        return 1
+    return None
+
+
+def asks_up(requester: str | None, target: str, issuer: str | None) -> bool:
+    """Whether an ask from `requester` to `target` is a request to a higher level (or to the host of
+    the session, or by the host to an outside partner), not the chair giving work to a body below."""
+    lr, lt = level(requester), level(target)
+    if lr is not None and lt is not None:
+        return lt < lr
+    if issuer and target == issuer:
+        return requester != issuer
+    if lt is None:
+        return requester is not None
+    return requester is not None and requester != issuer and lr is None and lt <= 1
+
+
+def listed_request(
+    b: Block, text: str, ctx: DocContext, requester: str | None, addressee: str | None
+) -> Request:
+    """An item of a report's "Kiến nghị" section: the issuer's ask, to whom the section says."""
+    end = extend_terminal(text, b.end)
+    content = b.text.strip(" .;")
+    return Request(
+        requester=requester,
+        addressee=addressee,
+        content=re.sub(r"^\d{1,2}[.)]\s*", "", content),
+        evidence=text[b.start : end],
+        span=(b.start, end),
+        provenance=Provenance(producer="rules:request_section"),
+    )
+
+
+def request_intro(b: Block, text: str, ctx: DocContext) -> tuple[str | None, str | None] | None:
+    """ "UBND tỉnh đề nghị Bộ Công Thương một số nội dung như sau:": who asks and whom, for the items
+    that follow."""
+    if not b.text.rstrip().endswith(":"):
+        return None
+    cue = P.REQUEST_CUE.search(b.text) or re.search(r"\bkính (?:trình|đề nghị)\b", b.text, re.I)
+    if not cue:
+        return None
+    ms = ctx.mentions_in(b.start, b.end)
+    before = [m for m in ms if m.end <= b.start + cue.start() and not m.collective]
+    after = [m for m in ms if m.start >= b.start + cue.end() - 1]
+    return (before[-1].canonical if before else ctx.info.issuer, after[0].canonical if after else None)
