@@ -139,7 +139,7 @@ def table() -> _Table:
     )
 
 
-_LEVEL = r"tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn"
+_LEVEL = r"tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã|phường|thị trấn"
 _LOCAL_BODY = {
     "ubnd": "UBND",
     "ủy ban nhân dân": "UBND",
@@ -180,6 +180,13 @@ _COLLECTIVE = re.compile(
     _I,
 )
 _SO_LIST_HEAD = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác\s+Sở(?:,\s*ban,\s*ngành)?\s*:?\s+")
+# Bodies named with their place and no level word: "Ban Thường vụ Thành ủy Cần Thơ", "Huyện ủy Bình
+# Gia", "Cục Hải quan TP Hà Nội" (canonical: the body and the place, "TP" dropped).
+_NAMED_BODY = re.compile(
+    r"(?<![\wÀ-ỹ])(?P<body>(?:Ban Thường vụ |Thường trực )?(?:Thành|Huyện|Quận|Thị) (?:ủy|uỷ)"
+    r"|Cục (?:Hải quan|Thuế|Quản lý thị trường))"
+    rf"(?:\s+(?:TP\.?|thành phố|tỉnh))?(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{1,3}})"
+)
 _CENTRAL = re.compile(r"(?<![\wÀ-ỹ])(?:Thủ tướng Chính phủ|Chính phủ|Trung ương|Quốc hội)(?![\wÀ-ỹ])")
 
 
@@ -272,7 +279,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), m.group(0), canonical))
     for m in _LOCAL.finditer(text):
         body = _LOCAL_BODY[re.sub(r"\s+", " ", m.group("body")).lower()]
-        level = m.group("level")
+        level = "thành phố" if m.group("level").startswith("TP") else m.group("level")
         name = _cap_words(m.group("name"), known)
         end = (
             m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
@@ -305,6 +312,13 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         written = m.group(0).strip()
         canonical = _collective_canonical(written, ctx)
         found.append(Mention(m.start(), m.start() + len(written), written, canonical, collective=True))
+    for m in _NAMED_BODY.finditer(text):
+        name = _cap_words(m.group("name"), known)
+        if not name:
+            continue
+        body = m.group("body").replace("uỷ", "ủy")
+        end = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
+        found.append(Mention(m.start(), end, text[m.start() : end], f"{body} {name}"))
     for m in _CENTRAL.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(0), m.group(0)))
 

@@ -100,7 +100,7 @@ NOT_LEAD_BEFORE = re.compile(
     r"(?:\b(?:của|với|cho|tại|về|đối với|cùng|gửi|trình|chỉ đạo|hướng dẫn|phối hợp|hỗ trợ|giúp|đến|từ|thuộc|và|"
     r"lãnh đạo|chủ tịch|phó chủ tịch|giám đốc|bí thư|trưởng|phó|đại diện|thành viên|cán bộ|theo|trên|trong|"
     r"qua|nghe|báo cáo|tham mưu|của các|viên chức|xin|kiến nghị|đề xuất|địa bàn|cấp|phục vụ|để|lên|tới|mời|"
-    r"làm việc với|thăm|tặng|trao))\s*$",
+    r"làm việc với|thăm|tặng|trao|được|trong số|là))\s*$",
     _I,
 )
 # What follows a body that is the subject of a narration, not of a directive ("Tỉnh đang xây dựng …").
@@ -212,4 +212,11 @@ OFFICE_BODIES = (
     (r"Chủ tịch nước", "Chủ tịch nước"),
     (r"Thủ tướng(?: Chính phủ)?", "Thủ tướng Chính phủ"),
     (r"Tổng Bí thư", "Ban Chấp hành Trung ương"),
+)
+
+# Inside an item's own quote, the words that make a body the object of the work, not who does it
+# ("… báo cáo UBND tỉnh", "… trình Chủ tịch", "… của Sở").
+OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:báo cáo|trình|của|gửi|gửi về|về|tham mưu(?:\s+cho)?|xin ý kiến|đề xuất|kiến nghị|với|lên|cho)\s*)$",
+    _I,
 )

@@ -23,7 +23,7 @@ from summarizer.backends.rules.requests import (
     request_intro,
     requests_in_block,
 )
-from summarizer.backends.rules.summary import summarize
+from summarizer.backends.rules.summary import LONG_REPORT_CHARS, summarize, summarize_long
 from summarizer.backends.rules.tables import table_tasks
 from summarizer.backends.rules.tasks import Inherited, tasks_in_block
 from summarizer.backends.rules.zones import heading_kind, zones
@@ -174,7 +174,7 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
                 # A write-up narrates the locality's asks beside the leader's directives.
                 asked_here = [
                     r
-                    for r in requests_in_block(b, text, ctx)
+                    for r in requests_in_block(b, text, ctx, higher=lambda m: not m.collective)
                     if r.addressee and asks_up(r.requester, r.addressee, ctx.info.issuer)
                 ]
                 out.requests.extend(asked_here)
@@ -189,6 +189,11 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
         block_tasks = tasks_in_block(
             source, b, ctx, ref, heading[1] if heading else None, previous_first, previous_last
         )
+        if ctx.kind == "news" and ctx.info.meeting_date_text and ctx.info.meeting_date_text in b.text:
+            # The sentence that narrates the session ("Sáng 28/12, Cục Hải quan tổ chức hội nghị …")
+            # reports what happened; it gives no work.
+            at = b.start + b.text.index(ctx.info.meeting_date_text)
+            block_tasks = [t for t in block_tasks if not t.span[0] <= at < t.span[1]]
         if asked_here:
             # "huyện X đề nghị tỉnh hỗ trợ …" is the locality's request, never a task for the province.
             block_tasks = [t for t in block_tasks if not any(_overlaps(t.span, r.span) for r in asked_here)]
@@ -265,8 +270,12 @@ class RulesBackend:
         result = extract_rules(source, context)
         return Extraction(
             document=context.info,
-            summary=summarize(
-                source.blocks, result.conclusions, result.tasks, result.requests, summary_sentences
+            summary=(
+                summarize_long(source.blocks)
+                if context.kind == "report" and len(source.text) > LONG_REPORT_CHARS
+                else summarize(
+                    source.blocks, result.conclusions, result.tasks, result.requests, summary_sentences
+                )
             ),
             conclusions=result.conclusions,
             tasks=result.tasks,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from summarizer.backends.rules import patterns as P
 from summarizer.backends.rules.assignees import extend_terminal
@@ -62,8 +63,12 @@ def answer_in_block(b: Block, text: str, ctx: DocContext) -> list[Request]:
     ]
 
 
-def requests_in_block(b: Block, text: str, ctx: DocContext) -> list[Request]:
-    """Asks to a higher level in a narrative block: "đề nghị UBND tỉnh …", "Huyện kiến nghị: A; B"."""
+def requests_in_block(
+    b: Block, text: str, ctx: DocContext, higher: Callable[[Mention], bool] | None = None
+) -> list[Request]:
+    """Asks to a higher level in a narrative block: "đề nghị UBND tỉnh …", "Huyện kiến nghị: A; B".
+    `higher`: which bodies an ask may go to (by default a province's, a ministry's, the centre's)."""
+    higher = higher or _is_higher
     out: list[Request] = []
     requester = f"UBND {ctx.info.subject}" if ctx.info.subject else None
     listed = P.REQUEST_LIST.search(b.text)
@@ -91,7 +96,7 @@ def requests_in_block(b: Block, text: str, ctx: DocContext) -> list[Request]:
                 after = [
                     m for m in ms if m.start >= p.start + cue.end() - 1 and m.start <= p.start + cue.end() + 2
                 ]
-                if after and _is_higher(after[0]):
+                if after and higher(after[0]):
                     target = after[0]
                     before = [m for m in ms if m.start < p.start + cue.start() and not m.collective]
                     if before:
@@ -100,7 +105,7 @@ def requests_in_block(b: Block, text: str, ctx: DocContext) -> list[Request]:
                 target is None
                 and lead is not None
                 and (in_list or had_request)
-                and _is_higher(lead)
+                and higher(lead)
                 and P.HIGHER_ASK.match(text[lead.end : p.end])
             ):
                 target = lead
