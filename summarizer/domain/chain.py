@@ -62,7 +62,9 @@ def item_range(source: Source, span: tuple[int, int]) -> tuple[int, int]:
 
 def chain(source: Source, ctx: DocContext, span: tuple[int, int]) -> list[Link]:
     lo, hi = item_range(source, span)
-    links = [Link("quote", span[0], span[1]), Link("context", lo, hi)]
+    # The quote itself bears out any body it names, wherever it stands in it ("Về phía tỉnh sẽ …",
+    # "lưu ý với các đơn vị …"); beyond the quote only a body in lead position does.
+    links = [Link("quote", span[0], span[1], anywhere=True), Link("context", lo, hi)]
     for h in reversed(source.headings_at(span[0])):
         links.append(Link("heading", h.line_start, h.end, anywhere=h.numbered))
     first = source.block_at(lo)
@@ -130,8 +132,9 @@ def _names_lead(source: Source, ctx: DocContext, link: Link, *, collectives: boo
     for m in ctx.mentions_in(link.start, link.end):
         if (m.start, m.end) in partners or (m.collective and not collectives):
             continue
-        # A numbered heading names whom its section is for, wherever in it the name stands.
-        if link.anywhere or (m.start, m.end) in leads:
+        # A numbered heading names whom its section is for, wherever in it the name stands; a quote
+        # names a lead only where one stands.
+        if (link.anywhere and link.source != "quote") or (m.start, m.end) in leads:
             out.add(agency_key(m.canonical))
     return out
 
@@ -164,6 +167,11 @@ def _support_in(
     leads = set() if anywhere else _lead_spans(source, ctx, link)
 
     def placed(s: int, e: int) -> bool:
+        if link.source == "quote":
+            # In its own quote a body counts wherever it stands, unless the words make it the
+            # object of the work ("… báo cáo UBND tỉnh").
+            before = source.text[max(link.start, s - 30) : s]
+            return (s, e) in partners or not cues.OBJECT_BEFORE.search(before)
         return anywhere or (s, e) in partners or (s, e) in leads or _in_lead_position(source.text, link, s, e)
 
     for m in ctx.mentions_in(link.start, link.end):
@@ -177,7 +185,11 @@ def _support_in(
         got = _find_folded(source, link, needle)
         if got is not None and placed(*got):
             s, e = got
-            return AgencySupport(name=canonicalize(written, ctx.agencies), source=link.source, span=(s, e))
+            # The document's own reading of the words there wins ("chủ đầu tư" = the company the
+            # letter is addressed to); the written form alone only where the table knows no body.
+            here = next((m for m in ctx.mentions_in(s, e) if m.start == s), None)
+            name = here.canonical if here is not None else canonicalize(written, ctx.agencies)
+            return AgencySupport(name=name, source=link.source, span=(s, e))
     if bare:
         got = _find_folded(source, link, fold(bare.group("place")))
         # Only where the place opens its clause: "Phước Sơn cần …", never "… cho tỉnh Bình Định sớm".
@@ -278,7 +290,12 @@ def verify_agencies(
 
 
 def choose_deadline(
-    source: Source, ref: dt.date | None, span: tuple[int, int], phrase: str | None = None
+    source: Source,
+    ref: dt.date | None,
+    span: tuple[int, int],
+    phrase: str | None = None,
+    *,
+    reader_saw_none: bool = False,
 ) -> Deadline | None:
     """The item's deadline: its quote's own phrase, the model's phrase where the item's block writes
     it, or a deadline sentence that follows the quote in the same block; the most specific wins."""
@@ -301,7 +318,9 @@ def choose_deadline(
                 # kept as written, with no date.
                 candidates.append(got or Deadline(text=text[s:e], kind="unspecified", span=(s, e)))
     own = find_deadline(text[span[0] : span[1]], ref, base=span[0])
-    if own:
+    # Where a reader (a model) saw no deadline, the quote's own phrase counts only when it is a date:
+    # a "thường xuyên" or "khẩn trương" in passing is a manner, not the item's deadline.
+    if own and not (reader_saw_none and not (phrase and phrase.strip()) and own.due is None):
         candidates.append(own)
     if not candidates and span[1] < hi:
         for sent in sentences(text[span[1] : hi], span[1]):

@@ -192,7 +192,7 @@ class Resolver:
                     agencies=[a.name for a in checked.agencies],
                     partners=[p.name for p in checked.partners],
                     action=t.action.strip(),
-                    deadline=choose_deadline(self.source, self.ref, span, t.deadline),
+                    deadline=choose_deadline(self.source, self.ref, span, t.deadline, reader_saw_none=True),
                     agency_mentions=[a.strip() for a in t.agencies if a.strip()],
                     provenance=Provenance(producer="model", agencies=checked.agencies, review=review),
                 )
@@ -249,7 +249,7 @@ def merge_tasks(tasks: Sequence[Task]) -> list[Task]:
 
         def same_work(o: Task, t: Task = t, keys: set[str] = keys) -> bool:
             other = {agency_key(a) for a in o.agencies}
-            shared = not keys or not other or bool(keys & other)
+            shared = bool(keys & other) or (not keys and not other)
             return shared and (
                 overlap(o.span, t.span) >= 0.6
                 or (overlap(o.span, t.span) > 0 and _similar(o.action, t.action))
@@ -261,8 +261,15 @@ def merge_tasks(tasks: Sequence[Task]) -> list[Task]:
 
 
 def merge_spanned(items: Sequence[Conclusion] | Sequence[Request]) -> list:
+    """Drop the second sighting of an item seen in two overlapping chunks. One ask to two
+    addressees (the same quote, "đề nghị Chính phủ, Bộ …") is two requests, not a duplicate."""
+
+    def addressee(it: Conclusion | Request) -> str:
+        return agency_key(getattr(it, "addressee", None) or "")
+
     out: list = []
     for it in sorted(items, key=lambda i: i.span):
-        if not any(overlap(o.span, it.span) >= 0.6 for o in out):
+        same = [o for o in out if overlap(o.span, it.span) >= 0.6]
+        if not any(not addressee(o) or not addressee(it) or addressee(o) == addressee(it) for o in same):
             out.append(it)
     return out
