@@ -9,13 +9,16 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
 from summarizer.atomic import write_atomic
 from summarizer.errors import UserError
+
+if TYPE_CHECKING:
+    from summarizer.backends import Backend
 
 app = typer.Typer(
     add_completion=False,
@@ -117,9 +120,9 @@ def _echo_flags(source: object) -> None:
 
 
 def _backend(value: str | None) -> str:
-    from summarizer.pipeline import default_backend
+    from summarizer.backends import check_backend, default_backend_name
 
-    return value or default_backend()
+    return check_backend(value) if value else default_backend_name()
 
 
 def _session(
@@ -133,17 +136,17 @@ def _session(
     record: bool = False,
     concurrency: int | None = None,
     fixtures: Path | None = None,
-) -> object:
-    """The model session for a command's flags (None for rules); fails on configuration, early.
+) -> Backend:
+    """The backend for a command's flags, configured; fails on configuration, early.
 
     `fixtures`: the folder being evaluated, whose responses/ the replay backend reads (and --record
     writes) unless SUMMARIZER_RESPONSES_DIR says otherwise."""
-    from summarizer.pipeline import model_session
+    from summarizer.backends import open_backend
 
     if backend == "rules":
         if record:
             raise UserError("--record needs a model backend (--backend openai)")
-        return model_session(backend)
+        return open_backend(backend)
     from summarizer.settings import load_settings
 
     if prompts is not None and not prompts.is_dir():
@@ -158,7 +161,7 @@ def _session(
     )
     if fixtures is not None and settings.responses_dir is None:
         settings = settings.model_copy(update={"responses_dir": fixtures / "responses"})
-    return model_session(backend, settings, record=record)
+    return open_backend(backend, settings, record=record)
 
 
 def _echo_usage(usage: object, label: str = "tokens") -> None:
@@ -226,7 +229,7 @@ def extract(
             no_cache=no_cache,
             record=record,
         )
-        source, ex = extract_file(file, chosen, session)  # type: ignore[arg-type]
+        source, ex = extract_file(file, session)
         _echo_flags(source)
         _report_usage(ex)
         _emit(ex.model_dump_json(indent=2), output, follow_symlinks=follow_symlinks)
@@ -325,7 +328,7 @@ def draft(
             session = _session(
                 chosen_backend, model=model, base_url=base_url, structured=structured, no_cache=no_cache
             )
-            source, ex = extract_file(file, chosen_backend, session)  # type: ignore[arg-type]
+            source, ex = extract_file(file, session)
             _echo_flags(source)
             _report_usage(ex)
         from summarizer.escape import for_draft
@@ -406,7 +409,7 @@ def summarize(
     try:
         chosen = _backend(backend)
         session = _session(chosen, model=model, base_url=base_url, no_cache=no_cache)
-        ex = extract_source(load_source(file), chosen, session, summary_sentences=sentences)  # type: ignore[arg-type]
+        ex = extract_source(load_source(file), session, summary_sentences=sentences)
         _report_usage(ex)
         _emit(ex.summary or "(no summary)", None)
     except UserError as exc:
@@ -694,6 +697,41 @@ def eval_figures() -> None:
     from summarizer.eval.harness import list_figures
 
     raise typer.Exit(list_figures())
+
+
+@eval_app.command("fidelity")
+def eval_fidelity(
+    folder: Annotated[Path, typer.Argument(help="Fixture folder.")] = Path("fixtures"),
+    variant: Annotated[
+        list[str] | None,
+        typer.Option("--variant", help="perfect, noisy or wrong (repeatable; default all three)."),
+    ] = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="Only fixtures matching this glob.")] = None,
+    show: Annotated[int, typer.Option("--show", help="Losses listed per variant.")] = 10,
+) -> None:
+    """Pipeline fidelity: what the model path keeps of replies authored from the expected files.
+
+    A loopback server answers every prompt as a perfect model would (quotes cut from the chunk sent,
+    agencies as the text writes them), as a noisy one, and as a wrong one (agencies swapped, deadlines
+    moved); the whole model pipeline runs against it with the real openai client. No model is asked:
+    the figures measure our code after the reply, so a guard that eats right answers shows here.
+
+    Example: summarizer eval fidelity fixtures --variant perfect
+    """
+    from summarizer.eval.oracle import run_fidelity
+
+    try:
+        for name in variant or ["perfect", "noisy", "wrong"]:
+            if name not in ("perfect", "noisy", "wrong"):
+                raise UserError(f"unknown variant {name!r}; choose perfect, noisy or wrong")
+            got = run_fidelity(folder, name, only=only)  # type: ignore[arg-type]
+            typer.echo(got.line())
+            for loss in got.losses[:show]:
+                typer.echo(f"  {loss}")
+            if len(got.losses) > show:
+                typer.echo(f"  +{len(got.losses) - show} more (--show N)")
+    except UserError as exc:
+        _fail(exc)
 
 
 @eval_app.command("check")
