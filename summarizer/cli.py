@@ -5,7 +5,6 @@ Keep imports here light: `summarizer --help` must start fast and never load the 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -237,32 +236,17 @@ def extract(
         _fail(exc)
 
 
-def _load_extraction(path: str) -> object:
-    from pydantic import ValidationError
-
-    from summarizer.models import Extraction
-
-    from summarizer.atomic import note_read
-
-    try:
-        data = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"cannot read ({exc})", source=path) from None
-    note_read(Path(path))
-    try:
-        return Extraction.model_validate_json(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or "document"
-        raise UserError(f"not a valid extraction JSON: {where}: {err['msg']}", source=path) from None
-
-
 @app.command()
 def draft(
     file: Annotated[str, typer.Argument(help="Document, or an extraction JSON (edit it, then redraft).")],
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the draft here (stdout if absent; .docx needs -o)."),
+        list[Path] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here; repeat for several: .docx/.md/.txt/.html the notice, .xlsx the task ledger, "
+            ".ics the deadlines (stdout if absent; .docx and .xlsx need a file).",
+        ),
     ] = None,
     fmt: Annotated[
         str | None,
@@ -279,12 +263,19 @@ def draft(
         typer.Option(
             "--issuer-profile",
             "-p",
-            help="Issuer profile: a TOML file or a shipped name (ubnd-tinh, ubnd-huyen, ubnd-xa, vp-ubnd-tinh); "
-            "default chosen from the document's issuer.",
+            help="Issuer profile: a TOML file or a shipped name (ubnd-tinh, ubnd-huyen, ubnd-xa, vp-ubnd-tinh, "
+            "so, bo, vpcp); default chosen from the document's issuer.",
         ),
     ] = None,
     signer: Annotated[
         str | None, typer.Option("--signer", help="The signer's name (else a placeholder).")
+    ] = None,
+    ledger: Annotated[
+        bool, typer.Option("--ledger", help="Append the task ledger to the .docx notice as its phụ lục.")
+    ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of messages: vi (default) or en. Env: SUMMARIZER_LANG."),
     ] = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
@@ -293,34 +284,33 @@ def draft(
     no_cache: NoCacheOpt = False,
     follow_symlinks: FollowOpt = False,
 ) -> None:
-    """Write a draft THÔNG BÁO kết luận (Word, Markdown, text or HTML) from a document or an extraction JSON.
+    """Write a draft THÔNG BÁO kết luận (Word, Markdown, text or HTML), its task ledger (.xlsx) or its
+    deadlines (.ics) from a document or an extraction JSON; then say what is left to do.
 
-    Example: summarizer draft fixtures/documents/003_b47614d5102acb89.txt -o thong-bao.docx
+    Example: summarizer draft fixtures/documents/003_b47614d5102acb89.txt -o thong-bao.docx -o nhiem-vu.xlsx
     """
-    from summarizer.draft.render import FORMATS, render_notice
+    from summarizer.draft.i18n import _, set_language
+    from summarizer.draft.outputs import check_outputs, parse_date, render_outputs, summary_lines
 
     try:
-        chosen = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "md")
-        chosen = {"markdown": "md", "htm": "html", "text": "txt"}.get(chosen, chosen)
-        if chosen not in FORMATS:
-            raise UserError(f"unknown format {chosen!r}; choose one of: {', '.join(FORMATS)}")
-        if chosen == "docx" and (output is None or str(output) == "-"):
-            raise UserError("a .docx draft needs a file: add -o thong-bao.docx")
-        day = None
-        if date:
-            try:
-                day = dt.date.fromisoformat(date)
-            except ValueError:
-                raise UserError(f"--date {date!r} is not YYYY-MM-DD") from None
+        set_language(lang)
+        planned = check_outputs(output or [], fmt)
+        day = parse_date(date)
         if template is not None and not template.is_file():
-            raise UserError("template not found", source=str(template))
-        _not_an_input(output, file, template, profile)
+            raise UserError(_("template not found"), source=str(template))
+        for target, _fmt in planned:
+            _not_an_input(target, file, template, profile)
         if profile is not None:
             from summarizer.draft.profiles import load_profile
 
             load_profile(profile)  # a bad profile fails before any extraction work
+        notes: list[str] = []
         if file.lower().endswith(".json"):
-            ex = _load_extraction(file)
+            from summarizer.atomic import note_read
+            from summarizer.draft.manual import load_extraction
+
+            ex, notes = load_extraction(file)
+            note_read(Path(file))  # no output of this run may replace the JSON it read
         else:
             from summarizer.pipeline import extract_file
 
@@ -333,21 +323,65 @@ def draft(
             _report_usage(ex)
         from summarizer.escape import for_draft
 
-        rendered = render_notice(
-            for_draft(ex, chosen),  # type: ignore[type-var]
-            chosen,
-            date=day,
-            template=template,
-            profile=profile,
-            signer_name=signer,
-        )
-        if isinstance(rendered, bytes):
-            assert output is not None
-            write_atomic(output, rendered, follow_symlinks=follow_symlinks)
-        else:
-            _emit(rendered, output, follow_symlinks=follow_symlinks)
+        written = []
+        for target, chosen in planned:  # each format gets the text escaped its own way
+            written += render_outputs(
+                for_draft(ex, chosen if chosen in ("docx", "md", "txt", "html") else "txt"),
+                [(target, chosen)],
+                date=day,
+                template=template,
+                profile=profile,
+                signer_name=signer,
+                ledger=ledger,
+            )
+        for out in written:  # all rendered first: a failure above leaves no output half done
+            if out.path is None:
+                _emit(out.data if isinstance(out.data, str) else out.data.decode("utf-8"), None)
+            else:
+                write_atomic(out.path, out.data, follow_symlinks=follow_symlinks)
+        for line in summary_lines(ex, written, profile=profile, signer_name=signer, notes=notes):
+            typer.echo(line, err=True)
     except UserError as exc:
         _fail(exc)
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Word files (.docx) to check.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    issued: Annotated[
+        bool, typer.Option("--issued", help="A signed document: its number and day are filled in.")
+    ] = False,
+    no_pdf: Annotated[
+        bool, typer.Option("--no-pdf", help="Skip the page-break rules that need LibreOffice.")
+    ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of messages: vi (default) or en. Env: SUMMARIZER_LANG."),
+    ] = None,
+) -> None:
+    """Check .docx files against Nghị định 30/2020/NĐ-CP, Phụ lục I; one line per problem (rule, place,
+    what is wrong, the decree's part). Exit 0 when every file passes, 1 otherwise.
+
+    Example: summarizer check thong-bao.docx
+    """
+    from summarizer.draft.check import check_docx
+    from summarizer.draft.i18n import set_language
+
+    try:
+        set_language(lang)
+        reports = [check_docx(f, draft=not issued, pdf=not no_pdf) for f in files]
+    except UserError as exc:
+        _fail(exc)
+    if as_json:
+        data = [r.as_dict() for r in reports]
+        sys.stdout.write(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=1) + "\n")
+    else:
+        for r in reports:
+            for line in r.lines():
+                typer.echo(line)
+    if not all(r.ok for r in reports):
+        raise typer.Exit(1)
 
 
 @app.command()
