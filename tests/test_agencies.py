@@ -85,3 +85,39 @@ def test_a_place_name_never_runs_onto_the_next_line():
     text = "sắp xếp đơn vị hành chính cấp xã\nPhó Chủ tịch UBND tỉnh phát biểu. Làm việc với xã Hoa Thám, xã Hoa Thám."
     assert infer_places(text) == {"xã": "Hoa Thám"}
     assert all("\n" not in m.written for m in find_mentions(text))
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Ban Thường vụ Thành ủy Cần Thơ", "Ban Thường vụ Thành ủy Cần Thơ"),
+        ("Huyện uỷ Bình Gia", "Huyện ủy Bình Gia"),
+        ("Cục Hải quan TP Hà Nội", "Cục Hải quan Hà Nội"),
+        ("UBND TP. Hà Nội", "UBND thành phố Hà Nội"),
+        ("Ngân hàng thế giới (WB)", "Ngân hàng Thế giới"),
+        ("Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Nông nghiệp và Phát triển nông thôn"),
+        ("Ban Tổ chức Trung ương", "Ban Tổ chức Trung ương"),
+    ],
+)
+def test_central_and_named_bodies(written, canonical):
+    assert canonicalize(written, CTX_2024) == canonical
+
+
+def test_the_documents_own_province_is_named_without_its_name():
+    ctx = AgencyContext(places={"tỉnh": "Lào Cai"})
+    assert [m.canonical for m in find_mentions("Ủy ban nhân dân tỉnh Lào Cai đề nghị", ctx)] == ["UBND tỉnh"]
+    other = [m.canonical for m in find_mentions("UBND tỉnh Yên Bái", ctx)]
+    assert other == ["UBND tỉnh Yên Bái"]
+
+
+def test_a_group_of_bodies_ends_at_va():
+    got = [m.written for m in find_mentions("Các Sở, ngành và các cơ quan chức năng chủ động phối hợp")]
+    assert got == ["Các Sở, ngành", "các cơ quan chức năng"]
+
+
+def test_merged_mentions_keep_text_order_and_the_longer_of_two_that_overlap():
+    from summarizer.domain.agencies import Mention, merge_mentions
+
+    base = [Mention(0, 10, "a", "A"), Mention(20, 25, "b", "B")]
+    extra = [Mention(0, 4, "x", "X"), Mention(18, 30, "y", "Y"), Mention(40, 45, "z", "Z")]
+    assert [m.canonical for m in merge_mentions(base, extra)] == ["A", "Y", "Z"]

@@ -132,3 +132,25 @@ def test_impossible_dates_are_refused(month, day, year):
         D(year, month, day)
     except ValueError:
         assert parse_deadline(f"chậm nhất vào ngày {day}/{month}/{year}", D(2000, 1, 1)) is None
+
+
+@given(
+    day=st.integers(1, 28),
+    month=st.integers(1, 12),
+    year=st.integers(2024, 2030),
+    lead=st.sampled_from(
+        [
+            "trước ngày",
+            "chậm nhất ngày",
+            "hoàn thành trước ngày",
+            "đến hết ngày",
+            "Thời gian hoàn thành xong trước ngày",
+        ]
+    ),
+    sep=st.sampled_from(["/", "-", "."]),
+    words=st.booleans(),
+)
+def test_a_dated_deadline_in_every_written_form(day, month, year, lead, sep, words):
+    date = f"{day} tháng {month} năm {year}" if words else f"{day:02d}{sep}{month:02d}{sep}{year}"
+    got = find_deadline(f"Sở Xây dựng tổng hợp, báo cáo {lead} {date}.", D(2024, 1, 1))
+    assert got is not None and got.kind == "date" and got.due == D(year, month, day)

@@ -1,0 +1,68 @@
+"""Rules backend, requests: narrated asks in a write-up, a report's own "Kiến nghị" section, the level
+of government that decides what is a request."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import run
+
+from summarizer.backends.rules.requests import asks_up, level
+
+
+@pytest.mark.parametrize(
+    ("name", "lvl"),
+    [
+        ("Bộ Tài chính", 0),
+        ("Thủ tướng Chính phủ", 0),
+        ("UBND tỉnh", 1),
+        ("Sở Y tế", 1),
+        ("UBND huyện Vân Canh", 2),
+        ("UBND xã Hoa Thám", 3),
+        ("Ngân hàng Thế giới", None),
+    ],
+)
+def test_the_level_of_a_body(name, lvl):
+    assert level(name) == lvl
+
+
+def test_an_ask_goes_up_never_down():
+    assert asks_up("UBND huyện Vân Canh", "UBND tỉnh", "UBND tỉnh")
+    assert not asks_up("UBND tỉnh", "UBND huyện Vân Canh", "UBND tỉnh")
+    assert asks_up("UBND tỉnh", "Ngân hàng Thế giới", "UBND tỉnh")  # the host to an outside partner
+
+
+NEWS = (
+    "Sáng 22/4, Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện Vân Canh.\n"
+    "Báo cáo tại buổi làm việc, lãnh đạo huyện Vân Canh đề nghị tỉnh hỗ trợ kêu gọi đầu tư vào cụm công nghiệp.\n"
+    "Kết luận buổi làm việc, Chủ tịch UBND tỉnh Lê Văn Ba đề nghị huyện Vân Canh tập trung giải phóng mặt bằng.\n"
+)
+
+
+def test_a_locality_asking_the_province_is_a_request_not_a_task_for_the_province():
+    result, _ctx = run(NEWS, date="2024-04-23")
+    assert [(r.requester, r.addressee) for r in result.requests] == [("UBND huyện Vân Canh", "UBND tỉnh")]
+    assert all("UBND tỉnh" not in t.agencies for t in result.tasks)
+    assert [t.agencies for t in result.tasks] == [["UBND huyện Vân Canh"]]
+
+
+def test_the_host_asking_an_outside_partner_is_a_request():
+    text = (
+        "Sáng 18/4, Chủ tịch UBND tỉnh Lê Văn Ba tiếp đoàn công tác của Ngân hàng Thế giới.\n"
+        "Do vậy, Chủ tịch UBND tỉnh đề nghị Ngân hàng Thế giới quan tâm, sớm thẩm định dự án.\n"
+    )
+    result, _ctx = run(text, date="2025-04-19")
+    assert [r.addressee for r in result.requests] == ["Ngân hàng Thế giới"]
+    assert result.tasks == []
+
+
+def test_the_items_of_a_reports_kien_nghi_section_are_the_issuers_requests():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBÁO CÁO\nTình hình vật liệu nổ\n"
+        "Kính gửi: Cục Kỹ thuật an toàn\n\n1. Tình hình chung\nCác đơn vị chấp hành tốt quy định.\n"
+        "2. Đề xuất, kiến nghị\nỦy ban nhân dân tỉnh đề nghị Bộ Công Thương một số nội dung như sau:\n"
+        "- Sớm đưa cơ sở dữ liệu về vật liệu nổ công nghiệp vào hoạt động.\n"
+        "- Giao các đơn vị ban hành quy định tiêu hủy tiền chất thuốc nổ.\nNơi nhận:\n"
+    )
+    result, _ctx = run(text)
+    assert [(r.requester, r.addressee) for r in result.requests] == [("UBND tỉnh", "Bộ Công Thương")] * 2
+    assert result.tasks == []

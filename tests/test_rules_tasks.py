@@ -1,0 +1,90 @@
+"""Rules backend, tasks: lists under an introduction, headings that name a group, directive items,
+task tables, the deadline in the next sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rules_helpers import LETTER_HEAD, run, tasks
+
+
+def test_a_list_introduced_by_its_assignee_gives_each_item_to_it():
+    text = (
+        "SỞ XÂY DỰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKính gửi: Công ty cổ phần Minh Long\n\n"
+        "Căn cứ kết quả kiểm tra, Sở Xây dựng đề nghị Công ty cổ phần Minh Long:\n"
+        "1. Duy trì các điều kiện an toàn về phòng cháy chữa cháy tại kho chứa.\n"
+        "2. Chịu trách nhiệm về tính chính xác của hồ sơ đã cung cấp cho cơ quan chức năng.\n"
+        "Sở Xây dựng thông báo để Công ty biết và thực hiện./.\nNơi nhận:\n- Như trên;\n"
+    )
+    got = tasks(text)
+    assert [a for a, _ev in got] == [["Công ty cổ phần Minh Long"]] * 2
+
+
+def test_the_one_addressee_is_named_by_its_role_noun():
+    text = (
+        "SỞ XÂY DỰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKính gửi: Công ty cổ phần Minh Long\n\n"
+        "Nội dung kiểm tra như sau.\n2. Yêu cầu đối với chủ đầu tư\na) Lưu trữ hồ sơ công trình theo quy định.\n"
+        "Nơi nhận:\n"
+    )
+    assert tasks(text) == [(["Công ty cổ phần Minh Long"], "a) Lưu trữ hồ sơ công trình theo quy định.")]
+
+
+def test_a_heading_that_opens_with_groups_gives_them_to_its_items():
+    text = LETTER_HEAD + (
+        "Chủ tịch UBND tỉnh yêu cầu các đơn vị thực hiện một số nội dung sau:\n"
+        "1. Công an tỉnh, các sở, ban, ngành và UBND các xã, phường\n"
+        "- Tổ chức tuyên truyền, phổ biến các nội dung của Quyết định đến cơ sở.\n"
+        "Nơi nhận:\n"
+    )
+    ((agencies, _ev),) = tasks(text)
+    assert agencies[0] == "Công an tỉnh" and len(agencies) == 3
+
+
+def test_under_a_heading_a_body_named_mid_clause_is_not_the_assignee():
+    text = LETTER_HEAD + (
+        "1. Công an tỉnh\n- Chỉ đạo lực lượng Công an xã, phường tăng cường tuần tra tại khu vực mỏ.\nNơi nhận:\n"
+    )
+    assert [a for a, _ in tasks(text)] == [["Công an tỉnh"]]
+
+
+def test_a_directive_item_is_led_by_the_body_that_opens_it_whatever_the_verb():
+    text = LETTER_HEAD + (
+        "II. NHIỆM VỤ\n- Các Sở, ban, ngành nêu cao trách nhiệm người đứng đầu trong quản lý khoáng sản.\n"
+        "- Sở Nông nghiệp và Môi trường tổng hợp, tham mưu Ủy ban nhân dân tỉnh báo cáo kết quả.\nNơi nhận:\n"
+    )
+    assert [a for a, _ in tasks(text)] == [["Các Sở, ban, ngành"], ["Sở Nông nghiệp và Môi trường"]]
+
+
+def test_a_narrated_item_is_no_task():
+    text = (
+        LETTER_HEAD + "II. KẾT QUẢ\n- Sở Xây dựng đã tổ chức kiểm tra 12 công trình trong năm.\nNơi nhận:\n"
+    )
+    assert tasks(text) == []
+
+
+def test_a_task_table_gives_one_task_per_row_with_its_lead_and_deadline():
+    text = LETTER_HEAD + (
+        "Nội dung như sau.\nNơi nhận:\n- Như trên;\n\nPhụ lục\n"
+        "TT | Tên nhiệm vụ | Cơ quan chủ trì | Đơn vị phối hợp | Thời gian thực hiện\n"
+        "1 | Rà soát, cập nhật phương án quản lý khoáng sản vào quy hoạch tỉnh. | Sở Nông nghiệp và Môi trường"
+        " | Sở Xây dựng | Xong trong tháng 5/2026\n"
+        "2 | Kiểm tra việc chấp hành pháp luật về khoáng sản của các doanh nghiệp. | Sở Công Thương; Sở Xây dựng"
+        " | Các địa phương | Thường xuyên\n"
+    )
+    result, _ctx = run(text)
+    rows = [t for t in result.tasks if t.provenance.producer == "rules:table_row"]
+    assert [t.agencies for t in rows] == [["Sở Nông nghiệp và Môi trường"], ["Sở Công Thương", "Sở Xây dựng"]]
+    assert rows[0].partners == ["Sở Xây dựng"]
+    assert rows[0].deadline is not None and rows[0].deadline.due == dt.date(2026, 5, 31)
+    assert rows[1].deadline is not None and rows[1].deadline.kind == "ongoing"
+    assert all(t.evidence in text for t in rows)
+
+
+def test_the_deadline_in_the_next_sentence_of_the_item():
+    text = LETTER_HEAD + (
+        "1. Giao Sở Xây dựng chủ trì hướng dẫn triển khai Quyết định. Thời gian hoàn thành trước ngày "
+        "20/10/2026.\nNơi nhận:\n"
+    )
+    result, _ctx = run(text)
+    (task,) = result.tasks
+    assert task.deadline is not None and task.deadline.due == dt.date(2026, 10, 20)
