@@ -87,6 +87,26 @@ def read_noi_nhan(text: str) -> list[tuple[str, bool]]:
     return [parse_tag(line) for line in m.group("body").splitlines() if line.strip().lstrip("-–+•").strip()]
 
 
+# What a recipient's name starts with: a body a document can be sent to. Anything else in the context's
+# addressees or an item's agencies (a "Căn cứ …" line, a sentence) is not put in Nơi nhận.
+_BODY_START = re.compile(
+    r"^(?:Các\s+)?(?:UBND|HĐND|Ủy ban|Uỷ ban|Hội đồng|Thường trực|Sở|Bộ|Ban|Phòng|Văn phòng|Trung tâm|Chi cục|Cục|"
+    r"Tổng cục|Công an|Bộ Chỉ huy|Bộ đội|Thanh tra|Kho bạc|Thuế|Bảo hiểm|Ngân hàng|Đài|Báo|Hội|Liên đoàn|Đoàn|"
+    r"Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Công ty|Tổng công ty|Tập đoàn|Doanh nghiệp|Hợp tác xã|HTX|Trường|Bệnh viện|"
+    r"Viện|Học viện|Đại học|Quỹ|Chính phủ|Thủ tướng|Văn phòng Chính phủ|Kiểm toán|Tòa án|Viện kiểm sát|Quân khu|"
+    r"Bộ Tư lệnh|Ủy ban Mặt trận|Mặt trận|Cơ quan|Đơn vị|sở|ban|ngành|xã|phường|huyện|tỉnh)\b",
+    re.IGNORECASE,
+)
+
+
+def _deliverable(name: str) -> bool:
+    return (
+        len(name) <= 90
+        and bool(_BODY_START.match(name))
+        and not re.search(r"\b(?:căn cứ|theo quy định)\b", name, re.IGNORECASE)
+    )
+
+
 def addressed_agencies(ex: Extraction) -> list[str]:
     """Every agency the notice gives work or an answer to, canonical, in the order they first appear."""
     names: list[str] = []
@@ -109,7 +129,7 @@ def addressed_agencies(ex: Extraction) -> list[str]:
             ]
         elif re.search(r"\w{2}", n):
             out.append(n)
-    return [canonicalize(n) for n in out]
+    return [c for c in (canonicalize(n) for n in out) if _deliverable(c)]
 
 
 def recipients(ex: Extraction, profile: IssuerProfile) -> list[str]:

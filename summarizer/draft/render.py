@@ -31,6 +31,23 @@ PLACEHOLDER_ATTENDEES = "[thành phần tham dự]"
 PLACEHOLDER_SIGNER = "[Họ và tên]"
 PLACEHOLDER_PLACE = "[Địa danh]"
 PLACEHOLDER_ANSWER = "[ý kiến trả lời của chủ trì]"
+PLACEHOLDER_TRICH_YEU = "[trích yếu nội dung thông báo]"
+# A "title" that is a line of the source's header, not its trích yếu ("ỦY BAN NHÂN DÂN", "SỞ CÔNG THƯƠNG").
+_HEADER_LINE = re.compile(
+    r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|CỘNG HO[ÀÁ]|CỘNG HÒA|SỞ|BỘ|VĂN PHÒNG|TỈNH|THÀNH PHỐ|HUYỆN|XÃ|PHƯỜNG)\b"
+)
+
+
+def usable_title(title: str | None) -> str | None:
+    """The source's title when it can stand as a trích yếu: not a header line, not a fragment."""
+    if not title:
+        return None
+    text = " ".join(title.split())
+    if len(text.split()) < 3 or (text.isupper() and _HEADER_LINE.match(text) and len(text.split()) < 8):
+        return None
+    return text
+
+
 # An item a person added to the extraction without a quote the source supports: drafted, and said so.
 MANUAL_MARK = "[nhập tay]"
 PLACEHOLDER = re.compile(r"\[[^\]\n]{2,80}\]")
@@ -122,8 +139,12 @@ def sentence_case(text: str, names: list[str]) -> str:
         return text[:1].upper() + text[1:]  # already in normal case: the source's own capitals stand
     words = [w if _is_abbreviation(w) else w.lower() for w in text.split(" ")]
     out = " ".join(words)
-    for name in sorted({n for n in [*names, *_ALWAYS_CAPITAL] if n and len(n) > 2}, key=len, reverse=True):
-        out = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name, out)
+    known = sorted({n for n in [*names, *_ALWAYS_CAPITAL] if n and len(n) > 2}, key=len, reverse=True)
+    if known:
+        # One pass, longest first: "Ủy ban nhân dân" is not then re-cased by the "Nhân dân" inside it.
+        by_key = {n.lower(): n for n in known}
+        pattern = re.compile("|".join(rf"(?<!\w){re.escape(k)}(?!\w)" for k in by_key), re.IGNORECASE)
+        out = pattern.sub(lambda m: by_key.get(m.group(0).lower(), m.group(0)), out)
     return out[:1].upper() + out[1:]
 
 
@@ -202,7 +223,16 @@ def task_sentence(t: Task) -> str:
 def answer_sentence(r: Request) -> str:
     """The answer to a request in the standard form, the locality's request first."""
     who = f" của {r.requester}" if r.requester else ""
-    content = r.content.strip().rstrip(".;: ")
+    content = re.sub(r"^\s*(?:\d+|[a-zđ])[.)]\s*", "", r.content.strip()).rstrip(".;: ")
+    # "Về đề nghị của UBND huyện X bố trí …" already says whose request it is.
+    content = re.sub(
+        rf"^(?:về\s+)?(?:đề nghị|kiến nghị|đề xuất)(?:\s+của\s+{re.escape(r.requester)})?\s+(?:về\s+)?"
+        if r.requester
+        else r"^(?:về\s+)?(?:đề nghị|kiến nghị|đề xuất)\s+(?:về\s+)?",
+        "",
+        content,
+        flags=re.IGNORECASE,
+    )
     answer = r.response.strip() if r.response else PLACEHOLDER_ANSWER
     answer = answer.rstrip(" ;")
     text = f"Đối với đề nghị{who} về {_lower_first(content)}: {answer}"
@@ -253,7 +283,11 @@ def choose_profile(ex: Extraction, profile: IssuerProfile | str | Path | None) -
 
 
 def _is_meeting(doc: DocumentInfo) -> bool:
-    return doc.kind in ("notice", "minutes", "news") or doc.chair is not None or doc.meeting_date is not None
+    """A meeting or working session is what the source reports: someone chaired it, or a notice, minutes
+    or news item dates it. A directive or an inspection notice gets no meeting boilerplate."""
+    if doc.chair is not None and (doc.chair.name or doc.chair.position):
+        return True
+    return doc.kind in ("notice", "minutes", "news") and (doc.meeting_date is not None or bool(doc.attendees))
 
 
 def _chair(doc: DocumentInfo) -> tuple[str, str]:
@@ -300,7 +334,10 @@ def opening(ex: Extraction, prof: IssuerProfile) -> str:
             f"{when}{where}, {chair} chủ trì {_occasion(doc)}. Tham dự có {attendees}. "
             f"Sau khi nghe báo cáo và ý kiến của các đại biểu dự họp, {again} kết luận như sau:"
         )
-    topic = _title_topic(doc.title, names) if doc.title else ""
+    title = usable_title(doc.title)
+    topic = _title_topic(title, names) if title else ""
+    if doc.kind == "notice" and topic:
+        return f"{prof.closing_name} thông báo {topic} như sau:"
     if doc.kind == "report":
         basis = f"báo cáo về {topic}" if topic else "báo cáo"
         return f"Trên cơ sở {basis}, {prof.closing_name} thông báo các nội dung chỉ đạo sau:"
@@ -311,14 +348,15 @@ def opening(ex: Extraction, prof: IssuerProfile) -> str:
 def trich_yeu(ex: Extraction) -> str:
     doc = ex.document
     names = _known_names(ex)
-    if doc.kind == "notice" and doc.title:
-        return sentence_case(doc.title, names)
+    title = usable_title(doc.title)
+    if doc.kind == "notice" and title:
+        return sentence_case(title, names)
     if _is_meeting(doc):
         chair, _again = _chair(doc)
         return f"Kết luận của {chair} tại {_occasion(doc)}"
-    if doc.title:
-        return "Về việc " + _title_topic(doc.title, names)
-    return f"Kết luận của {PLACEHOLDER_CHAIR}"
+    if title:
+        return "Về việc " + _title_topic(title, names)
+    return PLACEHOLDER_TRICH_YEU
 
 
 def notice_context(
