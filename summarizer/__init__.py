@@ -5,7 +5,7 @@ The public API, for scripts and notebooks (the CLI is a thin layer over the same
     import summarizer
     ex = summarizer.extract("bao-cao.docx")            # rules backend, offline
     ex = summarizer.extract("bao-cao.docx", backend="openai")
-    docx_bytes = summarizer.draft(ex, "docx")          # or "md", "txt", "html"
+    docx_bytes = summarizer.draft_notice(ex, "docx")   # or "md", "txt", "html"
 
 The contract types (`Extraction`, `Task`, `Request`, `Conclusion`, `DocumentInfo`, `Deadline`) are
 the pydantic models of `summarizer.models`; `schemas/` is generated from them. Names are resolved on
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 _CONTRACT = ("Extraction", "Task", "Request", "Conclusion", "DocumentInfo", "Deadline", "Provenance")
 
-__all__ = ["__version__", "draft", "extract", *_CONTRACT]
+__all__ = ["__version__", "draft_notice", "extract", *_CONTRACT]
 
 
 def extract(path: str | Path, backend: str | Backend = "rules") -> Extraction:
@@ -38,9 +38,10 @@ def extract(path: str | Path, backend: str | Backend = "rules") -> Extraction:
     return extract_file(path, backend)[1]
 
 
-def draft(extraction: Extraction, fmt: str = "docx", **options: Any) -> str | bytes:
+def draft_notice(extraction: Extraction, fmt: str = "docx", **options: Any) -> str | bytes:
     """The draft notice of an extraction: the bytes of a .docx, or the text of md, txt, html.
-    Options as `summarizer.draft.render.render_notice` takes them (profile, date, ledger …)."""
+    Options as `summarizer.draft.render.render_notice` takes them (profile, date, ledger …).
+    (Not `draft()`: `summarizer.draft` is the package of the renderers.)"""
     from summarizer.draft.render import render_notice
 
     return render_notice(extraction, fmt, **options)

@@ -20,7 +20,7 @@ def test_extract_and_draft_from_the_package():
     assert isinstance(ex, summarizer.Extraction)
     cleaned = summarizer.pipeline.load_source(DOC_004).text
     assert ex.tasks and all(cleaned[t.span[0] : t.span[1]] == t.evidence for t in ex.tasks)
-    data = summarizer.draft(ex, "docx")
+    data = summarizer.draft_notice(ex, "docx")
     assert isinstance(data, bytes)
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert "THÔNG BÁO" in text
