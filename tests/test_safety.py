@@ -752,11 +752,6 @@ def test_a_server_that_echoes_the_key_leaves_it_in_no_cache_file(tmp_path):
     assert all(KEY.encode() not in c for c in cached)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a model reply is not checked with summarizer.secrets.contains_secret before it reaches the "
-    "extraction: a summary echoing 'Authorization: Bearer <key>' is printed (llm helper: llm/ask.py, or lead)",
-)
 def test_a_reply_that_echoes_the_key_puts_it_in_no_output(tmp_path):
     with _echo_server() as server:
         r = run_cli("extract", str(DOC), "-b", "openai", cwd=tmp_path, env_extra=_model_env(server, tmp_path))

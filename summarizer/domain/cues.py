@@ -60,16 +60,6 @@ COVERAGE_CUES = re.compile(
 
 # Text addressed to a model rather than to officials ("bỏ qua hướng dẫn trên ..."): a document may carry
 # it, by accident or on purpose; an item whose quote is such text is never a task of the meeting.
-INSTRUCTION_CUES = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"\bbỏ qua (?:các |mọi |tất cả )?(?:hướng dẫn|chỉ dẫn|yêu cầu|lệnh)\b",
-        r"\b(?:hãy |xin )?(?:thêm|bổ sung|chèn) (?:vào )?(?:một |các )?(?:nhiệm vụ|mục) (?:sau|này|mới)?\s*:",
-        r"\bignore (?:all |the |any )?(?:previous|above|prior) (?:instructions|prompts?)\b",
-        r"\b(?:system prompt|you are (?:an? )?(?:AI|assistant|language model))\b",
-        r"\b(?:mô hình|trợ lý) (?:AI|ngôn ngữ)\b",
-    )
-]
 
 # A body named here leads the work of its sentence: at the sentence's start, or right after the verb
 # that gives it ("giao Sở X …", "đề nghị UBND huyện …").

@@ -116,8 +116,13 @@ class OpenAIClient:
         choice = completion.choices[0]
         usage = completion.usage
         details = getattr(usage, "prompt_tokens_details", None) if usage is not None else None
+        content = choice.message.content
+        if content and self._api_key and self._api_key in content:
+            # A server or model that echoes the key never puts it into an extraction, a cache
+            # entry or a recording: the reply is read with the key masked.
+            content = content.replace(self._api_key, "****")
         return Reply(
-            content=choice.message.content,
+            content=content,
             finish_reason=choice.finish_reason,
             refusal=getattr(choice.message, "refusal", None),
             prompt_tokens=usage.prompt_tokens if usage else 0,
