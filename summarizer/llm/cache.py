@@ -19,13 +19,15 @@ from typing import Any
 from summarizer.atomic import write_json
 from summarizer.llm.types import Call, Reply
 
-_KEYLIKE = re.compile(r"\bsk-[A-Za-z0-9_\-]{16,}|\bBearer\s+[A-Za-z0-9_\-.]{16,}")
+_KEYLIKE = re.compile(r"\bsk-[A-Za-z0-9_\-]{16,}")
 
 
 def holds_secret(data: Any, secret: str | None) -> bool:
-    """True when `data` as written would contain the API key or something shaped like a credential."""
-    text = json.dumps(data, ensure_ascii=False)
-    return bool((secret and secret in text) or _KEYLIKE.search(text))
+    """True when `data` as written would contain the API key, an authorization header (the one table
+    of `summarizer.secrets`) or something shaped like an OpenAI key."""
+    from summarizer.secrets import contains_secret
+
+    return contains_secret(data, secret) or bool(_KEYLIKE.search(json.dumps(data, ensure_ascii=False)))
 
 
 class ReplyCache:
