@@ -460,6 +460,8 @@ def test_recipients_of_tasks_to_two_ministries_and_a_company():
         _task(["Sở Tài chính"], "thẩm định dự toán"),
         _task(["Văn phòng UBND tỉnh"], "theo dõi, đôn đốc"),
         _task(["UBND các xã, phường"], "phối hợp tuyên truyền"),
+        _task(["Sở Y tế"], "kiểm tra", partners=["Các sở, ngành của tỉnh thực hiện"]),
+        _task(["Sở Y tế"], "giám sát", partners=["các sở, ngành"]),
     ]
     answer = Request(
         evidence="UBND xã Bảo Ái đề nghị hỗ trợ kinh phí làm đường.",
@@ -474,12 +476,13 @@ def test_recipients_of_tasks_to_two_ministries_and_a_company():
     assert "- Các Bộ: Công Thương, Tài chính;" in entries
     assert "- Công ty cổ phần Mông Sơn;" in entries
     assert "- UBND xã Bảo Ái;" in entries and "- UBND các xã, phường;" in entries
-    assert "- Các Sở: Tài chính, Xây dựng;" in entries  # the answer's agencies too, each once
+    assert "- Các Sở: Tài chính, Y tế, Xây dựng;" in entries  # the answer's agencies too, each once
+    assert [e for e in entries if e.lower().startswith("- các sở, ngành")] == ["- Các sở, ngành;"]
     assert sum("Tài chính" in e for e in entries) == 2  # the Bộ and the Sở, never twice
     assert not any("Văn phòng UBND tỉnh" in e for e in entries)  # reached through "C, PVP UBND tỉnh"
     assert "- C, PVP UBND tỉnh;" in entries
     assert entries.index("- Các Bộ: Công Thương, Tài chính;") < entries.index(
-        "- Các Sở: Tài chính, Xây dựng;"
+        "- Các Sở: Tài chính, Y tế, Xây dựng;"
     )
 
 

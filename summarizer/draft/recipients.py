@@ -121,7 +121,7 @@ def addressed_agencies(ex: Extraction) -> list[str]:
     names += ex.document.addressees
     out: list[str] = []
     for n in names:
-        n = n.strip().strip(";,.:|- ")
+        n = re.sub(r"\s+(?:thực hiện|triển khai)$", "", n.strip().strip(";,.:|- "))
         listed = re.match(r"^Các (Sở|Bộ):\s*(?P<items>.+)$", n)
         if listed:  # "Các Sở: Công Thương, Tài chính," -> each department on its own
             out += [
@@ -143,6 +143,11 @@ def recipients(ex: Extraction, profile: IssuerProfile) -> list[str]:
         if key in standing or key in seen or _VAGUE.match(name) or name.lower() == "như trên":
             continue
         seen[key] = name[:1].upper() + name[1:] if _COLLECTIVE.match(name) else name
+    # "Các sở, ngành" and "Các sở, ngành của tỉnh thực hiện" are one group of recipients: the shorter stays.
+    collective = {k: v for k, v in seen.items() if _COLLECTIVE.match(v)}
+    for key in list(collective):
+        if any(other != key and key.startswith(other) for other in collective):
+            del seen[key]
     order = list(seen.values())
     return sorted(order, key=lambda a: (rank(a), order.index(a)))
 
