@@ -173,10 +173,11 @@ _UNIT = (
     r"|đoàn thể|tổ chức chính trị - xã hội|tổ chức|chủ đầu tư|nhà đầu tư|doanh nghiệp|nhà thầu|hợp tác xã|bộ"
 )
 _COLLECTIVE = re.compile(
-    rf"(?<![\wÀ-ỹ])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+)(?:các\s+)?(?:{_UNIT}))*"
+    rf"(?<![\wÀ-ỹ])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+và\s+|\s+)(?:các\s+)?(?:{_UNIT}))*"
     r"(?:\s+(?:có\s+)?liên quan|\s+chức năng|\s+chuyên môn(?:\s+(?:của|thuộc)\s+huyện)?|\s+sự nghiệp(?:\s+trực thuộc UBND tỉnh)?"
     r"|\s+trực thuộc\s+(?:UBND\s+)?(?:tỉnh|huyện)|\s+của\s+(?:tỉnh|huyện)"
-    rf"(?:\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?)?|\s+(?:tỉnh|huyện)\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?)*",
+    # A place's name is capitalized even where the rest matches in any case: "(?-i:…)".
+    rf"(?:\s+(?-i:{_CAP_WORD})(?:\s+(?-i:{_CAP_WORD}))?)?|\s+(?:tỉnh|huyện)\s+(?-i:{_CAP_WORD})(?:\s+(?-i:{_CAP_WORD}))?)*",
     _I,
 )
 _SO_LIST_HEAD = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác\s+Sở(?:,\s*ban,\s*ngành)?\s*:?\s+")

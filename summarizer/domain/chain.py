@@ -158,7 +158,14 @@ def _in_lead_position(text: str, link: Link, start: int, end: int) -> bool:
 
 
 def _support_in(
-    source: Source, ctx: DocContext, link: Link, key: str, written: str, partners: set[tuple[int, int]]
+    source: Source,
+    ctx: DocContext,
+    link: Link,
+    key: str,
+    written: str,
+    partners: set[tuple[int, int]],
+    *,
+    as_partner: bool = False,
 ) -> AgencySupport | None:
     """A mention in the link that names the agency where a lead (or, in the item's own block, a
     partner) stands; a body named as an object ("báo cáo UBND tỉnh") supports nothing. Headings and
@@ -167,6 +174,8 @@ def _support_in(
     leads = set() if anywhere else _lead_spans(source, ctx, link)
 
     def placed(s: int, e: int) -> bool:
+        if as_partner:
+            return True  # a partner stands wherever its clause puts it ("… phối hợp chặt chẽ với …")
         if link.source == "quote":
             # In its own quote a body counts wherever it stands, unless the words make it the
             # object of the work ("… báo cáo UBND tỉnh").
@@ -248,8 +257,15 @@ def verify_agencies(
         for i, link in enumerate(links):
             # A partner stands wherever its clause puts it ("cùng với …", "với sự tham gia của …"):
             # named anywhere in the item's own block, it is borne out.
-            near = Link(link.source, link.start, link.end, anywhere=True) if partner and i < 2 else link
-            got = _support_in(source, ctx, near, key, written, partner_spans if i < 2 else set())
+            got = _support_in(
+                source,
+                ctx,
+                link,
+                key,
+                written,
+                partner_spans if i < 2 else set(),
+                as_partner=partner and i < 2,
+            )
             if got is not None:
                 return got
             # A nearer link that names a lead of its own closes the farther ones; a quote that
