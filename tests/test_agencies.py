@@ -110,11 +110,6 @@ def test_the_documents_own_province_is_named_without_its_name():
     assert other == ["UBND tỉnh Yên Bái"]
 
 
-def test_a_group_of_bodies_ends_at_va():
-    got = [m.written for m in find_mentions("Các Sở, ngành và các cơ quan chức năng chủ động phối hợp")]
-    assert got == ["Các Sở, ngành", "các cơ quan chức năng"]
-
-
 def test_merged_mentions_keep_text_order_and_the_longer_of_two_that_overlap():
     from summarizer.domain.agencies import Mention, merge_mentions
 
