@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 
 from conftest import FIXTURES, headless_chromium
 
@@ -66,9 +67,24 @@ CASES = [
 ]
 
 
+def _passes_check(data: bytes, *, issued: bool = False) -> None:
+    """Every draft the tests write passes `summarizer check` (the rules that need LibreOffice are run
+    on drafts in test_check.py); one given --date has its day filled, as an issued notice has."""
+    import tempfile
+
+    from summarizer.draft.check import check_docx
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "draft.docx"
+        path.write_bytes(data)
+        report = check_docx(path, pdf=False, draft=not issued)
+    assert report.ok, "\n".join(report.lines())
+
+
 def _docx(name, profile, **kw):
     data = render_notice(_ex(name), "docx", profile=profile, **kw)
     assert isinstance(data, bytes)
+    _passes_check(data, issued="date" in kw)
     return docx.Document(io.BytesIO(data))
 
 
@@ -226,6 +242,7 @@ def test_cli_draft_docx_and_errors(tmp_path):
     )
     # The clerk's terminal: the path written and what is left to do, in Vietnamese by default.
     assert f"đã ghi: {out}" in r.stderr and "nhiệm vụ" in r.stderr
+    _passes_check(out.read_bytes())
     assert "chưa được soạn" in r.stderr and "“" in r.stderr  # the paragraphs not drafted, first words
     assert "chỗ cần điền" in r.stderr and "[Họ và tên]" in r.stderr
     r = run_cli("draft", doc, "-f", "docx", "--lang", "en")
@@ -293,6 +310,7 @@ def _foot(d):
 def _read(ex, **kw):
     data = render_notice(ex, "docx", **kw)
     assert isinstance(data, bytes)
+    _passes_check(data, issued="date" in kw)
     return docx.Document(io.BytesIO(data))
 
 
@@ -579,6 +597,7 @@ def test_a_task_added_by_hand_without_a_span_is_drafted(tmp_path):
     assert manual.text.endswith(f"{MANUAL_MARK}.")
     mark = next(r for r in manual.runs if r.text == MANUAL_MARK)
     assert mark.font.highlight_color == WD_COLOR_INDEX.BRIGHT_GREEN
+    _passes_check(out.read_bytes())
     import os
 
     from summarizer.draft.manual import load_extraction
