@@ -66,3 +66,16 @@ def test_the_items_of_a_reports_kien_nghi_section_are_the_issuers_requests():
     result, _ctx = run(text)
     assert [(r.requester, r.addressee) for r in result.requests] == [("UBND tỉnh", "Bộ Công Thương")] * 2
     assert result.tasks == []
+
+
+def test_a_kien_nghi_to_an_office_is_addressed_to_the_office():
+    text = (
+        "UBND TỈNH HÀ GIANG\nVĂN PHÒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBÁO CÁO\nTình hình cụm công nghiệp\n"
+        "I. HIỆN TRẠNG\nToàn tỉnh có 23 cụm công nghiệp.\nII. KIẾN NGHỊ\n"
+        "Văn phòng UBND tỉnh kính trình Chủ tịch UBND tỉnh xem xét một số nội dung sau:\n"
+        "1. Ưu tiên bố trí ngân sách hằng năm cho các xã hoàn thiện hạ tầng cụm công nghiệp.\nNơi nhận:\n"
+    )
+    result, _ctx = run(text)
+    assert [(r.requester, r.addressee) for r in result.requests] == [
+        ("Văn phòng UBND tỉnh", "Chủ tịch UBND tỉnh")
+    ]

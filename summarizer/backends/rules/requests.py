@@ -200,4 +200,13 @@ def request_intro(b: Block, text: str, ctx: DocContext) -> tuple[str | None, str
     ms = ctx.mentions_in(b.start, b.end)
     before = [m for m in ms if m.end <= b.start + cue.start() and not m.collective]
     after = [m for m in ms if m.start >= b.start + cue.end() - 1]
-    return (before[-1].canonical if before else ctx.info.issuer, after[0].canonical if after else None)
+    whom = after[0].canonical if after else None
+    if after:
+        # "kính trình Chủ tịch UBND tỉnh …": the ask goes to the office named before the body.
+        office = _OFFICE_BEFORE.search(text[b.start + cue.end() : after[0].start])
+        if office:
+            whom = f"{office.group(1)} {whom}"
+    return (before[-1].canonical if before else ctx.info.issuer, whom)
+
+
+_OFFICE_BEFORE = re.compile(r"\b((?:Phó\s+)?(?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Bí thư))\s*$")
