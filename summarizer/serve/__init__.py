@@ -68,9 +68,11 @@ def serve(
     def announce() -> None:
         # Printed once the socket is bound, so a script (or a test) can wait for this line.
         link = url + (f"?token={token}" if token else "")
-        print(f"summarizer review desk: {url}  (database {config.db})", flush=True)
+        # One line: a script waiting for the "review desk:" line has the token link in it.
+        line = f"summarizer review desk: {url}  (database {config.db})"
         if token:
-            print(f"open with the access token: {link}", flush=True)
+            line += f"; open it with the access token: {link}"
+        print(line, flush=True)
         if open_browser:
             import webbrowser
 
