@@ -1,6 +1,8 @@
-"""Speed of the rules backend: fixture 003 (26k characters) and a ~1 MB report built from the fixtures.
+"""Speed of one document through the offline path: fixture 003 (26k characters) read, cleaned, its
+document context built, extracted by the rules backend and grounded.
 
-Run: python benchmarks/bench_extract.py   (prints median times and the per-character ratio)
+Run: python benchmarks/bench_extract.py   (prints the median of 15 runs and each stage's share)
+Long inputs and how the rules scale with size: benchmarks/bench_rules_long.py.
 """
 
 from __future__ import annotations
@@ -9,11 +11,12 @@ import statistics
 import time
 from pathlib import Path
 
-from summarizer.backends.rules.legacy import extract_rules
-from summarizer.source.clean import clean_text
+from summarizer.backends import open_backend
+from summarizer.domain.context import build_context
+from summarizer.pipeline import extract_source, load_source
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = sorted((ROOT / "fixtures" / "documents").glob("*.txt"))
+DOC = ROOT / "fixtures/documents/003_b47614d5102acb89.txt"
 
 
 def _median_seconds(fn, repeat: int) -> float:
@@ -26,19 +29,17 @@ def _median_seconds(fn, repeat: int) -> float:
 
 
 def main() -> None:
-    doc003 = clean_text(
-        (ROOT / "fixtures/documents/003_b47614d5102acb89.txt").read_text(encoding="utf-8")
-    ).text
-    extract_rules(doc003)  # warm up: tables and regexes compile once per process
-    t003 = _median_seconds(lambda: extract_rules(doc003), 15)
-    print(f"fixture 003: {len(doc003):,} chars, median {t003 * 1000:.1f} ms")
-
-    corpus = "\n\n".join(clean_text(p.read_text(encoding="utf-8")).text for p in DOCS)
-    for target in (250_000, 1_000_000):
-        big = (corpus + "\n\n") * (target // len(corpus) + 1)
-        big = big[:target]
-        t = _median_seconds(lambda big=big: extract_rules(big), 3)
-        print(f"{len(big):>9,} chars: median {t:.2f} s, {t / len(big) * 1e6:.2f} µs/char")
+    rules = open_backend("rules")
+    extract_source(load_source(DOC), rules)  # warm up: tables and regexes compile once per process
+    total = _median_seconds(lambda: extract_source(load_source(DOC), rules), 15)
+    read = _median_seconds(lambda: load_source(DOC), 15)
+    source = load_source(DOC)
+    context = _median_seconds(lambda: build_context(load_source(DOC)), 15) - read
+    print(f"fixture 003: {len(source.text):,} chars, median {total * 1000:.1f} ms end to end")
+    print(
+        f"  read + clean {read * 1000:.1f} ms, document context {context * 1000:.1f} ms, "
+        f"rules + grounding {(total - read - context) * 1000:.1f} ms"
+    )
 
 
 if __name__ == "__main__":
