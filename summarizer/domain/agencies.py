@@ -282,8 +282,6 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         body = _LOCAL_BODY[re.sub(r"\s+", " ", m.group("body")).lower()]
         level = "thành phố" if m.group("level").startswith("TP") else m.group("level")
         name = _cap_words(m.group("name"), known)
-        if name and name not in known and _titled_person(text, m.start(), name):
-            name = ""  # "Phó Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng": the person, not a place
         end = (
             m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
             if name
@@ -333,17 +331,6 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             continue
         out.append(mention)
     return out
-
-
-_TITLE_BEFORE = re.compile(r"(?:chủ tịch|bí thư|giám đốc|trưởng|phó)(?:\s+thường trực)?\s*$", _I)
-
-
-def _titled_person(text: str, start: int, name: str) -> bool:
-    """Whether the name after a body is its officer's ("Chủ tịch UBND tỉnh Phạm Anh Tuấn"): a title
-    before the body and a family name opening the name."""
-    from summarizer.domain.cues import SURNAMES
-
-    return name.split()[0] in SURNAMES and bool(_TITLE_BEFORE.search(text[max(0, start - 30) : start]))
 
 
 def _collective_canonical(written: str, ctx: AgencyContext) -> str:
