@@ -25,6 +25,7 @@ from summarizer.models import (
     Chair,
     Conclusion,
     DocumentInfo,
+    Grounded,
     ModelReply,
     Provenance,
     Rejected,
@@ -264,7 +265,7 @@ def merge_spanned(items: Sequence[Conclusion] | Sequence[Request]) -> list:
     """Drop the second sighting of an item seen in two overlapping chunks. One ask to two
     addressees (the same quote, "đề nghị Chính phủ, Bộ …") is two requests, not a duplicate."""
 
-    def addressee(it: Conclusion | Request) -> str:
+    def addressee(it: Grounded) -> str:
         return agency_key(getattr(it, "addressee", None) or "")
 
     out: list = []
