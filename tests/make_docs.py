@@ -233,7 +233,11 @@ def make_html(raw: str, path: Path, *, title: str = "Tin làm việc", date: str
     y, m, d = date.split("-")
     t = html_lib.escape(title)
     # A page without a headline of its own (title "") has none in its head either.
-    title_tags = f'<title>{t} - Cổng thông tin điện tử tỉnh</title>\n<meta property="og:title" content="{t}">' if t else ""
+    title_tags = (
+        f'<title>{t} - Cổng thông tin điện tử tỉnh</title>\n<meta property="og:title" content="{t}">'
+        if t
+        else ""
+    )
     h1 = f'<h1 class="title">{t}</h1>' if t else ""
     path.write_text(
         _PAGE.format(title_tags=title_tags, h1=h1, date=date, date_vi=f"{d}/{m}/{y}", paragraphs=joined),
