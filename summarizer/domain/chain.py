@@ -188,7 +188,7 @@ def _support_in(
             return AgencySupport(name=m.canonical, source=link.source, span=(m.start, m.end))
     # The name as written, then (for "UBND huyện Phước Sơn") the place alone: "Phước Sơn cần tập
     # trung …" names the district's UBND.
-    bare = _BODY_OF_PLACE.match(canonicalize(written, ctx.agencies))
+    bare = _BODY_OF_PLACE.match(_canonical(written, ctx))
     needles = [] if _BARE_LEVEL.fullmatch(written.strip()) else [fold(written)]
     for needle in needles:
         got = _find_folded(source, link, needle)
@@ -197,7 +197,7 @@ def _support_in(
             # The document's own reading of the words there wins ("chủ đầu tư" = the company the
             # letter is addressed to); the written form alone only where the table knows no body.
             here = next((m for m in ctx.mentions_in(s, e) if m.start == s), None)
-            name = here.canonical if here is not None else canonicalize(written, ctx.agencies)
+            name = here.canonical if here is not None else _canonical(written, ctx)
             return AgencySupport(name=name, source=link.source, span=(s, e))
     if bare:
         got = _find_folded(source, link, fold(bare.group("place")))
@@ -205,7 +205,7 @@ def _support_in(
         if got is not None:
             head = re.split(r"[.;:\n]", source.text[max(link.start, got[0] - 40) : got[0]])[-1]
             if cues.ASSIGNMENT_LEAD.search(re.sub(r"^\s*(?:[-+•])?\s*", "", head)):
-                return AgencySupport(name=canonicalize(written, ctx.agencies), source=link.source, span=got)
+                return AgencySupport(name=_canonical(written, ctx), source=link.source, span=got)
     return None
 
 
@@ -227,6 +227,14 @@ def _find_folded(source: Source, link: Link, w: str) -> tuple[int, int] | None:
                 return s, e
             at = hay.text.find(w, at + 1)
     return None
+
+
+def _canonical(written: str, ctx: DocContext) -> str:
+    """canonicalize(), remembered per document context: a chain asks for the same name many times."""
+    cache: dict[str, str] = ctx.__dict__.setdefault("_canonical_cache", {})
+    if written not in cache:
+        cache[written] = canonicalize(written, ctx.agencies)
+    return cache[written]
 
 
 @dataclass
@@ -253,7 +261,7 @@ def verify_agencies(
     quote_leads = _names_lead(source, ctx, links[0])
 
     def find(written: str, partner: bool = False) -> AgencySupport | None:
-        key = agency_key(canonicalize(written, ctx.agencies))
+        key = agency_key(_canonical(written, ctx))
         for i, link in enumerate(links):
             # A partner stands wherever its clause puts it ("cùng với …", "với sự tham gia của …"):
             # named anywhere in the item's own block, it is borne out.

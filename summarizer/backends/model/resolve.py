@@ -122,9 +122,13 @@ class Resolver:
 
     # ------------------------------------------------------------ alignment
     def _locate(self, evidence: str, chunk: Chunk) -> Located | None:
-        local = locate(evidence, chunk.text)
-        if local is not None:
-            return Located(chunk.start + local.start, chunk.start + local.end, local.match)
+        # Exact within the chunk first (the quote was cut from it), then anywhere in the document
+        # through the source's one folded copy: folding the chunk again for every quote that is not
+        # verbatim cost more than the rest of the model path's CPU together.
+        at = chunk.text.find(evidence.strip())
+        if at >= 0 and evidence.strip() and not _too_short(evidence):
+            s = chunk.start + at
+            return Located(s, s + len(evidence.strip()), "exact")
         return locate(evidence, self.text, self.source.folded, hint=chunk.start)
 
     def _named(self, value: str | None) -> str | None:
