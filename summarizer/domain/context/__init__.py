@@ -1,0 +1,159 @@
+"""The document context: what the document says about itself, derived once for every backend.
+
+Kind, title, issuer, addressees ("Kính gửi"), chủ trì, attendees, the unit visited, places, the
+meeting date and the reference date that every relative date is read against, each with how it was
+found. The rules backend, the model path's verification, the fixture checker and the draft all read
+this one object; nothing mutates it after `build_context`.
+
+Its parts live beside it: `header` (kind, title, issuer), `session` (the meeting date and its year),
+`people` (officials, chủ trì, attendees) and `addressees` ("Kính gửi", the closing paragraphs).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from summarizer.domain import cues
+from summarizer.domain.agencies import AgencyContext, Mention, find_mentions, infer_places
+from summarizer.domain.context.addressees import closing_paragraphs, find_addressees, with_addressee
+from summarizer.domain.context.header import (
+    DATED_LINE,
+    body_of_position,
+    document_kind,
+    document_title,
+    find_issuer,
+    is_formal,
+)
+from summarizer.domain.context.people import (
+    Person,
+    find_attendees,
+    find_chair,
+    fuller_position,
+    persons,
+    split_name,
+)
+from summarizer.domain.context.session import meta_date_line, metadata_date, narration_date
+from summarizer.domain.dates import full_dates, valid_date, years_mentioned
+from summarizer.models import DocumentInfo, DocumentKind
+from summarizer.source.document import Source
+
+__all__ = ["DocContext", "Person", "body_of_position", "build_context", "persons", "split_name"]
+
+_LOCATION = re.compile(
+    r"(?:làm việc|kiểm tra|khảo sát)\s+(?:tại|với)\s+((?:huyện|xã|thị xã|thành phố)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)?)"
+)
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """The document's facts and the agency context derived from them; built once, never mutated."""
+
+    info: DocumentInfo
+    reference_date: dt.date | None
+    reference_source: str  # meeting | dated_line | published | year | latest_date | none
+    agencies: AgencyContext
+    mentions: tuple[Mention, ...]
+    issue_date: dt.date | None = None  # the dated line of a notice ("…, ngày 27 tháng 3 năm 2023")
+    published: dt.date | None = None  # an article's publication date (reader metadata or its date line)
+    addressee_spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+    closing_spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+
+    @cached_property
+    def _mention_starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions that start in [start, end): a range look-up over the one sorted list."""
+        lo = bisect.bisect_left(self._mention_starts, start)
+        hi = bisect.bisect_left(self._mention_starts, end, lo)
+        return list(self.mentions[lo:hi])
+
+    @property
+    def kind(self) -> DocumentKind:
+        return self.info.kind
+
+
+def build_context(source: Source) -> DocContext:
+    text, bs = source.text, source.blocks
+    metadata = source.metadata
+    info = DocumentInfo(kind=document_kind(text, bs), title=document_title(text, bs, metadata))
+    # Years of the dates the text writes in full, the latest last; "năm 2030" of a plan's horizon
+    # is no anchor. (Without a publication or issue date this is a guess: the latest full date.)
+    years = sorted({d.year for d in full_dates(text)}) or sorted(set(years_mentioned(text)))
+    issue_date: dt.date | None = None
+    place_line: str | None = None
+    for b in bs[:12]:
+        # The dated line, alone or as the right cell of the header table ("Số: … | Lào Cai, ngày …").
+        m = next((x for x in (DATED_LINE.match(c.strip()) for c in b.text.split("|")) if x is not None), None)
+        if m:
+            place_line = m.group("place").strip()
+            # A draft leaves the day (and sometimes the month) blank: the year still dates it.
+            issue_date = valid_date(int(m.group("y")), int(m.group("m") or 1), int(m.group("d") or 1))
+            years.append(int(m.group("y")))
+            break
+    date_line = meta_date_line(bs)
+    published = metadata_date(metadata) or date_line
+
+    inferred = infer_places(text)
+    places = dict(inferred)
+    if place_line and re.search(rf"TỈNH\s+{re.escape(place_line.upper())}\b", text[:1500]):
+        places["tỉnh"] = place_line  # "HÒA BÌNH" in the header: the dated line names the province
+    elif (
+        place_line
+        and re.search(r"\bUBND huyện\b", text)
+        and ("huyện" not in inferred or info.kind == "notice")
+    ):
+        places["huyện"] = place_line  # the issuing district itself: not a unit visited
+    if "huyện" in inferred:
+        info.subject = f"huyện {inferred['huyện']}"
+    elif "xã" in inferred and info.kind != "notice":
+        info.subject = f"xã {inferred['xã']}"
+
+    # The anchor for a yearless date: the write-up's publication, else the notice's issue date.
+    anchor = published or issue_date
+    narrated = narration_date(bs, anchor, years, info.kind)
+    opening: str | None = None
+    if narrated:
+        info.meeting_date, info.meeting_date_text, opening = narrated
+        # "Sáng 2/12, …" narrates a session: an article, whatever words it uses for the session.
+        if info.kind == "other" and not is_formal(bs) and re.match(cues.PART_OF_DAY, narrated[1]):
+            info.kind = "news"
+    elif date_line:
+        info.meeting_date = date_line  # an article dated in its text and narrating no other day
+    ref: dt.date | None
+    if info.meeting_date:
+        ref, how = info.meeting_date, "meeting"
+    elif issue_date:
+        ref, how = issue_date, "dated_line"
+    elif published:
+        ref, how = published, "published"
+    elif years:
+        ref, how = dt.date(max(years), 1, 1), "year"
+    else:
+        dates = full_dates(text)
+        ref, how = (max(dates), "latest_date") if dates else (None, "none")
+
+    agency_ctx = AgencyContext(doc_date=ref, places=dict(places))
+    info.chair = fuller_position(find_chair(bs, agency_ctx.places, opening), opening)
+    info.issuer = find_issuer(text, bs, info, place_line, opening)
+    loc = _LOCATION.search(text)
+    info.location = loc.group(1) if loc else place_line
+    info.places = {level: name for level, name in places.items() if name}
+    info.attendees = find_attendees(bs)
+    addressees, spans = find_addressees(source)
+    info.addressees = addressees
+    return DocContext(
+        info=info,
+        reference_date=ref,
+        reference_source=how,
+        agencies=agency_ctx,
+        mentions=tuple(with_addressee(text, find_mentions(text, agency_ctx), addressees)),
+        issue_date=issue_date,
+        published=published,
+        addressee_spans=tuple(spans),
+        closing_spans=tuple(closing_paragraphs(source)),
+    )

@@ -1,0 +1,235 @@
+"""What a document's header says: its kind, its title (trích yếu), the body that issues it.
+
+Read from the header lines ("UBND TỈNH LÀO CAI" / "VĂN PHÒNG", "THÔNG BÁO", "V/v …", the dated line),
+else from the narration (the delegation's or session's host body) or the chair's office.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.domain import cues
+from summarizer.domain.agencies import find_mentions
+from summarizer.models import DocumentInfo, DocumentKind
+from summarizer.source.segment import Block
+
+_I = re.IGNORECASE
+
+DATED_LINE = re.compile(
+    r"^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{1,40}),\s*ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4})"
+)
+_ISSUER_HEADER = re.compile(
+    r"^(?P<name>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|VĂN PHÒNG|SỞ|BỘ|BAN|HỘI ĐỒNG NHÂN DÂN|HĐND)"
+    r"(?:\s+[A-ZĐÀ-Ỹ&\-]+){0,8})\s*$"
+)
+
+
+def document_kind(text: str, bs: list[Block]) -> DocumentKind:
+    is_notice = any(b.text.strip().upper() == "THÔNG BÁO" for b in bs[:15]) or bool(
+        re.search(r"Số:\s*[\d ]*/TB-", text[:2000])
+    )
+    if is_notice:
+        return "notice"
+    if any(re.match(r"^BIÊN BẢN\b", b.text) for b in bs[:10]):
+        return "minutes"
+    if any(re.match(r"^BÁO CÁO\b", b.text) for b in bs[:10]):
+        return "report"
+    if is_formal(bs):
+        return "other"  # a công văn, kế hoạch …: the Quốc hiệu heads it, no article does
+    if re.search(r"buổi làm việc|phiên họp|hội nghị|đoàn công tác|đoàn kiểm tra", text, _I):
+        return "news"
+    return "other"
+
+
+def is_formal(bs: list[Block]) -> bool:
+    return any(
+        cell.strip().upper().startswith(("CỘNG HÒA", "CỘNG HOÀ"))
+        for b in bs[:12]
+        for cell in b.text.split("|")
+    )
+
+
+_TITLED_KINDS = ("THÔNG BÁO", "KẾ HOẠCH", "BÁO CÁO", "CHỈ THỊ", "TỜ TRÌNH", "CÔNG ĐIỆN", "QUYẾT ĐỊNH")
+_VV = re.compile(r"^V/v\b", _I)
+_HEADER_LINE = re.compile(
+    r"^(?:CỘNG H(?:ÒA|OÀ)|Độc lập|Số\s*:|Kính gửi|(?:ỦY|UỶ) BAN|UBND|VĂN PHÒNG|SỞ|BỘ|HỘI ĐỒNG|HĐND|[-=_*]{3,})",
+    _I,
+)
+_TAG = re.compile(r"^\[[^\]]{1,60}\]\s+")
+
+
+def document_title(text: str, bs: list[Block], metadata: dict[str, str]) -> str | None:
+    """The trích yếu after "THÔNG BÁO" / "KẾ HOẠCH" / "BÁO CÁO", the "V/v …" of a công văn (over as
+    many header lines as it takes), a saved article's title without its tag ("[Sông Tô Lịch] …"), or
+    the headline."""
+    for i, b in enumerate(bs[:15]):
+        if _cell_text(b.text).upper() in _TITLED_KINDS and i + 1 < len(bs):
+            return _cell_text(bs[i + 1].text)
+    for i, b in enumerate(bs[:15]):
+        first = _cell_text(b.text)
+        if not _VV.match(first):
+            continue
+        parts = [first]
+        for prev, nb in zip(bs[i : i + 5], bs[i + 1 : i + 6], strict=False):
+            line = _cell_text(nb.text)
+            if "\n\n" in text[prev.end : nb.line_start] or not line or _HEADER_LINE.match(line):
+                break
+            if DATED_LINE.match(line) or parts[-1].rstrip().endswith((".", ";")):
+                break
+            parts.append(line)
+        return " ".join(parts)
+    if metadata.get("title"):
+        return _TAG.sub("", metadata["title"].strip())
+    if bs and bs[0].kind == "caption" and not DATED_LINE.match(bs[0].text):
+        first = _cell_text(bs[0].text)
+        if not _HEADER_LINE.match(first) and _without_stray_initial(first) == first:
+            return bs[0].text.strip()
+    return None
+
+
+def _cell_text(line: str) -> str:
+    """A header line's first non-empty cell ("V/v … |" of a table row), stripped."""
+    for cell in line.split("|"):
+        if cell.strip():
+            return cell.strip()
+    return ""
+
+
+def _header_issuer(bs: list[Block]) -> str | None:
+    """The issuing body from the header lines above "THÔNG BÁO"/"CỘNG HÒA…": "UBND TỈNH LÀO CAI" /
+    "VĂN PHÒNG" reads "Văn phòng UBND tỉnh"; "SỞ CÔNG THƯƠNG" reads "Sở Công Thương"."""
+    lines: list[str] = []
+    for b in bs[:12]:
+        t = b.text.strip().split(" | ")[0].strip()
+        if t.upper().startswith(("CỘNG HÒA", "CỘNG HOÀ", "THÔNG BÁO", "SỐ:")) or DATED_LINE.match(t):
+            break
+        t = _without_stray_initial(t)
+        if lines and _LEVEL_LINE.match(t) and lines[-1] in _BARE_BODIES:
+            lines[-1] = f"{lines[-1]} {t}"  # "ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI": one body on two lines
+        elif _ISSUER_HEADER.match(t):
+            lines.append(t)
+    if not lines:
+        return None
+    last = lines[-1]
+    if last == "VĂN PHÒNG" and len(lines) > 1:
+        parent = _titlecase_body(lines[-2])
+        return f"Văn phòng {parent}" if parent else None
+    return _titlecase_body(last)
+
+
+_BARE_BODIES = {"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND"}
+_LEVEL_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)(?:\s+[A-ZĐÀ-Ỹ\-]+){0,5}$")
+
+
+def _without_stray_initial(line: str) -> str:
+    """An OCR'd header line with one stray letter glued before the body ("DUBND TỈNH …"): the line
+    without it, when that makes it a header line and the line as written is not one."""
+    if _ISSUER_HEADER.match(line) or len(line) < 3 or not line[0].isalpha():
+        return line
+    rest = line[1:]
+    return rest if rest.startswith(("UBND", "ỦY BAN", "UỶ BAN")) and _ISSUER_HEADER.match(rest) else line
+
+
+_BODY_WORDS = [
+    ("ỦY BAN NHÂN DÂN", "UBND"),
+    ("UỶ BAN NHÂN DÂN", "UBND"),
+    ("UBND", "UBND"),
+    ("HỘI ĐỒNG NHÂN DÂN", "HĐND"),
+    ("HĐND", "HĐND"),
+    ("VĂN PHÒNG", "Văn phòng"),
+    ("SỞ", "Sở"),
+    ("BỘ", "Bộ"),
+    ("BAN", "Ban"),
+]
+_LEVEL_WORDS = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "THỊ XÃ", "QUẬN", "XÃ", "PHƯỜNG", "THỊ TRẤN")
+
+
+def _titlecase_body(line: str) -> str | None:
+    for upper, short in _BODY_WORDS:
+        if not line.startswith(upper):
+            continue
+        rest = line[len(upper) :].strip()
+        for level in _LEVEL_WORDS:
+            if rest.startswith(level):
+                place = rest[len(level) :].strip()
+                # The province of a body is implied ("UBND tỉnh"); lower levels keep their name.
+                if level == "TỈNH" or not place:
+                    return f"{short} {level.lower()}"
+                return f"{short} {level.lower()} {place.title()}"
+        if not rest:
+            return short if short != "Văn phòng" else None
+        words = rest.lower().split()
+        named = " ".join(w if i else w.capitalize() for i, w in enumerate(words))
+        if short == "Sở" and named.lower() == "công thương":
+            named = "Công Thương"
+        return f"{short} {named}"
+    return None
+
+
+def find_issuer(
+    text: str, bs: list[Block], info: DocumentInfo, place_line: str | None, opening: str | None = None
+) -> str | None:
+    header = _header_issuer(bs)
+    if header:
+        return header
+    m = re.search(
+        r"^(UBND|Ủy ban nhân dân|Văn phòng UBND)\s+(tỉnh|huyện|xã)[^\n]{0,30}?\s+thông báo", text, re.M
+    )
+    if m:
+        return f"{'UBND' if m.group(1) != 'Văn phòng UBND' else 'Văn phòng UBND'} {m.group(2)}"
+    if info.kind == "notice" and place_line and re.search(r"/TB-UBND", text) and "UBND huyện" in text:
+        return f"UBND huyện {place_line}"
+    if opening:
+        # "Đoàn Kiểm tra số 1348 của Bộ Chính trị do ông …", "buổi làm việc của Ban cán sự Đảng Bộ Tài
+        # chính với …": the body whose delegation or session it is.
+        host = _HOST_BODY.search(opening)
+        if host:
+            return host.group("body").strip()
+        if info.kind == "minutes":
+            at = _MINUTES_PLACE.search(opening)
+            if at:
+                found = find_mentions(at.group("body"))
+                if found and found[0].start == 0:
+                    return found[0].canonical
+    if info.chair and info.chair.position:
+        return body_of_position(info.chair.position)
+    return None
+
+
+_HOST_BODY = re.compile(
+    r"\b(?:[Đđ]oàn(?:\s+(?:công tác|kiểm tra|giám sát|khảo sát|Kiểm tra|Giám sát|công tác))?(?:\s+số\s+\d+)?"
+    r"|buổi làm việc|cuộc họp|phiên họp)\s+của\s+(?P<body>[A-ZĐ][^,.;()]{2,60}?)\s+(?:do|với|về)\b"
+)
+_MINUTES_PLACE = re.compile(r"\btại\s+(?P<body>[^,.;()]{3,60})")
+
+
+def body_of_position(position: str) -> str | None:
+    """The body an office belongs to: "Chủ tịch UBND tỉnh" -> "UBND tỉnh", "Phó Thủ tướng, Trưởng Ban
+    Chỉ đạo điều hành giá" -> "Ban Chỉ đạo điều hành giá" (the last office named), "Chủ tịch nước" ->
+    "Chủ tịch nước" (an office that is itself the body: cues.OFFICE_BODIES)."""
+    parts = [p.strip() for p in re.split(rf",\s*|\s+[-–]\s+(?={cues.LEADER_TITLE})", position) if p.strip()]
+    for part in reversed(parts):
+        for office, body in cues.OFFICE_BODIES:
+            if re.fullmatch(office, part, _I):
+                return body
+        rest = part
+        while True:
+            m = _OFFICE_WORD.match(rest)
+            if not m:
+                break
+            rest = rest[m.end() :]
+        if rest != part and _BODY_START.match(rest):
+            return re.sub(r"\bTP\b", "thành phố", rest)
+    return None
+
+
+# The words of an office before its body ("Phó Chủ tịch Thường trực", "Trưởng" of "Trưởng Ban …").
+_OFFICE_WORD = re.compile(
+    r"(?:Phó\s+)?(?:Chủ tịch|Bí thư|Thủ tướng|Bộ trưởng|Thứ trưởng|Giám đốc|Tổng Giám đốc|Tổng cục trưởng"
+    r"|Cục trưởng|Chủ nhiệm|Trưởng|Ủy viên|Uỷ viên|Thường trực|dự khuyết)\s+(?!(?:trực|đoàn)\b)",
+    _I,
+)
+_BODY_START = re.compile(
+    r"^(?:UBND|HĐND|Ủy ban|Uỷ ban|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy"
+    r"|Bộ|Ban|Sở|Cục|Tổng cục|Văn phòng|Chính phủ|Quốc hội|Mặt trận)\b"
+)

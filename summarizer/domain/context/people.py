@@ -1,0 +1,205 @@
+"""The people a document names: officials with their offices, who chaired (chủ trì), who attended.
+
+A person's name opens with a family name (cues.SURNAMES) and has two to four syllables; the office is
+what is written with it ("Chủ tịch UBND tỉnh Phạm Anh Tuấn", "ông Lương Cường, Ủy viên Bộ Chính trị").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.domain import cues
+from summarizer.models import Chair
+from summarizer.source.segment import Block
+
+_I = re.IGNORECASE
+
+_CHAIR_PATTERNS = [
+    re.compile(
+        r"dưới sự chủ trì của\s+(?:đồng chí\s+)?(?P<pos>[^,.;]+?)\s*[-–,]\s*(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,4})"
+    ),
+    re.compile(
+        r"đồng chí\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*),\s*(?P<pos>[^,.;]+?)(?:,|\s+về\s|\s+tại\s|\s+kết luận|\s+chủ trì)"
+    ),
+    re.compile(
+        r"(?:Kết luận của|[Pp]hát biểu kết luận[^,]*,)\s+(?P<pos>(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng)[^.;]*?)\s+"
+        r"(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?=\s+(?:tại|–|-|bày tỏ|khẳng định|phát biểu|kết luận|nhấn mạnh)|,)"
+    ),
+    re.compile(
+        r"^(?P<pos>(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng)[^.;]*?)\s+"
+        r"(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)\s+(?:phát biểu\s+)?kết luận"
+    ),
+]
+# "Tham dự có …", "Cùng dự có …", "Dự họp có …", "Tham dự phiên họp có các đồng chí: …".
+_ATTENDEES = re.compile(
+    r"\b(?:cùng\s+)?(?:tham\s+)?dự(?:\s+(?:họp|làm việc|buổi làm việc|phiên họp|hội nghị|cuộc họp|buổi tiếp xúc))?"
+    r"(?:\s+(?:còn\s+)?có)\s*(?:các đồng chí\s*:?\s*|:\s*)?(?P<list>[^.\n]+)",
+    _I,
+)
+_ATTENDEE_SPLIT = re.compile(
+    r"\s*;\s*|,\s+(?=(?:đồng chí|lãnh đạo|đại diện|các|cùng|Thường trực|Phó|Chủ tịch)\b)|\s+và\s+(?=(?:đồng chí|lãnh đạo|đại diện|các)\b)"
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named official in the text: the name and the office written with it, with offsets."""
+
+    start: int
+    end: int
+    name: str
+    position: str
+
+
+def _name_like(word: str) -> bool:
+    """A syllable of a person's name: capitalized, not an abbreviation ("TP", "UBND")."""
+    w = word.strip(",")
+    return len(w) > 1 and w[0].isupper() and w[1:].islower() and w.isalpha()
+
+
+def split_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """A run of capitalized words as (what belongs to the office, the person's name): the name opens
+    with a family name and has two to four syllables ("Hà Nội Trần Sỹ Thanh" -> "Hà Nội", "Trần Sỹ
+    Thanh"; "Lương Nguyễn Minh Triết" stays whole)."""
+    lead = 0
+    while lead < len(words) and not _name_like(words[lead]):
+        lead += 1
+    for i in range(lead, len(words)):
+        if words[i] in cues.SURNAMES and 2 <= len(words) - i <= 4:
+            return words[:i], words[i:]
+    if len(words) - lead <= 4:
+        return words[:lead], words[lead:]
+    return words[:-3], words[-3:]
+
+
+_TITLE_AT = re.compile(rf"(?<![\wÀ-ỹ]){cues.LEADER_TITLE}(?![\wÀ-ỹ])")
+_HONORIFIC = re.compile(r"(?<![\wÀ-ỹ])(?:ông|bà|đồng chí)\s+(?=[A-ZĐÀ-Ỹ])", _I)
+_WORD = re.compile(r"[^\s]+")
+
+
+def persons(text: str) -> list[Person]:
+    """Officials named in `text`: "<office> <Name>" ("Chủ tịch UBND tỉnh Phạm Anh Tuấn") and "ông|bà|
+    đồng chí <Name>, <office>" ("ông Lương Cường, Ủy viên Bộ Chính trị, …"), in text order."""
+    out: list[Person] = []
+    taken_until = -1
+    for t in _TITLE_AT.finditer(text):
+        if t.start() < taken_until:
+            continue
+        got = _name_after(text, t.start(), t.end())
+        if got is not None:
+            out.append(got)
+            taken_until = got.end
+    for h in _HONORIFIC.finditer(text):
+        if any(p.start <= h.start() < p.end for p in out):
+            continue
+        words: list[re.Match[str]] = []
+        for w in _WORD.finditer(text, h.end()):
+            if not _name_like(w.group(0)) or len(words) == 4:
+                break
+            words.append(w)
+            if w.group(0).endswith(","):
+                break
+        if len(words) < 2:
+            continue
+        end = words[-1].start() + len(words[-1].group(0).rstrip(","))
+        rest = text[end:]
+        pos = re.match(
+            r",\s*(?P<pos>[^.;:()\n]{3,120}?)(?=\s+(?:làm|dẫn đầu|đã|cùng|và|cho biết|nói|phát biểu|nhấn mạnh|khẳng định|chủ trì)\b|[.;:()\n]|$)",
+            rest,
+        )
+        position = pos.group("pos").strip(" ,") if pos and _TITLE_AT.match(pos.group("pos").strip()) else ""
+        name = " ".join(w.group(0).rstrip(",") for w in words)
+        out.append(Person(h.start(), end, name, position))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _name_after(text: str, start: int, title_end: int) -> Person | None:
+    """The person named after the office that opens at `start`: the first run of two or more name
+    syllables within the office's phrase."""
+    run: list[re.Match[str]] = []
+    for n, w in enumerate(_WORD.finditer(text, title_end)):
+        word = w.group(0)
+        if n > 16 or word[:1] in "([" or text[w.start() - 1 : w.start()] == "\n":
+            break
+        if _name_like(word):
+            run.append(w)
+            if not word.endswith(","):
+                continue
+        if len(run) >= 2:
+            office, name = split_name([r.group(0).rstrip(",") for r in run])
+            if len(name) >= 2 and any(x in cues.SURNAMES for x in name[:1]):
+                name_start = run[len(office)].start() if office or run else title_end
+                pos = re.sub(r"\s+", " ", text[start:name_start]).strip(" ,-–")
+                end = name_start + len(" ".join(name))
+                return Person(start, end, " ".join(name), pos)
+        run = []
+        if word.endswith((".", ";", ":")) and not re.fullmatch(r"[A-ZĐ]{1,4}\.", word):
+            break
+    return None
+
+
+_NOT_SUBJECT_BEFORE = re.compile(r"(?:\b(?:cùng|với|và|của|tiếp|gặp|thăm|mời|tặng|trao|báo cáo)\s*)$", _I)
+
+
+def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = None) -> Chair | None:
+    """Who chaired: "dưới sự chủ trì của …", "… kết luận", "<office> <Name> chủ trì …", else the
+    official who is the subject of the sentence that narrates the session ("Sáng 18/4, Chủ tịch UBND
+    tỉnh Phạm Anh Tuấn … đã có buổi tiếp …")."""
+    for b in bs[:40]:
+        for pattern in _CHAIR_PATTERNS:
+            m = pattern.search(b.text)
+            if not m:
+                continue
+            name = m.group("name").strip()
+            pos = re.sub(r"\s+", " ", m.group("pos")).strip(" ,-–")
+            # A known place name glued before the person's name belongs to the position.
+            for place in places.values():
+                if name.startswith(place + " "):
+                    pos, name = f"{pos} {place}", name[len(place) + 1 :]
+            office, words = split_name(name.split())
+            if office:
+                pos, name = f"{pos} {' '.join(office)}", " ".join(words)
+            if len(name.split()) >= 2:
+                return Chair(name=name, position=pos or None)
+    for b in bs[:40]:
+        for person in persons(b.text):
+            after = _CHAIRS_AFTER.match(b.text, person.end)
+            if after:
+                more = (after.group("more") or "").strip()
+                pos = ", ".join(x for x in (person.position, more) if x)
+                return Chair(name=person.name, position=pos or None)
+    if opening:
+        for person in persons(opening):
+            if not _NOT_SUBJECT_BEFORE.search(opening[max(0, person.start - 20) : person.start]):
+                return Chair(name=person.name, position=person.position or None)
+    return None
+
+
+def fuller_position(chair: Chair | None, opening: str | None) -> Chair | None:
+    """The chair's office as the narration writes it in full ("Chủ tịch UBND TP Hà Nội" where the
+    conclusion says "Chủ tịch UBND TP")."""
+    if chair is None or not opening or not chair.position:
+        return chair
+    for person in persons(opening):
+        if person.name == chair.name and len(person.position) > len(chair.position):
+            extra = person.position[len(chair.position) :]
+            # The same office with its place written out; a second office after a comma is not it.
+            if person.position.startswith(chair.position) and extra.startswith(" ") and "," not in extra:
+                return Chair(name=chair.name, position=person.position)
+    return chair
+
+
+# What follows the person who chairs: "… chủ trì (cuộc họp)", after the rest of the office.
+_CHAIRS_AFTER = re.compile(r"(?:,\s*(?P<more>[^,.;]{0,80}?))?\s+(?:đã\s+)?chủ trì\b")
+
+
+def find_attendees(bs: list[Block]) -> list[str]:
+    for b in bs[:30]:
+        m = _ATTENDEES.search(b.text)
+        if not m:
+            continue
+        items = [p.strip(" ,;:.") for p in _ATTENDEE_SPLIT.split(m.group("list"))]
+        return [i for i in items if len(i) > 2]
+    return []

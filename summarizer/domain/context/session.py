@@ -1,0 +1,107 @@
+"""The date of the session a document reports on, and the year it is read in.
+
+The narration's opening date ("Sáng 22/4, …", "Ngày 24/03/2023, …"), an inspection's day, a saved
+article's "date …" line and its reader metadata; a date written without its year takes it from the
+context (`summarizer.domain.dates.resolve_year`), in this one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from summarizer.domain import cues
+from summarizer.domain.dates import DMY, DMY_WORDS, resolve_year, valid_date
+from summarizer.models import DocumentKind
+from summarizer.source.document import parse_any_date
+from summarizer.source.segment import Block, sentences
+
+_I = re.IGNORECASE
+
+# The date that opens the narration of a session: "Ngày 24/03/2023, …", "Chiều 22.4, …",
+# "(BĐ) - Sáng 01/4, …", "ngày 07 tháng 10 năm 2024, …", "… tổ chức chiều nay, 4/12.", "Hôm nay, ngày
+# 26/5/2026 tại …"; a part of the day ("Sáng", "Chiều tối") marks it as a session's for sure.
+_DATE_NARRATION = re.compile(
+    rf"(?:(?P<part>\b{cues.PART_OF_DAY}(?:\s+nay)?\s*,?\s+)|^|[,;.:]\s+|[-–]\s+)(?:[Nn]gày\s+)?"
+    rf"(?:{DMY}|{DMY_WORDS})(?P<tail>\s*(?:,|\.(?!\d)|$|\s+(?:tại|vừa qua)\b))"
+)
+# The day of an inspection that a notice or letter reports on ("Căn cứ kết quả kiểm tra thực tế ngày
+# 29/6/2026 …").
+_INSPECTION_DATE = re.compile(
+    rf"\bkiểm tra(?:\s+thực tế)?(?:\s+(?:vào|hôm))?\s+(?P<word>ngày)\s+(?:{DMY}|{DMY_WORDS})", _I
+)
+_META_DATE = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+
+
+def metadata_date(metadata: dict[str, str]) -> dt.date | None:
+    raw = metadata.get("date")
+    return parse_any_date(raw) if raw else None
+
+
+def meta_date_line(bs: list[Block]) -> dt.date | None:
+    """A "date 2025-11-04" line that a saved article carries in its text (the seeds' form)."""
+    for b in bs[:25]:
+        mm = _META_DATE.match(b.text)
+        if mm:
+            return valid_date(int(mm["y"]), int(mm["m"]), int(mm["d"]))
+    return None
+
+
+def narration_date(
+    bs: list[Block], anchor: dt.date | None, years: list[int], kind: DocumentKind
+) -> tuple[dt.date, str, str] | None:
+    """The date that opens the narration of the session, with the year from the context when the
+    text writes none. A date with a part of the day ("Sáng 2/12") wins; a bare "Ngày …," counts when
+    its sentence narrates a session, never when it dates the issue of a text ("Ngày 9/7/2024, Bộ
+    Chính trị ban hành …")."""
+    fallback: tuple[dt.date, str, str] | None = None
+    for b in bs[:25]:
+        for m in _DATE_NARRATION.finditer(b.text):
+            got = _date_of(m, anchor, years)
+            if got is None:
+                continue
+            start = m.start("part") if m.group("part") else m.start()
+            written = b.text[start : m.start("tail")].strip(" ,;:.-–")
+            sentence = _sentence_around(b.text, m.start(), m.end())
+            if m.group("part"):
+                return got, written, sentence
+            if (
+                fallback is None
+                and not cues.ISSUANCE.search(sentence)
+                and cues.SESSION_WORDS.search(sentence)
+            ):
+                fallback = got, written, sentence
+        if kind != "news":
+            for m in _INSPECTION_DATE.finditer(b.text):
+                got = _date_of(m, anchor, years)
+                if got is not None and fallback is None:
+                    written = b.text[m.start("word") : m.end()].strip()
+                    fallback = got, written, _sentence_around(b.text, m.start(), m.end())
+        if cues.CONCLUSION_START.search(b.text):
+            break
+    if fallback is None:
+        # A saved article may carry its lead at the end (a teaser "… more(HDDTVN) – Sáng 28/12, …").
+        for b in bs[25:]:
+            for m in _DATE_NARRATION.finditer(b.text):
+                got = _date_of(m, anchor, years) if m.group("part") else None
+                if got is not None:
+                    written = b.text[m.start("part") : m.start("tail")].strip(" ,;:.-–")
+                    return got, written, _sentence_around(b.text, m.start(), m.end())
+    return fallback
+
+
+def _date_of(m: re.Match[str], anchor: dt.date | None, years: list[int]) -> dt.date | None:
+    g = m.groupdict()
+    d, mo = int(g.get("d") or g.get("d2") or 0), int(g.get("m") or g.get("m2") or 0)
+    y = g.get("y") or g.get("y2")
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return valid_date(int(y), mo, d) if y else resolve_year(d, mo, anchor, years)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of text[start:end]: from the previous full stop to the next."""
+    for piece in sentences(text, 0):
+        if piece.start <= start < piece.end or piece.end >= end:
+            return piece.text
+    return text
