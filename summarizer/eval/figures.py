@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from summarizer.eval.score import DOC_FIELDS, DocScore
+from summarizer.eval.counters import DOC_FIELDS, DocScore
 from summarizer.models import GroundStatus, RejectReason
 
 Direction = Literal["higher", "lower", "exact"]

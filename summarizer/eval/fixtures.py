@@ -24,7 +24,9 @@ from summarizer.domain.agencies import AgencyContext, agency_key, canonicalize
 from summarizer.domain.context import build_context
 from summarizer.domain.deadlines import parse_deadline
 from summarizer.errors import UserError
-from summarizer.eval.score import SPLITS, fixture_files, load_fixture
+from summarizer.eval.counters import SPLITS
+from summarizer.eval.score.expected import load_fixture
+from summarizer.eval.score.folder import fixture_files
 from summarizer.ground import FoldedText, locate
 from summarizer.models import Extraction
 from summarizer.pipeline import load_source

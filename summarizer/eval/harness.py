@@ -8,46 +8,34 @@ A run never stops at one document's failure: that document is recorded as errore
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 from summarizer.atomic import write_atomic
 from summarizer.errors import InputError, UserError
-from summarizer.eval.runs import (
+from summarizer.eval.backend import UsageSum, eval_settings, open_for_eval
+from summarizer.eval.fingerprint import run_fingerprint
+from summarizer.eval.runs.compare import compare_runs
+from summarizer.eval.runs.files import bless, blessed, cost_line, load_run, save_run
+from summarizer.eval.runs.gates import (
     DEFAULT_GATES,
     DEFAULT_LIMIT,
     Gate,
     GateResult,
-    bless,
-    blessed,
     check_gates,
-    compare_runs,
-    cost_line,
-    junit_xml,
     load_gate_config,
-    load_run,
     merge_gates,
     parse_thresholds,
-    run_record,
-    save_run,
 )
-from summarizer.eval.score import (
-    Case,
-    EvalReport,
-    Selection,
-    errored_case,
-    evaluate_folder,
-    load_case,
-    score_case,
-)
-from summarizer.models import SCHEMA_VERSION, Extraction, Usage
+from summarizer.eval.runs.junit import junit_xml
+from summarizer.eval.runs.records import run_record
+from summarizer.eval.score.cases import EvalReport, evaluate_folder, rescore_cases
+from summarizer.eval.score.folder import Selection
+from summarizer.models import Extraction, Usage
 
 Echo = Callable[[str], None]
 
@@ -80,86 +68,6 @@ class EvalOptions:
     record: bool = False
 
 
-def eval_settings(folder: Path, **flags: Any) -> Any:
-    """Model settings for an eval of `folder`: flags over the environment; the replay backend reads
-    FOLDER/responses unless SUMMARIZER_RESPONSES_DIR says otherwise."""
-    from summarizer.settings import load_settings
-
-    prompts = flags.get("prompts_dir")
-    if prompts is not None and not Path(prompts).is_dir():
-        raise UserError("prompt folder not found", source=str(prompts))
-    settings = load_settings(**flags)
-    if settings.responses_dir is None:
-        settings = settings.model_copy(update={"responses_dir": Path(folder) / "responses"})
-    return settings
-
-
-def _open(backend: str, settings: Any, record: bool) -> Any:
-    from summarizer.backends import open_backend
-
-    if backend == "rules":
-        if record:
-            raise UserError("--record needs a model backend (--backend openai)")
-        return open_backend("rules")
-    return open_backend(backend, settings, record=record)
-
-
-def code_version() -> str:
-    from summarizer import __version__
-
-    here = Path(__file__).resolve().parent
-    try:
-        head = subprocess.run(
-            ["git", "-C", str(here), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-        )
-        dirty = subprocess.run(
-            ["git", "-C", str(here), "status", "--porcelain", "--", str(here.parent)],
-            capture_output=True,
-            text=True,
-            timeout=10,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return __version__
-    if head.returncode != 0:
-        return __version__
-    return f"{__version__}+{head.stdout.strip()}{'.dirty' if dirty.stdout.strip() else ''}"
-
-
-def _fingerprint(backend: str, be: Any, cases: Sequence[Case]) -> dict[str, Any]:
-    s = getattr(be, "settings", None)
-    prompts = getattr(be, "prompts", None)
-    model = getattr(s, "model", None) if s is not None else None
-    if model is None:  # replay: the model the replies were authored or recorded for
-        model = next(
-            (c.predicted.meta.model for c in cases if c.predicted is not None and c.predicted.meta.model),
-            None,
-        )
-    host = None
-    if backend == "openai" and s is not None:
-        host = urlparse(s.base_url).hostname if s.base_url else "api.openai.com"
-    params = (
-        {
-            k: getattr(s, k)
-            for k in ("temperature", "max_tokens", "chunk_chars", "overlap_chars", "structured", "reasks")
-        }
-        if s is not None and backend != "rules"
-        else {}
-    )
-    return {
-        "backend": backend,
-        "model": model,
-        "prompt_version": getattr(prompts, "version", None),
-        "base_url_host": host,
-        "parameters": params,
-        "schema_version": SCHEMA_VERSION,
-        "code_version": code_version(),
-        "fixtures": {c.doc: c.hashes for c in cases},
-    }
-
-
 def _settings_record(opts: EvalOptions, be: Any) -> dict[str, Any]:
     prompts = getattr(be, "prompts", None)
     s = getattr(be, "settings", None)
@@ -173,19 +81,6 @@ def _settings_record(opts: EvalOptions, be: Any) -> dict[str, Any]:
         "selection": opts.selection.describe(),
         "cache": bool(getattr(s, "cache", False)) if s is not None else None,
     }
-
-
-class _Usage:
-    """Token usage summed over documents extracted concurrently."""
-
-    def __init__(self) -> None:
-        self.total = Usage()
-        self._lock = threading.Lock()
-
-    def add(self, ex: Extraction) -> None:
-        if ex.meta.usage is not None:
-            with self._lock:
-                self.total.add(ex.meta.usage)
 
 
 def run_eval(opts: EvalOptions, echo: Echo = _err) -> int:
@@ -213,13 +108,13 @@ def run_eval(opts: EvalOptions, echo: Echo = _err) -> int:
     settings = opts.settings
     if settings is None and opts.backend != "rules":
         settings = eval_settings(opts.folder, **opts.flags)
-    be = _open(opts.backend, settings, opts.record)
+    be = open_for_eval(opts.backend, settings, opts.record)
     # Repeats 2..N must ask the model again: with the cache on they would replay repeat 1's replies
     # and measure no spread at all. Only the settings change; the model stack itself keeps its cache.
     again = be
     if opts.repeat > 1 and getattr(be, "settings", None) is not None:
-        again = _open(opts.backend, be.settings.model_copy(update={"cache": False}), False)
-    usage = _Usage()
+        again = open_for_eval(opts.backend, be.settings.model_copy(update={"cache": False}), False)
+    usage = UsageSum()
     workers = getattr(getattr(be, "settings", None), "concurrency", 1) if opts.backend != "rules" else 1
     reports: list[EvalReport] = []
     t0 = time.perf_counter()
@@ -253,7 +148,7 @@ def run_eval(opts: EvalOptions, echo: Echo = _err) -> int:
         usage=usage.total,
         seconds=seconds,
         repeats=reports,
-        fingerprint=_fingerprint(opts.backend, be, report.cases),
+        fingerprint=run_fingerprint(opts.backend, be, report.cases),
     )
     return finish_run(record, opts, gates, base, echo)
 
@@ -282,13 +177,9 @@ def finish_run(
     echo: Echo = _err,
 ) -> int:
     """Report, save and gate a run record; the exit code (1 when a gate fails)."""
-    from summarizer.eval.report import (
-        comparison_markdown,
-        print_comparison,
-        print_run,
-        run_html,
-        run_markdown,
-    )
+    from summarizer.eval.report.markdown import comparison_markdown, run_markdown
+    from summarizer.eval.report.page import run_html
+    from summarizer.eval.report.terminal import print_comparison, print_run
 
     print_run(record, opts.verbose)
     echo(f"cost: {cost_line(record['usage'], record['seconds'])}")
@@ -327,44 +218,6 @@ def report_gates(results: Sequence[GateResult], echo: Echo = _err) -> int:
         elif not r.ok:
             echo(f"gate failed: {r.message}")
     return 1 if any(r.ok is False for r in results) else 0
-
-
-def rescore_cases(run: dict[str, Any], folder: Path) -> list[Case]:
-    """The run's saved outputs scored against the current expected files, with no model call. A
-    document whose text changed since the run (its spans would point elsewhere) is errored."""
-    from summarizer.eval.score import fixture_info, fixture_pairs
-
-    pairs = {d.stem: (d, e) for d, e in fixture_pairs(Path(folder))}
-    cases = []
-    for d in run["documents"]:
-        doc, info = d["doc"], d.get("info", {})
-        if d.get("error") or d.get("output") is None:
-            cases.append(errored_case(doc, info, d.get("error") or "no output saved", d.get("seconds", 0)))
-            continue
-        if doc not in pairs:
-            cases.append(errored_case(doc, info, "fixture no longer in the folder"))
-            continue
-        try:
-            source, fixture, hashes = load_case(*pairs[doc])
-        except UserError as exc:
-            cases.append(errored_case(doc, fixture_info(pairs[doc][1]), f"fixture: {exc}"))
-            continue
-        if d.get("hashes", {}).get("document") not in (None, hashes["document"]):
-            cases.append(errored_case(doc, fixture.info, "document text changed since the run; run it again"))
-            continue
-        predicted = Extraction.model_validate(d["output"])
-        cases.append(
-            Case(
-                doc,
-                source.text,
-                fixture,
-                predicted,
-                score_case(doc, source.text, fixture, predicted),
-                d.get("seconds", 0),
-                hashes,
-            )
-        )
-    return cases
 
 
 def rescore(run_path: Path, opts: EvalOptions, echo: Echo = _err, *, folder_given: bool = True) -> int:
@@ -409,7 +262,9 @@ def compare(
     echo: Echo = _err,
 ) -> int:
     """`summarizer eval compare A B`, or `eval compare B` against the blessed baseline of B's folder."""
-    from summarizer.eval.report import comparison_html, comparison_markdown, print_comparison
+    from summarizer.eval.report.markdown import comparison_markdown
+    from summarizer.eval.report.page import comparison_html
+    from summarizer.eval.report.terminal import print_comparison
 
     if run_b is None:
         run_a, run_b = blessed(Path(run_a).resolve().parent), run_a
@@ -453,7 +308,7 @@ def new(
     from summarizer.pipeline import extract_file
 
     settings = None if backend == "rules" else eval_settings(folder, **(flags or {}))
-    be = _open(backend, settings, False)
+    be = open_for_eval(backend, settings, False)
     _source, ex = extract_file(str(file), be)
     path = new_fixture(file, folder, ex, backend)
     out(

@@ -16,6 +16,13 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / min(a[1] - a[0], b[1] - b[0]) if inter > 0 else 0.0
 
 
+def similarity(a: str, b: str) -> float:
+    """How alike two strings are, 0 to 1 (rapidfuzz's normalized Indel ratio)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b) / 100.0
+
+
 def assign(weights: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
     """Pairs (row, col) maximizing the sum of weights; pairs of weight <= 0 are not matches."""
     n = len(weights)

@@ -1,8 +1,9 @@
 """`summarizer serve`: the clerk's review desk, a local web app to check, correct and download the draft.
 
-The pieces: `storage` (SQLite, versioned schema), `desk` (taking documents in, corrections, drafts
-out, fixtures), `security` (bind, token, CSRF, upload limit), `app` (routes and pages); templates and
-static assets ship inside this package (office networks are often offline: no CDN).
+The pieces: `storage/` (SQLite, versioned schema), `desk/` (taking documents in, jobs, corrections,
+drafts out, fixtures), `security` (bind, token, CSRF, upload limit), `web` (the app's state and
+pages), `routes/` (the handlers by concern), `app` (the route table); templates and static assets
+ship inside this package (office networks are often offline: no CDN).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def serve(
 
     from summarizer.errors import UserError
     from summarizer.serve.security import TOKEN_ENV, check_bind
-    from summarizer.serve.storage import default_db_path
+    from summarizer.serve.storage.schema import default_db_path
 
     token = token or os.environ.get(TOKEN_ENV) or None
     check_bind(host, token)
@@ -47,7 +48,8 @@ def serve(
 
     import uvicorn
 
-    from summarizer.serve.app import DeskConfig, build_app, usable_backends
+    from summarizer.serve.app import build_app, usable_backends
+    from summarizer.serve.web import DeskConfig
 
     config = DeskConfig(
         db=db or default_db_path(),

@@ -1,11 +1,5 @@
-"""The review desk's store: documents, their extraction (one row per item), the edit log, in SQLite.
-
-One file (the user's data folder, or `--db PATH`), so a draft survives a restart. The schema carries
-its version in `schema_version`; `MIGRATIONS` are applied in order to an older file at open, each in
-one transaction, so a file written by an earlier release is brought forward and never half-migrated.
-
-Items are rows rather than one JSON blob: an edit rewrites one item (an edit round-trip stays cheap
-with hundreds of items), and every edit keeps the item's before/after so it can be undone.
+"""The store: one SQLite connection, documents, their items (one row each) and the edit log, every
+edit undoable.
 """
 
 from __future__ import annotations
@@ -17,12 +11,13 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from summarizer.errors import UserError
 from summarizer.models import Conclusion, Extraction, Request, Task
+from summarizer.serve.storage.rows import DocRow, Edit, Item
+from summarizer.serve.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
 KINDS = ("task", "request", "conclusion")
 _FIELD = {"task": "tasks", "request": "requests", "conclusion": "conclusions"}
@@ -32,103 +27,9 @@ _MODEL: dict[str, type[Task] | type[Request] | type[Conclusion]] = {
     "conclusion": Conclusion,
 }
 
-MIGRATIONS: list[tuple[int, str]] = [
-    (
-        1,
-        """
-        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE documents (
-            id TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            format TEXT NOT NULL,
-            text TEXT NOT NULL,
-            footnotes TEXT NOT NULL DEFAULT '[]',
-            dropped TEXT NOT NULL DEFAULT '[]',
-            metadata TEXT NOT NULL DEFAULT '{}',
-            sha256 TEXT NOT NULL,
-            backend TEXT NOT NULL,
-            profile TEXT,
-            base TEXT NOT NULL,
-            original TEXT NOT NULL,
-            created TEXT NOT NULL,
-            updated TEXT NOT NULL
-        );
-        CREATE TABLE items (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            kind TEXT NOT NULL CHECK (kind IN ('task', 'request', 'conclusion')),
-            position REAL NOT NULL,
-            data TEXT NOT NULL
-        );
-        CREATE INDEX items_doc ON items(doc_id, kind, position);
-        CREATE TABLE edits (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            at TEXT NOT NULL,
-            who TEXT NOT NULL,
-            action TEXT NOT NULL,
-            kind TEXT,
-            item_id INTEGER,
-            position REAL,
-            before TEXT,
-            after TEXT,
-            undone_at TEXT
-        );
-        CREATE INDEX edits_doc ON edits(doc_id, id);
-        """,
-    ),
-]
-SCHEMA_VERSION = MIGRATIONS[-1][0]
-
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def default_db_path() -> Path:
-    """A file under the user's data folder ($XDG_DATA_HOME, else ~/.local/share)."""
-    import os
-
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "summarizer" / "desk.sqlite3"
-
-
-@dataclass(frozen=True)
-class Item:
-    id: int
-    kind: str
-    position: float
-    model: Task | Request | Conclusion
-
-
-@dataclass(frozen=True)
-class DocRow:
-    id: str
-    name: str
-    format: str
-    text: str
-    footnotes: list[str]
-    dropped: list[str]
-    metadata: dict[str, str]
-    sha256: str
-    backend: str
-    profile: str | None
-    base: dict[str, Any]  # the extraction without its items: document, summary, rejected, uncovered, meta
-    created: str
-    updated: str
-
-
-@dataclass(frozen=True)
-class Edit:
-    id: int
-    at: str
-    who: str
-    action: str
-    kind: str | None
-    item_id: int | None
-    before: Any
-    after: Any
-    undone_at: str | None
 
 
 class Store:
