@@ -50,14 +50,37 @@ def new_tone_placement(text: str) -> str:
     )
 
 
-class Oracle:
-    """Authored replies for one document, from its expected file."""
+# A task no document contains: an oracle asked to `invent` adds it, as a model that makes things up.
+INVENTED_TASK = {
+    "evidence": "Giao Sở Tài chính chủ trì xây dựng đề án thí điểm chuyển đổi số toàn diện, hoàn thành trước ngày 30/6.",
+    "agencies": ["Sở Tài chính"],
+    "partners": [],
+    "action": "xây dựng đề án thí điểm chuyển đổi số toàn diện",
+    "deadline": "trước ngày 30/6",
+}
 
-    def __init__(self, source: Source, expected: Extraction, variant: Variant = "perfect") -> None:
+
+class Oracle:
+    """Authored replies for one document, from its expected file.
+
+    `invent`: also answer the first chunk with a task the document does not contain.
+    `tone_every`: write every n-th task quote in the other tone placement ("hoà" for "hòa")."""
+
+    def __init__(
+        self,
+        source: Source,
+        expected: Extraction,
+        variant: Variant = "perfect",
+        *,
+        invent: bool = False,
+        tone_every: int | None = None,
+    ) -> None:
         self.source = source
         self.text = source.text
         self.expected = expected
         self.variant = variant
+        self.invent = invent
+        self.tone_every = tone_every
         self.ctx: DocContext = build_context(source)
 
     # ------------------------------------------------------------ as the text writes it
@@ -88,6 +111,8 @@ class Oracle:
         return f"ngày {d.day}/{d.month}/{d.year}" if self.variant == "noisy" else m.group(0)
 
     def _quote(self, evidence: str, i: int) -> str:
+        if self.tone_every and i % self.tone_every == 1:
+            evidence = new_tone_placement(evidence)
         if self.variant != "noisy":
             return evidence
         if i % 4 == 1:
@@ -155,6 +180,8 @@ class Oracle:
                     "deadline": self._deadline(t, i, all_tasks),
                 }
             )
+        if self.invent and first:
+            tasks.append(dict(INVENTED_TASK))
         return {
             "document": {
                 "title": doc.title if first else None,
@@ -184,6 +211,9 @@ class Oracle:
                 for i, r in enumerate(x for x in ex.requests if inside(x.span))
             ],
         }
+
+    def content_for(self, chunk: str) -> str:
+        return json.dumps(self.reply_for(chunk), ensure_ascii=False)
 
 
 # ---------------------------------------------------------------- a loopback server for the oracle
