@@ -154,7 +154,7 @@ def _in_lead_position(text: str, link: Link, start: int, end: int) -> bool:
     # "huyện", "tỉnh" mid-sentence is far more often part of another name ("Đảng bộ tỉnh").
     if _BARE_LEVEL.fullmatch(text[start:end].strip()):
         return False
-    return bool(cues.DIRECTIVE_AFTER.match(text[end : end + 40])) and not cues.NOT_LEAD_BEFORE.search(before)
+    return bool(cues.WORK_AFTER.match(text[end : end + 40])) and not cues.NOT_LEAD_BEFORE.search(before)
 
 
 def _support_in(

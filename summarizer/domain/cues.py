@@ -68,14 +68,19 @@ ASSIGNMENT_LEAD = re.compile(
     r"kiến nghị với|đối với|riêng đối với)\s+)$",
     _I,
 )
-# What follows a body that leads its sentence: the work it is given ("Sở Y tế chủ trì …").
-DIRECTIVE_AFTER = re.compile(
-    r"^\s*,?\s*(?:cần|phải|chủ trì|có trách nhiệm|tập trung|khẩn trương|tiếp tục|chỉ đạo|hướng dẫn|tham mưu|"
+# The verbs of a directive: what follows the body that is given the work ("Sở Y tế chủ trì …").
+_DIRECTIVE_WORDS = (
+    r"cần|phải|chủ trì|có trách nhiệm|tập trung|khẩn trương|tiếp tục|chỉ đạo|hướng dẫn|tham mưu|"
     r"rà soát|phối hợp|quan tâm|tăng cường|đẩy mạnh|nghiên cứu|xây dựng|triển khai|thực hiện|theo dõi|chủ động|"
     r"sớm|kiểm tra|đôn đốc|bố trí|hoàn thành|hoàn thiện|tổ chức|theo chức năng|căn cứ|bám sát|nâng cao|làm tốt|"
-    r"đảm bảo|bảo đảm|thường xuyên|khắc phục|giải quyết|xem xét|chuẩn bị|quyết liệt|nghiêm túc|chịu trách nhiệm|"
-    r"sẽ|phải|cần phải|nghiêm túc|khẩn trương|định kỳ|kịp thời|lập|gửi|báo cáo)\b",
-    _I,
+    r"đảm bảo|bảo đảm|thường xuyên|khắc phục|giải quyết|xem xét|chuẩn bị|quyết liệt|nghiêm túc|chịu trách nhiệm"
+)
+# The rules backend's assignee test: the work right after the body.
+DIRECTIVE_AFTER = re.compile(rf"^\s*(?:{_DIRECTIVE_WORDS})\b", _I)
+# The context chain's lead test: the same, after a comma too, and the verbs of a commitment or a
+# report that a body given the work also takes ("… sẽ hoàn thiện", "… gửi", "… báo cáo").
+WORK_AFTER = re.compile(
+    rf"^\s*,?\s*(?:{_DIRECTIVE_WORDS}|sẽ|cần phải|định kỳ|kịp thời|lập|gửi|báo cáo)\b", _I
 )
 # The sentence after a task that gives its time ("… Thời gian hoàn thành trước ngày 05/10/2026.").
 DEADLINE_SENTENCE = re.compile(

@@ -16,14 +16,8 @@ ASSIGN_BEFORE = re.compile(
 )
 NOT_ASSIGNEE_BEFORE = cues.NOT_LEAD_BEFORE
 
-# What follows an assignee: the work it is given.
-DIRECTIVE_AFTER = re.compile(
-    r"^\s*(?:cần|phải|chủ trì|có trách nhiệm|tập trung|khẩn trương|tiếp tục|chỉ đạo|hướng dẫn|tham mưu|"
-    r"rà soát|phối hợp|quan tâm|tăng cường|đẩy mạnh|nghiên cứu|xây dựng|triển khai|thực hiện|theo dõi|chủ động|"
-    r"sớm|kiểm tra|đôn đốc|bố trí|hoàn thành|hoàn thiện|tổ chức|theo chức năng|căn cứ|bám sát|nâng cao|làm tốt|"
-    r"đảm bảo|bảo đảm|thường xuyên|khắc phục|giải quyết|xem xét|chuẩn bị|quyết liệt|nghiêm túc|chịu trách nhiệm)\b",
-    _I,
-)
+# What follows an assignee: the work it is given (the one table of verbs is in cues).
+DIRECTIVE_AFTER = cues.DIRECTIVE_AFTER
 NOT_DIRECTIVE_AFTER = re.compile(r"^\s*(?:đã|đang|là|có\s|vừa|được|hiện|báo cáo)", _I)
 ADDRESSING_CUE = re.compile(r"\b(?:giao|yêu cầu|đề nghị|lưu ý)\b", _I)
 CONTINUATION = re.compile(r"^(?:đồng thời)\b", _I)
