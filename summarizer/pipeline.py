@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from summarizer.backends import Backend, open_backend
+from summarizer.backends import Backend, Progress, open_backend
 from summarizer.domain.context import DocContext, build_context
 from summarizer.ground import ground_extraction
 from summarizer.models import Extraction
@@ -19,11 +20,14 @@ def extract_source(
     *,
     context: DocContext | None = None,
     summary_sentences: int = 4,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
 ) -> Extraction:
-    """Extract and ground: every item of every backend goes through the one grounding pass."""
+    """Extract and ground: every item of every backend goes through the one grounding pass.
+    `progress(done, total)` reports the parts of long work as they finish; `cancel` stops it."""
     be = open_backend(backend) if isinstance(backend, str) else backend
     ctx = context or build_context(source)
-    raw = be.extract(source, ctx, summary_sentences=summary_sentences)
+    raw = be.extract(source, ctx, summary_sentences=summary_sentences, progress=progress, cancel=cancel)
     return ground_extraction(raw, source, ctx)
 
 

@@ -120,3 +120,39 @@ def test_cancelled_work_is_discarded_and_a_failure_is_one_message(tmp_path: Path
         message = re.search(r'<p class="error" role="alert" id="upload-error">(.*?)</p>', r.text, re.S)
         assert message and message.group(1).startswith("văn bản dán: "), r.text[:1500]
         assert "\n" not in message.group(1).strip() and SECRET not in r.text
+
+
+def test_a_long_document_shows_its_chunks_and_cancel_stops_the_requests(tmp_path: Path) -> None:
+    """Per-chunk progress on the model backend, and a cancel that asks for no chunk not yet asked."""
+
+    def slow(body):
+        time.sleep(1.5)
+        return completion(_reply())
+
+    # Eight paragraphs of ~1,100 characters: eight chunks at the smallest chunk size, two at a time.
+    long_text = "\n\n".join(f"{i}. " + TEXT.strip().replace("\n", " ") * 4 for i in range(1, 9))
+    env = _env_with(tmp_path, SUMMARIZER_CHUNK_CHARS="1000", SUMMARIZER_CONCURRENCY="2")
+    with ChatServer(slow) as chat, desk_server(tmp_path / "desk.sqlite3", env=env(chat)) as server:
+        client = httpx.Client(base_url=server.url, timeout=60)
+        csrf = csrf_of(client.get("/").text)
+        r = client.post("/upload", data={"csrf": csrf, "backend": "openai", "text": long_text})
+        job = r.headers["location"]
+        deadline = time.monotonic() + 30
+        status = client.get(job + ".json").json()
+        while status["chunks_done"] < 1 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            status = client.get(job + ".json").json()
+        assert status["chunks"] >= 4 and 1 <= status["chunks_done"] < status["chunks"], status
+        assert client.post(job + "/cancel", data={"csrf": csrf}).status_code == 303
+        asked = len(chat.requests)
+        time.sleep(4)  # what was in flight finishes; nothing new is asked
+        assert len(chat.requests) <= asked + 2, (asked, len(chat.requests))
+        assert len(chat.requests) < status["chunks"]
+        assert client.get(job + ".json").json()["state"] == "cancelled"
+
+
+def _env_with(tmp: Path, **extra: str):
+    def env(chat: ChatServer) -> dict[str, str]:
+        return {**_env(chat, tmp), **extra}
+
+    return env

@@ -8,6 +8,8 @@ nowhere else.
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from summarizer.errors import ConfigError
@@ -19,14 +21,25 @@ if TYPE_CHECKING:
     from summarizer.source.document import Source
 
 BACKEND_NAMES = ("rules", "openai", "replay")
+Progress = Callable[[int, int], None]  # (parts done, parts in all)
 
 
 class Backend(Protocol):
     @property
     def name(self) -> str: ...
 
-    def extract(self, source: Source, context: DocContext, *, summary_sentences: int = 4) -> Extraction:
-        """Items of `source`, their quotes not yet located (the grounding pass does that)."""
+    def extract(
+        self,
+        source: Source,
+        context: DocContext,
+        *,
+        summary_sentences: int = 4,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Extraction:
+        """Items of `source`, their quotes not yet located (the grounding pass does that).
+        `progress(done, total)` is called as parts of the work finish (the model path: chunks);
+        `cancel`, once set, stops asking for what has not been asked yet."""
         ...
 
 

@@ -51,7 +51,7 @@ def new_tone_placement(text: str) -> str:
 
 
 # A task no document contains: an oracle asked to `invent` adds it, as a model that makes things up.
-INVENTED_TASK = {
+INVENTED_TASK: dict[str, Any] = {
     "evidence": "Giao Sở Tài chính chủ trì xây dựng đề án thí điểm chuyển đổi số toàn diện, hoàn thành trước ngày 30/6.",
     "agencies": ["Sở Tài chính"],
     "partners": [],

@@ -109,10 +109,21 @@ def ask_chunks(
     source_name: str,
     max_tokens: int,
     concurrency: int,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[tuple[Chunk, ModelReply]]:
     """Every chunk's reply, in order. The first chunk that fails stops the others (those not yet
-    asked never are) and its error is raised at once, without waiting for the rest."""
+    asked never are) and its error is raised at once, without waiting for the rest. `progress(done,
+    count)` is called as each chunk's reply arrives."""
     count = len(chunks)
+    finished = [0]
+    lock = threading.Lock()
+
+    def tick() -> None:
+        if progress is not None:
+            with lock:
+                finished[0] += 1
+                done = finished[0]
+            progress(done, count)
 
     def ask(chunk: Chunk) -> list[tuple[Chunk, ModelReply]]:
         req = chunk_request(prompts, chunk, count, source_name, max_tokens)
@@ -127,9 +138,14 @@ def ask_chunks(
             job.note(f"{req.label}: {why.reason}; chunk split in {len(parts)}")
             return [pair for p in parts for pair in ask(p)]
 
+    def ask_and_tick(chunk: Chunk) -> list[tuple[Chunk, ModelReply]]:
+        got = ask(chunk)
+        tick()
+        return got
+
     if count == 1:
-        return ask(chunks[0])
-    return _all_or_first_failure(ask, chunks, min(concurrency, count), job.cancel)
+        return ask_and_tick(chunks[0])
+    return _all_or_first_failure(ask_and_tick, chunks, min(concurrency, count), job.cancel)
 
 
 def _all_or_first_failure(

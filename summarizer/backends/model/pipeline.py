@@ -7,6 +7,8 @@ everything after the reply is the same code for all of them, so the replay backe
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,13 +86,23 @@ class ModelSession:
     def name(self) -> str:
         return self.backend
 
-    def extract(self, source: Source, context: DocContext, *, summary_sentences: int = 4) -> Extraction:
+    def extract(
+        self,
+        source: Source,
+        context: DocContext,
+        *,
+        summary_sentences: int = 4,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Extraction:
         return extract_with_model(
             self.backend_for(source.name),
             source,
             context,
             summary_sentences=summary_sentences,
             record=self.record,
+            progress=progress,
+            cancel=cancel,
         )
 
 
@@ -101,14 +113,18 @@ def extract_with_model(
     *,
     summary_sentences: int = 4,
     record: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> Extraction:
     text, source_name = source.text, source.name
     s = be.settings
     asker = be.asker or make_asker(s, be.prompts, cached=False)
     secret = s.api_key.get_secret_value() if s.api_key else None
-    job = Job(be.transport, recorder=Recorder(secret) if record else None)
+    job = Job(be.transport, recorder=Recorder(secret) if record else None, cancel=cancel or threading.Event())
     chunks = document_chunks(text, s)
-    answered = ask_chunks(asker, job, be.prompts, chunks, source_name, s.max_tokens, s.concurrency)
+    answered = ask_chunks(
+        asker, job, be.prompts, chunks, source_name, s.max_tokens, s.concurrency, progress=progress
+    )
 
     info, doc_notes = resolve_document([r.document for _c, r in answered], source, context)
     resolver = Resolver(source, context)

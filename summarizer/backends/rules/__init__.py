@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from summarizer.backends.rules import patterns as P
@@ -266,8 +268,18 @@ class RulesBackend:
     def name(self) -> str:
         return "rules"
 
-    def extract(self, source: Source, context: DocContext, *, summary_sentences: int = 4) -> Extraction:
+    def extract(
+        self,
+        source: Source,
+        context: DocContext,
+        *,
+        summary_sentences: int = 4,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Extraction:
         result = extract_rules(source, context)
+        if progress is not None:
+            progress(1, 1)  # one part: the rules read the document in one pass
         return Extraction(
             document=context.info,
             summary=(

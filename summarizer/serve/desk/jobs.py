@@ -30,6 +30,14 @@ class Job:
     error: str | None = None
     cancelled: bool = False
     done: threading.Event = field(default_factory=threading.Event)
+    # Set by cancel(): the model path stops asking for chunks not yet asked.
+    stop: threading.Event = field(default_factory=threading.Event)
+    chunks_done: int = 0
+    chunks: int = 0
+
+    def cancel(self) -> None:
+        self.cancelled = True
+        self.stop.set()
 
     def status(self) -> dict[str, Any]:
         state = (
@@ -39,6 +47,8 @@ class Job:
             "state": state,
             "stage": self.stage,
             "seconds": round(time.monotonic() - self.started, 1),
+            "chunks_done": self.chunks_done,
+            "chunks": self.chunks,
             "doc": self.doc_id,
             "error": self.error,
         }
@@ -75,7 +85,11 @@ class Jobs:
                 if job.cancelled:
                     return
                 job.stage = "extracting"
-                ex = extract(source, backend)
+
+                def progress(done: int, total: int) -> None:
+                    job.chunks_done, job.chunks = done, total
+
+                ex = extract(source, backend, progress=progress, cancel=job.stop)
                 if job.cancelled:
                     return
                 job.stage = "saving"
@@ -95,11 +109,16 @@ class Jobs:
         return job
 
 
-def extract(source: Source, backend: str) -> Extraction:
+def extract(
+    source: Source,
+    backend: str,
+    progress: Any = None,
+    cancel: threading.Event | None = None,
+) -> Extraction:
     from summarizer.backends import open_backend
     from summarizer.pipeline import extract_source
 
-    return extract_source(source, open_backend(backend))
+    return extract_source(source, open_backend(backend), progress=progress, cancel=cancel)
 
 
 def save_extraction(

@@ -45,7 +45,9 @@ function setupJob() {
     const r = await fetch("/jobs/" + box.dataset.job + ".json", { headers: { Accept: "application/json" } });
     if (!r.ok) return;
     const s = await r.json();
-    document.getElementById("job-stage").textContent = stages[s.stage] || s.stage;
+    let stage = stages[s.stage] || s.stage;
+    if (s.stage === "extracting" && s.chunks > 1) stage = "Đang trích xuất: phần " + s.chunks_done + "/" + s.chunks + "…";
+    document.getElementById("job-stage").textContent = stage;
     document.getElementById("job-seconds").textContent = s.seconds;
     if (s.state === "done") { window.location = "/d/" + s.doc; return; }
     if (s.state === "error") {
