@@ -61,7 +61,7 @@ def fold(text: str) -> str:
     return FoldedText(text).text.strip()
 
 
-def _too_short(evidence: str) -> bool:
+def too_short(evidence: str) -> bool:
     stripped = evidence.strip()
     return len(stripped) < MIN_EVIDENCE_CHARS or len(stripped.split()) < MIN_EVIDENCE_WORDS
 
@@ -69,7 +69,7 @@ def _too_short(evidence: str) -> bool:
 def locate(evidence: str, source: str, folded: FoldedText | None = None, hint: int = 0) -> Located | None:
     """Where `evidence` stands in `source`, or None. `hint` prefers an occurrence at or after it."""
     ev = evidence.strip()
-    if _too_short(ev):
+    if too_short(ev):
         return None
     at = source.find(ev, hint)
     if at < 0:
@@ -198,7 +198,7 @@ def ground_extraction(ex: Extraction, source: Source, context: DocContext | None
         else:
             found = locate(item.evidence, text, source.folded, hint=max(0, s))
             if found is None:
-                reason = "too_short" if _too_short(item.evidence) else "not_in_source"
+                reason = "too_short" if too_short(item.evidence) else "not_in_source"
                 detail = (
                     "the quote is too short to prove anything"
                     if reason == "too_short"

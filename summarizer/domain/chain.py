@@ -24,8 +24,9 @@ from summarizer.models import AgencySource, AgencySupport, Deadline
 from summarizer.source.document import Source, is_heading
 from summarizer.source.segment import sentences
 
-_PARTNER = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.IGNORECASE)
-_GROUP_SEP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+# The clause a name stands in starts after the last of these; an item marker opens it.
+_CLAUSE_BREAK = re.compile(r"[.;:|\n]")
+_ITEM_MARK = re.compile(r"^\s*(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))?\s*")
 _BODY_OF_PLACE = re.compile(r"^UBND (?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn) (?P<place>\S.+)$")
 _BARE_LEVEL = re.compile(r"(?i:(?:UBND\s+)?(?:tỉnh|huyện|xã|phường|thị xã|thành phố|quận|thị trấn))")
 _CONTINUATION_BLOCKS = 3
@@ -88,17 +89,16 @@ def chain(source: Source, ctx: DocContext, span: tuple[int, int]) -> list[Link]:
     return links
 
 
-def partner_mentions(source: Source, ctx: DocContext, start: int, end: int) -> list[Mention]:
-    """The bodies named after "phối hợp (với)" in text[start:end]."""
-    text = source.text
+def partner_mentions(text: str, ctx: DocContext, start: int, end: int) -> list[Mention]:
+    """The bodies named after "phối hợp (với)" in text[start:end], a group ("… với Sở A, Sở B") whole."""
     out: list[Mention] = []
-    for m in _PARTNER.finditer(text, start, end):
+    for m in cues.PARTNER.finditer(text, start, end):
         pos = m.end()
         for mention in ctx.mentions_in(pos, end):
             if mention.start > pos + 2:
                 break
             out.append(mention)
-            sep = _GROUP_SEP.match(text, mention.end, end)
+            sep = cues.GROUP_SEPARATOR.match(text, mention.end, end)
             if not sep:
                 break
             pos = sep.end()
@@ -114,7 +114,7 @@ def _lead_spans(source: Source, ctx: DocContext, link: Link) -> set[tuple[int, i
         grouped = (
             previous is not None
             and (previous.start, previous.end) in out
-            and _GROUP_SEP.fullmatch(text[previous.end : m.start]) is not None
+            and cues.GROUP_SEPARATOR.fullmatch(text[previous.end : m.start]) is not None
         )
         if grouped or _in_lead_position(text, link, m.start, m.end):
             out.add((m.start, m.end))
@@ -126,7 +126,7 @@ def _names_lead(source: Source, ctx: DocContext, link: Link, *, collectives: boo
     """Keys of the bodies a link names in lead position (sentence start or after "giao", "đề nghị").
     A group ("các sở, ngành") counts only with `collectives`: it leads its own sentence, but does not
     close the farther links, which often name the group's members."""
-    partners = {(m.start, m.end) for m in partner_mentions(source, ctx, link.start, link.end)}
+    partners = {(m.start, m.end) for m in partner_mentions(source.text, ctx, link.start, link.end)}
     leads = _lead_spans(source, ctx, link)
     out: set[str] = set()
     for m in ctx.mentions_in(link.start, link.end):
@@ -143,8 +143,7 @@ def _in_lead_position(text: str, link: Link, start: int, end: int) -> bool:
     """Whether the body at text[start:end] leads its clause: first in it, or after "giao", "đề
     nghị", "yêu cầu", or followed by the work ("… chủ trì", "… cần")."""
     before = text[max(link.start, start - 40) : start]
-    before = re.split(r"[.;:|\n]", before)[-1]
-    before = re.sub(r"^\s*(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))?\s*", "", before)
+    before = _ITEM_MARK.sub("", _CLAUSE_BREAK.split(before)[-1])
     if cues.NARRATION_AFTER.match(text[end : end + 20]):
         return False
     if cues.ASSIGNMENT_LEAD.search(before):
@@ -203,8 +202,8 @@ def _support_in(
         got = _find_folded(source, link, fold(bare.group("place")))
         # Only where the place opens its clause: "Phước Sơn cần …", never "… cho tỉnh Bình Định sớm".
         if got is not None:
-            head = re.split(r"[.;:\n]", source.text[max(link.start, got[0] - 40) : got[0]])[-1]
-            if cues.ASSIGNMENT_LEAD.search(re.sub(r"^\s*(?:[-+•])?\s*", "", head)):
+            head = _CLAUSE_BREAK.split(source.text[max(link.start, got[0] - 40) : got[0]])[-1]
+            if cues.ASSIGNMENT_LEAD.search(_ITEM_MARK.sub("", head)):
                 return AgencySupport(name=_canonical(written, ctx), source=link.source, span=got)
     return None
 
@@ -231,7 +230,7 @@ def _find_folded(source: Source, link: Link, w: str) -> tuple[int, int] | None:
 
 def _canonical(written: str, ctx: DocContext) -> str:
     """canonicalize(), remembered per document context: a chain asks for the same name many times."""
-    cache: dict[str, str] = ctx.__dict__.setdefault("_canonical_cache", {})
+    cache = ctx.canonical_names
     if written not in cache:
         cache[written] = canonicalize(written, ctx.agencies)
     return cache[written]
@@ -251,7 +250,7 @@ def verify_agencies(
     partner to the partners, drop the rest with a note for review."""
     links = chain(source, ctx, span)
     lo, hi = item_range(source, span)
-    block_partners = partner_mentions(source, ctx, lo, hi)
+    block_partners = partner_mentions(source.text, ctx, lo, hi)
     partner_keys = {agency_key(m.canonical) for m in block_partners}
     partner_spans = {(m.start, m.end) for m in block_partners}
     own_leads = _names_lead(source, ctx, links[0]) | _names_lead(source, ctx, links[1])

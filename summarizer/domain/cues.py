@@ -215,3 +215,8 @@ OBJECT_BEFORE = re.compile(
     r"(?:\b(?:báo cáo|trình|của|gửi|gửi về|về|tham mưu(?:\s+cho)?|xin ý kiến|đề xuất|kiến nghị|với|lên|cho)\s*)$",
     _I,
 )
+
+# "phối hợp (chặt chẽ) với …": the bodies after it are partners, not leads.
+PARTNER = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", _I)
+# Between the members of a group of bodies: "Sở A, Sở B và Sở C".
+GROUP_SEPARATOR = re.compile(r"\s*(?:,|và|,\s*và)\s*")

@@ -34,7 +34,8 @@ def _q(text: str, n: int = 80) -> str:
     return repr(text if len(text) <= n else text[: n - 1] + "…")
 
 
-def _dl(d: dict[str, Any] | None) -> str:
+def describe_deadline(d: dict[str, Any] | None) -> str:
+    """A deadline of a saved run as a person reads it: phrase → due (kind)."""
     if not d:
         return "no deadline"
     return f"{d.get('text')!r} → {d.get('due') or '-'} ({d.get('kind')})"
@@ -184,14 +185,14 @@ FIGURES: tuple[Figure, ...] = (
         "matched tasks whose deadline is right (due date and kind; none for none)",
         "higher",
         _ratio("deadlines"),
-        _flag("task", "deadline_ok", "deadline", _expected_got("deadline", _dl)),
+        _flag("task", "deadline_ok", "deadline", _expected_got("deadline", describe_deadline)),
     ),
     Figure(
         "deadline_kinds",
         "matched tasks whose deadline kind is right",
         "higher",
         _ratio("deadline_kinds"),
-        _flag("task", "deadline_kind_ok", "deadline kind", _expected_got("deadline", _dl)),
+        _flag("task", "deadline_kind_ok", "deadline kind", _expected_got("deadline", describe_deadline)),
     ),
     Figure(
         "requester",

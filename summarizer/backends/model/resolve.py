@@ -20,7 +20,7 @@ from summarizer.domain.chain import choose_deadline, verify_agencies
 from summarizer.domain.context import DocContext
 from summarizer.domain.dates import find_dates, resolve_year, same_date_written
 from summarizer.eval.matching import overlap
-from summarizer.ground import Located, _too_short, fold, locate
+from summarizer.ground import Located, fold, locate, too_short
 from summarizer.models import (
     Chair,
     Conclusion,
@@ -126,7 +126,7 @@ class Resolver:
         # through the source's one folded copy: folding the chunk again for every quote that is not
         # verbatim cost more than the rest of the model path's CPU together.
         at = chunk.text.find(evidence.strip())
-        if at >= 0 and evidence.strip() and not _too_short(evidence):
+        if at >= 0 and evidence.strip() and not too_short(evidence):
             s = chunk.start + at
             return Located(s, s + len(evidence.strip()), "exact")
         return locate(evidence, self.text, self.source.folded, hint=chunk.start)
@@ -147,7 +147,7 @@ class Resolver:
     def _align(self, kind: str, evidence: str, chunk: Chunk) -> Located | None:
         found = self._locate(evidence, chunk)
         if found is None:
-            reason = "too_short" if _too_short(evidence) else "not_in_source"
+            reason = "too_short" if too_short(evidence) else "not_in_source"
             self.rejected.append(
                 Rejected(
                     item_type=kind,

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from summarizer.backends.rules import patterns as P
 from summarizer.domain.agencies import Mention
+from summarizer.domain.chain import partner_mentions
+from summarizer.domain.context import DocContext
 from summarizer.source.segment import Piece
 
 
@@ -30,9 +31,7 @@ def assignees_in(
         first = inside[i]
         group = [first]
         j = i + 1
-        while j < len(inside) and re.fullmatch(
-            r"\s*(?:,|và|,\s*và)\s*", text[group[-1].end : inside[j].start]
-        ):
+        while j < len(inside) and P.GROUP_SEPARATOR.fullmatch(text[group[-1].end : inside[j].start]):
             group.append(inside[j])
             j += 1
         before = text[piece.start : first.start]
@@ -55,24 +54,12 @@ def assignees_in(
     return [], None
 
 
-def partners(
-    text: str, start: int, end: int, mentions: Sequence[Mention], exclude: set[str]
-) -> list[Mention]:
-    """The bodies after "phối hợp (với)" in text[start:end]. `mentions`: those starting in the range."""
+def partners(text: str, start: int, end: int, ctx: DocContext, exclude: set[str]) -> list[Mention]:
+    """The bodies after "phối hợp (với)" in text[start:end] that are not the task's leads, once each."""
     out: list[Mention] = []
-    for m in P.PARTNER.finditer(text, start, end):
-        pos = m.end()
-        for mention in mentions:
-            if mention.start < pos:
-                continue
-            if mention.start > pos + 2:
-                break
-            if mention.canonical not in exclude and all(o.canonical != mention.canonical for o in out):
-                out.append(mention)
-            sep = P.GROUP_SEPARATOR.match(text[mention.end : end])
-            if not sep:
-                break
-            pos = mention.end + sep.end()
+    for m in partner_mentions(text, ctx, start, end):
+        if m.canonical not in exclude and all(o.canonical != m.canonical for o in out):
+            out.append(m)
     return out
 
 
@@ -96,9 +83,9 @@ def action(
         for mention in mentions:
             if mention.start == p:
                 p = mention.end
-                sep = re.match(r"\s*(?:,|và)\s*", text[p:end])
+                sep = P.GROUP_SEPARATOR.match(text, p, end)
                 if sep:
-                    p += sep.end()
+                    p = sep.end()
         if p > partner.end():
             pos = p
     result = text[pos:end].strip(" ,;.")

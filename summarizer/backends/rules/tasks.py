@@ -104,7 +104,7 @@ def tasks_in_block(
         end = extend_terminal(text, end)
         group_names = {m.canonical for m in group} if group else set(agencies)
         inside = ctx.mentions_in(start, end)
-        partner_mentions = partners(text, start, end, inside, group_names)
+        partner_mentions = partners(text, start, end, ctx, group_names)
         ev = text[start:end]
         if group:
             support, rule = _supports(group, "quote"), "rules:assignee"

@@ -61,6 +61,8 @@ class DocContext:
     published: dt.date | None = None  # an article's publication date (reader metadata or its date line)
     addressee_spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
     closing_spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+    # A memo of canonicalize() over this document's names (the facts above never change).
+    canonical_names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def _mention_starts(self) -> list[int]:

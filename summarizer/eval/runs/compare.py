@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer.errors import UserError
-from summarizer.eval.figures import FIGURE_NAMES
+from summarizer.eval.figures import FIGURE_NAMES, describe_deadline
 from summarizer.eval.runs.records import figures_of
 
 # Fingerprint keys that are what a comparison is usually about: named, never refused.
@@ -99,12 +99,6 @@ class Comparison:
         return abs(self.deltas.get(name, 0.0)) <= 2 * max(stdevs) + 1e-9
 
 
-def _dl(d: dict[str, Any] | None) -> str:
-    if not d:
-        return "no deadline"
-    return f"{d.get('text')!r} → {d.get('due') or '-'} ({d.get('kind')})"
-
-
 def _why(item: dict[str, Any]) -> str:
     parts = [
         f"rejected as {r['reason']}" + (f": {r['detail']}" if r.get("detail") else "")
@@ -128,7 +122,7 @@ _FLAGS = (
 
 
 def _show(what: str, value: Any) -> str:
-    return _dl(value) if what == "deadline" else repr(value)
+    return describe_deadline(value) if what == "deadline" else repr(value)
 
 
 def compare_runs(a: dict[str, Any], b: dict[str, Any], *, allow_unlike: bool = False) -> Comparison:
@@ -175,7 +169,7 @@ def _doc_changes(doc: str, x: dict[str, Any], y: dict[str, Any]) -> list[Change]
             plural = {"task": "tasks", "request": "requests", "conclusion": "conclusions"}[ib["type"]]
             detail = ", ".join(ib.get("agencies") or [])
             if ib["type"] == "task":
-                detail += f"; {_dl(ib.get('deadline'))}"
+                detail += f"; {describe_deadline(ib.get('deadline'))}"
             out.append(
                 Change(
                     doc,
