@@ -99,7 +99,10 @@ NOT_LEAD_BEFORE = re.compile(
     _I,
 )
 # What follows a body that is the subject of a narration, not of a directive ("Tỉnh đang xây dựng …").
-NARRATION_AFTER = re.compile(r"^\s*,?\s*(?:đã|đang|vừa|là|được|hiện|có\s|cũng đã|luôn)\b", _I)
+_NARRATION_WORDS = r"đã|đang|vừa|là|được|hiện|có\s"
+NARRATION_AFTER = re.compile(rf"^\s*,?\s*(?:{_NARRATION_WORDS}|cũng đã|luôn)\b", _I)
+# The rules' assignee test: a body followed by a narration, or by "báo cáo" (it reports), is not given work.
+NOT_DIRECTIVE_AFTER = re.compile(rf"^\s*(?:{_NARRATION_WORDS}|báo cáo)", _I)
 
 # Titles that introduce a named leader ("Chủ tịch UBND tỉnh Phạm Anh Tuấn", "Phó Thủ tướng Vương
 # Đình Huệ"): a person named after one of these holds an office; the words between are the office.

@@ -18,7 +18,7 @@ NOT_ASSIGNEE_BEFORE = cues.NOT_LEAD_BEFORE
 
 # What follows an assignee: the work it is given (the one table of verbs is in cues).
 DIRECTIVE_AFTER = cues.DIRECTIVE_AFTER
-NOT_DIRECTIVE_AFTER = re.compile(r"^\s*(?:đã|đang|là|có\s|vừa|được|hiện|báo cáo)", _I)
+NOT_DIRECTIVE_AFTER = cues.NOT_DIRECTIVE_AFTER
 ADDRESSING_CUE = re.compile(r"\b(?:giao|yêu cầu|đề nghị|lưu ý)\b", _I)
 CONTINUATION = re.compile(r"^(?:đồng thời)\b", _I)
 PARTNER = cues.PARTNER
