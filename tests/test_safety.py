@@ -767,6 +767,23 @@ def test_utf16_without_bom_is_read_not_called_binary(tmp_path):
         assert "Việc duy trì" in r.stdout
 
 
+def test_binary_of_even_length_is_not_read_as_utf16(tmp_path):
+    """Any even-length binary decodes as UTF-16 into printable CJK: it must still be refused."""
+    import random
+
+    rng = random.Random(7)
+    for name, data in (
+        ("short.txt", b"\x00\x01binary"),
+        ("noise.txt", bytes(rng.randrange(256) for _ in range(4096))),
+    ):
+        src = tmp_path / name
+        src.write_bytes(data)
+        out = tmp_path / f"{name}.docx"
+        r = run_cli("draft", str(src), "-o", str(out))
+        assert r.returncode == 2 and "binary file" in r.stderr and "Traceback" not in r.stderr, r.stderr
+        assert not out.exists()
+
+
 def test_a_broken_xref_pdf_is_damaged_not_scanned(tmp_path):
     import re
 

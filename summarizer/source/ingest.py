@@ -45,9 +45,14 @@ class RawDocument:
     flags: list[Flag] = field(default_factory=list)
 
 
+_LATIN_AND_PUNCTUATION = 0x2070  # up to General Punctuation: Latin, Vietnamese (U+1EA0–1EF9), quotes, dashes
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """Text saved as UTF-16 with no byte-order mark (some Windows tools do): every other byte of its
-    ASCII is NUL. Read it when one byte order gives printable text throughout; else None."""
+    ASCII is NUL. Read it when one byte order gives printable text throughout, in the scripts a
+    Vietnamese document is written in (Latin with its diacritics, punctuation); else None. Any
+    even-length binary decodes as UTF-16 into "printable" CJK, so printability alone proves nothing."""
     sample = data[: 1 << 16]
     sample = sample[: len(sample) - len(sample) % 2]
     if len(sample) < 4:
@@ -58,7 +63,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         printable = sum(ch.isprintable() or ch in "\n\r\t\f" for ch in text)
-        if "\x00" not in text and printable >= 0.98 * len(text):
+        latin = sum(ord(ch) < _LATIN_AND_PUNCTUATION for ch in text)
+        if "\x00" not in text and printable >= 0.98 * len(text) and latin >= 0.95 * len(text):
             try:
                 return data[: len(data) - len(data) % 2].decode(enc)
             except UnicodeDecodeError:
