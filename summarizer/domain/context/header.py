@@ -10,6 +10,7 @@ import re
 
 from summarizer.domain import cues
 from summarizer.domain.agencies import find_mentions
+from summarizer.domain.context.people import directing_official
 from summarizer.models import DocumentInfo, DocumentKind
 from summarizer.source.segment import Block
 
@@ -19,9 +20,12 @@ DATED_LINE = re.compile(
     r"^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{1,40}),\s*ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4})"
 )
 _ISSUER_HEADER = re.compile(
-    r"^(?P<name>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|VĂN PHÒNG|SỞ|BỘ|BAN|HỘI ĐỒNG NHÂN DÂN|HĐND)"
+    r"^(?P<name>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|VĂN PHÒNG|SỞ|BỘ|BAN|HỘI ĐỒNG NHÂN DÂN|HĐND"
+    r"|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|TỔNG CỤC|CỤC|CHI CỤC|THANH TRA)"
     r"(?:\s+[A-ZĐÀ-Ỹ&\-]+){0,8})\s*$"
 )
+# The second line of a body's name in a header ("BAN CHỈ ĐẠO TRUNG ƯƠNG" / "VỀ PHÒNG, CHỐNG THAM NHŨNG").
+_NAME_CONTINUATION = re.compile(r"^VỀ(?:\s+[A-ZĐÀ-Ỹ,\-]+){1,10}$")
 
 
 def document_kind(text: str, bs: list[Block]) -> DocumentKind:
@@ -106,6 +110,8 @@ def _header_issuer(bs: list[Block]) -> str | None:
         t = _without_stray_initial(t)
         if lines and _LEVEL_LINE.match(t) and lines[-1] in _BARE_BODIES:
             lines[-1] = f"{lines[-1]} {t}"  # "ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI": one body on two lines
+        elif lines and _NAME_CONTINUATION.match(t) and lines[-1].startswith("BAN"):
+            lines[-1] = f"{lines[-1]} {t}"
         elif _ISSUER_HEADER.match(t):
             lines.append(t)
     if not lines:
@@ -114,7 +120,18 @@ def _header_issuer(bs: list[Block]) -> str | None:
     if last == "VĂN PHÒNG" and len(lines) > 1:
         parent = _titlecase_body(lines[-2])
         return f"Văn phòng {parent}" if parent else None
-    return _titlecase_body(last)
+    return _as_in_table(_titlecase_body(last))
+
+
+def _as_in_table(name: str | None) -> str | None:
+    """The header's body by its canonical name when the agency table knows all of it ("BỘ GIÁO DỤC VÀ
+    ĐÀO TẠO" -> "Bộ Giáo dục và Đào tạo"), else as titlecased."""
+    if not name:
+        return name
+    found = find_mentions(name)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(name) and not found[0].collective:
+        return found[0].canonical
+    return name
 
 
 _BARE_BODIES = {"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND"}
@@ -140,7 +157,16 @@ _BODY_WORDS = [
     ("SỞ", "Sở"),
     ("BỘ", "Bộ"),
     ("BAN", "Ban"),
+    ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+    ("CHÍNH PHỦ", "Chính phủ"),
+    ("TỔNG CỤC", "Tổng cục"),
+    ("CHI CỤC", "Chi cục"),
+    ("CỤC", "Cục"),
+    ("THANH TRA", "Thanh tra"),
 ]
+# Words that keep their capital inside a body's name ("Ban Chỉ đạo Trung ương", "Sở Công Thương").
+_PROPER_WORDS = (("trung ương", "Trung ương"), ("chính phủ", "Chính phủ"), ("công thương", "Công Thương"),
+                 ("nhà nước", "Nhà nước"), ("quốc hội", "Quốc hội"))
 _LEVEL_WORDS = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "THỊ XÃ", "QUẬN", "XÃ", "PHƯỜNG", "THỊ TRẤN")
 
 
@@ -157,11 +183,11 @@ def _titlecase_body(line: str) -> str | None:
                     return f"{short} {level.lower()}"
                 return f"{short} {level.lower()} {place.title()}"
         if not rest:
-            return short if short != "Văn phòng" else None
+            return short if short not in ("Văn phòng", "Tổng cục", "Cục", "Chi cục") else None
         words = rest.lower().split()
         named = " ".join(w if i else w.capitalize() for i, w in enumerate(words))
-        if short == "Sở" and named.lower() == "công thương":
-            named = "Công Thương"
+        for lower, proper in _PROPER_WORDS:
+            named = re.sub(rf"(?i)\b{lower}\b", proper, named)
         return f"{short} {named}"
     return None
 
@@ -193,6 +219,11 @@ def find_issuer(
                     return found[0].canonical
     if info.chair and info.chair.position:
         return body_of_position(info.chair.position)
+    if info.kind == "news":
+        # No chair named: the body of the official who attends and directs the session.
+        directing = directing_official(bs)
+        if directing is not None:
+            return body_of_position(directing.position)
     return None
 
 

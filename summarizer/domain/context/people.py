@@ -203,3 +203,21 @@ def find_attendees(bs: list[Block]) -> list[str]:
         items = [p.strip(" ,;:.") for p in _ATTENDEE_SPLIT.split(m.group("list"))]
         return [i for i in items if len(i) > 2]
     return []
+
+
+# "… dự và phát biểu chỉ đạo", "… đến dự, chỉ đạo hội nghị": the official who directs a session another
+# body holds (a unit's year-end conference): the session is held under that official's authority.
+_DIRECTS = re.compile(
+    r"\b(?:đã\s+)?(?:đến\s+)?(?:tham\s+)?dự\s*(?:,|và)\s*(?:có\s+)?(?:ý kiến\s+|phát biểu\s+)?chỉ đạo\b", _I
+)
+
+
+def directing_official(bs: list[Block]) -> Person | None:
+    """The first official named as the subject of "dự và (phát biểu) chỉ đạo", in the sentence that says it."""
+    for b in bs:
+        for cue in _DIRECTS.finditer(b.text):
+            start = max(b.text.rfind(". ", 0, cue.start()) + 1, b.text.rfind("\n", 0, cue.start()) + 1)
+            found = [p for p in persons(b.text[start : cue.end()]) if p.position]
+            if found:
+                return found[0]
+    return None

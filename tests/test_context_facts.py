@@ -1,0 +1,52 @@
+"""Document facts on made-up texts of genres the fixtures hold few of: the issuer from a header of any
+level, the official who directs a session another body holds, the head of state a minister accompanies."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.domain.context import build_context
+from summarizer.source.clean import clean_text
+from summarizer.source.document import Source
+
+_NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+
+
+def ctx(text: str, **metadata: str):
+    return build_context(Source(name="<t>", clean=clean_text(text), metadata=metadata))
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        ("THỦ TƯỚNG CHÍNH PHỦ\n-------\n", "Thủ tướng Chính phủ"),
+        ("CHÍNH PHỦ\n-------\n", "Chính phủ"),
+        ("VĂN PHÒNG CHÍNH PHỦ\n-------\n", "Văn phòng Chính phủ"),
+        ("BỘ GIÁO DỤC VÀ ĐÀO TẠO\n-------\n", "Bộ Giáo dục và Đào tạo"),
+        ("BỘ TÀI CHÍNH\nTỔNG CỤC HẢI QUAN\n-------\n", "Tổng cục Hải quan"),
+        ("BAN CHỈ ĐẠO TRUNG ƯƠNG\nVỀ PHÒNG, CHỐNG THAM NHŨNG\n", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"),
+        ("UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\n--------\n", "Sở Công Thương"),
+        ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nVĂN PHÒNG\n-------\n", "Văn phòng UBND tỉnh"),
+        ("UBND TỈNH LÀO CAI\nTHANH TRA TỈNH\n", "Thanh tra tỉnh"),
+    ],
+)
+def test_the_issuer_from_a_header_of_any_level(header, issuer):
+    text = f"{header}{_NATIONAL}Số: 12/TB-X\nHà Nội, ngày 15 tháng 02 năm 2024\n\nTHÔNG BÁO\nVề việc kiểm tra\n\nNội dung.\n"
+    assert ctx(text).info.issuer == issuer
+
+
+def test_the_body_of_the_official_who_directs_a_session_another_body_holds():
+    text = (
+        "Hải quan tỉnh tổng kết năm 2020\n\n"
+        "(HQ Online) - Sáng 28/12, Cục Hải quan Thừa Thiên Huế tổ chức hội nghị tổng kết công tác năm 2020. "
+        "Thứ trưởng Bộ Tài chính Vũ Thị Mai, Phó Tổng cục trưởng Tổng cục Hải quan Lê Văn An dự và phát biểu "
+        "chỉ đạo hội nghị.\n"
+    )
+    got = ctx(text, date="2020-12-29").info
+    assert got.chair is None
+    assert got.issuer == "Bộ Tài chính"  # the publisher "(HQ Online)" is never the issuer
+
+
+def test_attending_alone_does_not_make_an_issuer():
+    text = "Hải quan tỉnh tổng kết\n\nSáng 28/12, Cục Hải quan tỉnh tổ chức hội nghị. Dự có Thứ trưởng Bộ Tài chính Vũ Thị Mai.\n"
+    assert ctx(text, date="2020-12-29").info.issuer is None
