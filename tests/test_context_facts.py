@@ -50,3 +50,20 @@ def test_the_body_of_the_official_who_directs_a_session_another_body_holds():
 def test_attending_alone_does_not_make_an_issuer():
     text = "Hải quan tỉnh tổng kết\n\nSáng 28/12, Cục Hải quan tỉnh tổ chức hội nghị. Dự có Thứ trưởng Bộ Tài chính Vũ Thị Mai.\n"
     assert ctx(text, date="2020-12-29").info.issuer is None
+
+
+def test_the_head_of_state_a_minister_accompanies_chairs():
+    text = (
+        "Thăm thương binh\n\n"
+        "Ý kiến này được Bộ trưởng Bộ Lao động - Thương binh và Xã hội Đào Ngọc Dung nêu khi cùng Chủ tịch "
+        "nước Tô Lâm tới thăm, tặng quà thương binh tại Trung tâm điều dưỡng Thuận Thành, chiều 24/7.\n"
+    )
+    got = ctx(text, date="2024-07-25").info
+    assert got.chair is not None and got.chair.name == "Tô Lâm"
+    assert got.issuer == "Chủ tịch nước"
+
+
+def test_a_deputy_accompanied_stays_the_chair():
+    text = "Kiểm tra dự án\n\nSáng 2/3, Bộ trưởng Bộ Xây dựng Trần Văn Bình cùng Thứ trưởng Lê Văn Cường kiểm tra dự án.\n"
+    got = ctx(text, date="2024-03-03").info
+    assert got.chair is not None and got.chair.name == "Trần Văn Bình"

@@ -140,6 +140,8 @@ def _name_after(text: str, start: int, title_end: int) -> Person | None:
     return None
 
 
+_WITH_BEFORE = re.compile(r"\b(?:khi\s+)?(?:đi\s+)?cùng(?:\s+với)?\s*$", _I)
+_TOP_OFFICE = re.compile(r"Chủ tịch nước|Thủ tướng(?: Chính phủ)?|Tổng Bí thư")
 _NOT_SUBJECT_BEFORE = re.compile(r"(?:\b(?:cùng|với|và|của|tiếp|gặp|thăm|mời|tặng|trao|báo cáo)\s*)$", _I)
 
 
@@ -171,7 +173,15 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
                 pos = ", ".join(x for x in (person.position, more) if x)
                 return Chair(name=person.name, position=pos or None)
     if opening:
-        for person in persons(opening):
+        found = persons(opening)
+        for person in found:
+            # "Bộ trưởng X … khi cùng Chủ tịch nước Tô Lâm tới thăm …": the head of state or government
+            # the others accompany leads the visit.
+            if _WITH_BEFORE.search(opening[max(0, person.start - 20) : person.start]) and _TOP_OFFICE.fullmatch(
+                person.position
+            ):
+                return Chair(name=person.name, position=person.position)
+        for person in found:
             if not _NOT_SUBJECT_BEFORE.search(opening[max(0, person.start - 20) : person.start]):
                 return Chair(name=person.name, position=person.position or None)
     return None
