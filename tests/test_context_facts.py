@@ -67,3 +67,35 @@ def test_a_deputy_accompanied_stays_the_chair():
     text = "Kiểm tra dự án\n\nSáng 2/3, Bộ trưởng Bộ Xây dựng Trần Văn Bình cùng Thứ trưởng Lê Văn Cường kiểm tra dự án.\n"
     got = ctx(text, date="2024-03-03").info
     assert got.chair is not None and got.chair.name == "Trần Văn Bình"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "written"),
+    [
+        ("Sáng nay (7/9), Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện.", "2024-09-07", "Sáng nay (7/9)"),
+        ("Sáng thứ Hai (7/9), Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện.", "2024-09-07", "Sáng thứ Hai (7/9)"),
+        ("Chiều qua (6/9), Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện.", "2024-09-06", "Chiều qua (6/9)"),
+        ("Chiều 7/9 Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện.", "2024-09-07", "Chiều 7/9"),
+        ("Trong hai ngày 7-8/9, Đoàn công tác của Bộ Tài chính làm việc với tỉnh.", "2024-09-07", "Trong hai ngày 7-8/9"),
+        ("Trong 2 ngày 7 và 8/9, Đoàn công tác của Bộ Tài chính làm việc với tỉnh.", "2024-09-07", "Trong 2 ngày 7 và 8/9"),
+        ("Hà Nội, ngày 7/9 - Thủ tướng Phạm Minh Chính chủ trì cuộc họp.", "2024-09-07", "ngày 7/9"),
+    ],
+)
+def test_more_ways_a_write_up_dates_its_session(sentence, date, written):
+    got = ctx(f"Tin tức\n\n{sentence}\n", date="2024-09-10").info
+    assert got.meeting_date is not None and got.meeting_date.isoformat() == date
+    assert got.meeting_date_text == written
+
+
+def test_a_date_in_a_sentence_with_no_comma_after_it_needs_a_part_of_the_day():
+    got = ctx("Tin tức\n\nNgày 7/9 Sở Tài chính ban hành văn bản.\n", date="2024-09-10").info
+    assert got.meeting_date is None
+
+
+def test_a_saved_page_takes_the_year_from_the_month_its_media_were_uploaded():
+    text = (
+        "Hải quan tổng kết năm\n\n![Ảnh](https://example.vn/wp-content/uploads/2021/01/a.jpg)\n\n"
+        "Sáng 28/12, Cục Hải quan tỉnh tổ chức hội nghị tổng kết công tác năm 2020, triển khai nhiệm vụ năm 2021.\n"
+    )
+    got = ctx(text).info
+    assert got.meeting_date is not None and got.meeting_date.isoformat() == "2020-12-28"

@@ -36,7 +36,7 @@ from summarizer.domain.context.people import (
     persons,
     split_name,
 )
-from summarizer.domain.context.session import meta_date_line, metadata_date, narration_date
+from summarizer.domain.context.session import meta_date_line, metadata_date, narration_date, upload_bound
 from summarizer.domain.dates import full_dates, valid_date, years_mentioned
 from summarizer.models import DocumentInfo, DocumentKind
 from summarizer.source.document import Source
@@ -116,7 +116,8 @@ def build_context(source: Source) -> DocContext:
         info.subject = f"xã {inferred['xã']}"
 
     # The anchor for a yearless date: the write-up's publication, else the notice's issue date.
-    anchor = published or issue_date
+    # A saved page with neither: the month its media were uploaded bounds it.
+    anchor = published or issue_date or upload_bound(text)
     narrated = narration_date(bs, anchor, years, info.kind)
     opening: str | None = None
     if narrated:

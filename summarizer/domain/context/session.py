@@ -21,9 +21,14 @@ _I = re.IGNORECASE
 # The date that opens the narration of a session: "Ngày 24/03/2023, …", "Chiều 22.4, …",
 # "(BĐ) - Sáng 01/4, …", "ngày 07 tháng 10 năm 2024, …", "… tổ chức chiều nay, 4/12.", "Hôm nay, ngày
 # 26/5/2026 tại …"; a part of the day ("Sáng", "Chiều tối") marks it as a session's for sure.
+# Also "Sáng nay (7/9), …", "Chiều thứ Hai (7/9) …", "Chiều 7/9 Chủ tịch …" (a part of the day needs no
+# comma after its date), and a session over days: "Trong hai ngày 7 và 8/9, …" (its first day).
+_WEEKDAY = r"(?:thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+nhật)"
 _DATE_NARRATION = re.compile(
-    rf"(?:(?P<part>\b{cues.PART_OF_DAY}(?:\s+nay)?\s*,?\s+)|^|[,;.:]\s+|[-–]\s+)(?:[Nn]gày\s+)?"
-    rf"(?:{DMY}|{DMY_WORDS})(?P<tail>\s*(?:,|\.(?!\d)|$|\s+(?:tại|vừa qua)\b))"
+    rf"(?:(?P<part>\b{cues.PART_OF_DAY}(?:\s+(?:nay|qua|{_WEEKDAY}))?\s*,?\s+)|^|[,;.:]\s+|[-–]\s+"
+    rf"|(?P<range>\b[Tt]rong\s+(?:hai|2|ba|3)\s+ngày\s+(?P<d0>\d{{1,2}})\s*(?:và|-|–|,)\s*))(?P<paren>\()?"
+    rf"(?:[Nn]gày\s+)?(?:{DMY}|{DMY_WORDS})"
+    rf"(?P<tail>(?(paren)\)|)(?:\s*(?:,|\.(?!\d)|$|\s+(?:tại|vừa qua)\b|\s+[-–]\s)|(?(part)\s+(?=[A-ZĐÀ-Ỹ])|(?!))))"
 )
 # The day of an inspection that a notice or letter reports on ("Căn cứ kết quả kiểm tra thực tế ngày
 # 29/6/2026 …").
@@ -31,6 +36,20 @@ _INSPECTION_DATE = re.compile(
     rf"\bkiểm tra(?:\s+thực tế)?(?:\s+(?:vào|hôm))?\s+(?P<word>ngày)\s+(?:{DMY}|{DMY_WORDS})", _I
 )
 _META_DATE = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+
+
+# A saved web page's media address carries the month it was published ("…/wp-content/uploads/2021/01/…").
+_UPLOAD_MONTH = re.compile(r"/uploads/(?P<y>20\d\d)/(?P<m>0[1-9]|1[0-2])/")
+
+
+def upload_bound(text: str) -> dt.date | None:
+    """The last day of the latest month a page's media were uploaded in: the article is no older, so a
+    yearless session date lies on or before it."""
+    months = sorted({(int(m["y"]), int(m["m"])) for m in _UPLOAD_MONTH.finditer(text)})
+    if not months:
+        return None
+    y, mo = months[-1]
+    return dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def metadata_date(metadata: dict[str, str]) -> dt.date | None:
@@ -60,8 +79,8 @@ def narration_date(
             got = _date_of(m, anchor, years)
             if got is None:
                 continue
-            start = m.start("part") if m.group("part") else m.start()
-            written = b.text[start : m.start("tail")].strip(" ,;:.-–")
+            start = m.start("part") if m.group("part") else m.start("range") if m.group("range") else m.start()
+            written = b.text[start : _written_end(m)].strip(" ,;:.-–")
             sentence = _sentence_around(b.text, m.start(), m.end())
             if m.group("part"):
                 return got, written, sentence
@@ -85,14 +104,19 @@ def narration_date(
             for m in _DATE_NARRATION.finditer(b.text):
                 got = _date_of(m, anchor, years) if m.group("part") else None
                 if got is not None:
-                    written = b.text[m.start("part") : m.start("tail")].strip(" ,;:.-–")
+                    written = b.text[m.start("part") : _written_end(m)].strip(" ,;:.-–")
                     return got, written, _sentence_around(b.text, m.start(), m.end())
     return fallback
 
 
+def _written_end(m: re.Match[str]) -> int:
+    """Where the date as written ends: after its closing bracket when it is bracketed ("Sáng nay (7/9)")."""
+    return m.start("tail") + 1 if m.group("paren") else m.start("tail")
+
+
 def _date_of(m: re.Match[str], anchor: dt.date | None, years: list[int]) -> dt.date | None:
     g = m.groupdict()
-    d, mo = int(g.get("d") or g.get("d2") or 0), int(g.get("m") or g.get("m2") or 0)
+    d, mo = int(g.get("d0") or g.get("d") or g.get("d2") or 0), int(g.get("m") or g.get("m2") or 0)
     y = g.get("y") or g.get("y2")
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
