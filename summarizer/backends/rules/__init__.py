@@ -161,9 +161,11 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             previous_first = previous_last = None
             continue
 
+        answers_here: list[Request] = []
         if not in_conclusions or section == "requests":
             if section == "requests":
-                out.requests.extend(answer_in_block(b, text, ctx))
+                answers_here = [_asked_by_heading(r, source, ctx, idx) for r in answer_in_block(b, text, ctx)]
+                out.requests.extend(answers_here)
             else:
                 out.requests.extend(requests_in_block(b, text, ctx))
             if not in_conclusions:
@@ -171,7 +173,8 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
         asked_here: list[Request] = []
         if section != "requests":
             # "Đối với / Về kiến nghị của X ...: <answer>" answers a request wherever it stands.
-            out.requests.extend(answer_in_block(b, text, ctx))
+            answers_here = [_asked_by_heading(r, source, ctx, idx) for r in answer_in_block(b, text, ctx)]
+            out.requests.extend(answers_here)
             if ctx.kind == "news":
                 # A write-up narrates the locality's asks beside the leader's directives.
                 asked_here = [
@@ -196,6 +199,9 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             # reports what happened; it gives no work.
             at = b.start + b.text.index(ctx.info.meeting_date_text)
             block_tasks = [t for t in block_tasks if not t.span[0] <= at < t.span[1]]
+        if answers_here:
+            # "a) Về đề nghị …:" names the ask its answer is about; only the answer gives work.
+            block_tasks = [t for t in block_tasks if not any(_inside(t.span, r.span) for r in answers_here)]
         if asked_here:
             # "huyện X đề nghị tỉnh hỗ trợ …" is the locality's request, never a task for the province.
             block_tasks = [t for t in block_tasks if not any(_overlaps(t.span, r.span) for r in asked_here)]
@@ -218,6 +224,19 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
 
     out.uncovered = _uncovered(bs[: zone.body_end], out.tasks, out.requests)
     return out
+
+
+def _asked_by_heading(r: Request, source: Source, ctx: DocContext, idx: int) -> Request:
+    """An answer that names no requester ("a) Về đề nghị hỗ trợ …:") answers the body its heading names
+    ("2. Về các kiến nghị của tỉnh Lào Cai:")."""
+    if r.requester is not None:
+        return r
+    heading = _heading_agencies(source, ctx, idx)
+    return r.model_copy(update={"requester": heading[1].agencies[0]}) if heading else r
+
+
+def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1] + 1
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

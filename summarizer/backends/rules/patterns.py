@@ -26,9 +26,13 @@ GROUP_SEPARATOR = cues.GROUP_SEPARATOR
 REQUEST_CUE = re.compile(r"\b(?:đề nghị|kiến nghị|đề xuất|xin)\b(?:\s+với)?\s*", _I)
 REQUEST_LIST = re.compile(r"\b(?:kiến nghị|đề xuất|đề nghị)(?:,\s*(?:kiến nghị|đề xuất))?\s*:\s*", _I)
 HIGHER_ASK = re.compile(r"^\s*(?:xem xét|sớm|quan tâm|hỗ trợ|bố trí|cho phép|cho chủ trương|có cơ chế)\b", _I)
+# "Đối với kiến nghị của X về Y: <answer>", also as a lettered or dashed item ("a) Về đề nghị hỗ trợ
+# kinh phí …: Bộ Tài chính chủ trì …") and with the ask right after the cue ("Về đề xuất bổ sung …:").
 REQUEST_ANSWER = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.\s+)?(?:Đối với|Về) (?:các |những )?(?:kiến nghị|đề xuất|đề nghị)(?:,\s*(?:kiến nghị|đề xuất|đề nghị))?"
-    r"(?:\s+của\s+(?P<req>[^:]+?))?(?:\s+(?:về|liên quan đến)\s+(?P<content>[^:]+?))?\s*:\s*(?P<resp>.+)$",
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.\s+|[a-zđ]\)\s*|[-+•]\s*)?(?:Đối với|Về) (?:các |những )?(?:kiến nghị|đề xuất|đề nghị)"
+    r"(?:,\s*(?:kiến nghị|đề xuất|đề nghị))?"
+    r"(?:\s+của\s+(?P<req>[^:]+?))?(?:\s+(?:về|liên quan đến)\s+(?P<content>[^:]+?)|\s+(?P<ask>(?!của\b)[^:]+?))?"
+    r"\s*:\s*(?P<resp>.+)$",
     _I,
 )
 LEAD_IN = re.compile(

@@ -36,6 +36,14 @@ def split_semicolons(p: Piece) -> list[Piece]:
     return out
 
 
+def served_by(issuer: str | None) -> str | None:
+    """Whom a notice's answers answer for: a Văn phòng issues in the name of the body it serves ("Văn
+    phòng UBND tỉnh" answers the asks made to "UBND tỉnh")."""
+    if issuer and issuer.startswith("Văn phòng ") and len(issuer) > len("Văn phòng "):
+        return issuer[len("Văn phòng ") :]
+    return issuer
+
+
 def answer_in_block(b: Block, text: str, ctx: DocContext) -> list[Request]:
     """ "Đối với / Về kiến nghị của X …: <answer>": the request and its answer in one block."""
     m = P.REQUEST_ANSWER.match(b.text)
@@ -52,8 +60,8 @@ def answer_in_block(b: Block, text: str, ctx: DocContext) -> list[Request]:
     return [
         Request(
             requester=req_mentions[0].canonical if req_mentions else subject_ubnd,
-            addressee=ctx.info.issuer,
-            content=(m.group("content") or b.text[: ev_end - b.start]).strip(),
+            addressee=served_by(ctx.info.issuer),
+            content=(m.group("content") or m.group("ask") or b.text[: ev_end - b.start]).strip(),
             response=text[resp_start:resp_end],
             response_span=(resp_start, resp_end),
             evidence=text[b.start : ev_end],

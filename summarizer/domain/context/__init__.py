@@ -48,6 +48,18 @@ _LOCATION = re.compile(
 )
 
 
+# Bodies at central level: a document they issue or lead has no province of its own.
+_CENTRAL = re.compile(
+    r"^(?:Chính phủ|Thủ tướng Chính phủ|Văn phòng Chính phủ|Chủ tịch nước|Văn phòng Chủ tịch nước|Quốc hội"
+    r"|Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Bộ (?!Chỉ huy|đội|CHQS)|Tổng cục |Ban cán sự (?:Đảng|đảng) Bộ )"
+    r"|\bTrung ương\b"
+)
+
+
+def is_central(body: str | None) -> bool:
+    return bool(body and _CENTRAL.search(body))
+
+
 @dataclass(frozen=True)
 class DocContext:
     """The document's facts and the agency context derived from them; built once, never mutated."""
@@ -143,6 +155,12 @@ def build_context(source: Source) -> DocContext:
     agency_ctx = AgencyContext(doc_date=ref, places=dict(places))
     info.chair = fuller_position(find_chair(bs, agency_ctx.places, opening), opening)
     info.issuer = find_issuer(text, bs, info, place_line, opening)
+    if is_central(info.issuer) and "tỉnh" in agency_ctx.places:
+        # Issued or led at central level, the document has no own province: a province's bodies keep
+        # its name ("UBND tỉnh Quảng Ngãi"), as the annotation rules write them.
+        agency_ctx = AgencyContext(
+            doc_date=ref, places={k: v for k, v in agency_ctx.places.items() if k != "tỉnh"}
+        )
     loc = _LOCATION.search(text)
     info.location = loc.group(1) if loc else place_line
     info.places = {level: name for level, name in places.items() if name}
