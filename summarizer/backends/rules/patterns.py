@@ -35,8 +35,14 @@ REQUEST_ANSWER = re.compile(
     r"\s*:\s*(?P<resp>.+)$",
     _I,
 )
+# The ordinal that opens a point of a speech ("Thứ nhất, …", "Hai là, …", "Trước hết, …").
+ORDINAL = (
+    r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là"
+    r"|trước hết|trước tiên|cuối cùng"
+)
 LEAD_IN = re.compile(
-    r"^(?:đồng thời|bên cạnh đó|trong đó|cùng với đó|ngoài ra|mặt khác|trong thời gian tới|thời gian tới)[,\s]+",
+    r"^(?:đồng thời|bên cạnh đó|trong đó|cùng với đó|ngoài ra|mặt khác|trong thời gian tới|thời gian tới"
+    rf"|{ORDINAL})[,\s]+",
     _I,
 )
 PREAMBLE = re.compile(r"^.{0,160}?\b(?:giao(?:\s+cho)?|yêu cầu|đề nghị(?:\s+với)?|lưu ý)\s+(?=\S)", _I)
