@@ -99,3 +99,21 @@ def test_a_saved_page_takes_the_year_from_the_month_its_media_were_uploaded():
     )
     got = ctx(text).info
     assert got.meeting_date is not None and got.meeting_date.isoformat() == "2020-12-28"
+
+
+def test_an_ocr_d_notice_its_number_its_e_signature_and_a_date_cut_by_a_line_break():
+    text = (
+        "Ký bởi: Tổng cục Thuế\nThời gian ký: 16.10.2024 15:12\n\n"
+        "“BO TÀI CHÍNH _ CONG HOA XÃ HOI CH.Ủ NGHIA VIỆT NAM\n$6:990/TB-TCT Hà Noi, ngayl4thing 4 ăm 2024\nTHONG BAO\n\n"
+        "Ngày 04/10/2024, được sự ủy quyền của đồng chí Tổng cục trưởng, Phó\n\n"
+        "Tổng cục trưởng Vũ Chí Hùng đã chủ trì Hội nghị giao ban công tác thuế tháng 9.\n"
+    )
+    got = ctx(text).info
+    assert got.kind == "notice"
+    assert got.issuer == "Tổng cục Thuế"  # not "Thuế tỉnh": the table knows the central body
+    assert got.meeting_date is not None and got.meeting_date.isoformat() == "2024-10-04"
+
+
+def test_a_signature_stamp_that_names_no_body_is_no_issuer():
+    text = "Ký bởi: Nguyễn Văn An\n\nNgày 04/10/2024, Sở Tài chính ban hành văn bản.\n"
+    assert ctx(text).info.issuer is None

@@ -29,8 +29,9 @@ _NAME_CONTINUATION = re.compile(r"^VỀ(?:\s+[A-ZĐÀ-Ỹ,\-]+){1,10}$")
 
 
 def document_kind(text: str, bs: list[Block]) -> DocumentKind:
-    is_notice = any(b.text.strip().upper() == "THÔNG BÁO" for b in bs[:15]) or bool(
-        re.search(r"Số:\s*[\d ]*/TB-", text[:2000])
+    # The number of a notice as OCR leaves it ("$6:990/TB-TCT"): digits, "/TB-" and the issuer's code.
+    is_notice = any(b.text.strip().upper() in ("THÔNG BÁO", "THONG BAO") for b in bs[:15]) or bool(
+        re.search(r"Số:\s*[\d ]*/TB-|(?<![\w/])\d{1,5}/TB-[A-ZĐ]", text[:2000])
     )
     if is_notice:
         return "notice"
@@ -192,10 +193,24 @@ def _titlecase_body(line: str) -> str | None:
     return None
 
 
+_SIGNED_BY = re.compile(r"^Ký bởi\s*:\s*(?P<body>[^\n|]{3,120}?)\s*$")
+
+
+def _signed_by(bs: list[Block]) -> str | None:
+    """The body of an electronic signature's stamp ("Ký bởi: Tổng cục Thuế"), when it names a body."""
+    for b in bs[:12]:
+        m = _SIGNED_BY.match(b.text.strip())
+        if m:
+            found = find_mentions(m["body"])
+            if found and found[0].start == 0 and not found[0].collective:
+                return found[0].canonical
+    return None
+
+
 def find_issuer(
     text: str, bs: list[Block], info: DocumentInfo, place_line: str | None, opening: str | None = None
 ) -> str | None:
-    header = _header_issuer(bs)
+    header = _header_issuer(bs) or _signed_by(bs)
     if header:
         return header
     m = re.search(

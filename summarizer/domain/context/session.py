@@ -74,7 +74,7 @@ def narration_date(
     its sentence narrates a session, never when it dates the issue of a text ("Ngày 9/7/2024, Bộ
     Chính trị ban hành …")."""
     fallback: tuple[dt.date, str, str] | None = None
-    for b in bs[:25]:
+    for i, b in enumerate(bs[:25]):
         for m in _DATE_NARRATION.finditer(b.text):
             got = _date_of(m, anchor, years)
             if got is None:
@@ -84,10 +84,12 @@ def narration_date(
             sentence = _sentence_around(b.text, m.start(), m.end())
             if m.group("part"):
                 return got, written, sentence
+            # A sentence cut by a line break (OCR'd text) goes on in the next block.
+            whole = _with_continuation(sentence, b, bs[i + 1] if i + 1 < len(bs) else None)
             if (
                 fallback is None
-                and not cues.ISSUANCE.search(sentence)
-                and cues.SESSION_WORDS.search(sentence)
+                and not cues.ISSUANCE.search(whole)
+                and cues.SESSION_WORDS.search(whole)
             ):
                 fallback = got, written, sentence
         if kind != "news":
@@ -121,6 +123,14 @@ def _date_of(m: re.Match[str], anchor: dt.date | None, years: list[int]) -> dt.d
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     return valid_date(int(y), mo, d) if y else resolve_year(d, mo, anchor, years)
+
+
+def _with_continuation(sentence: str, b: Block, nxt: Block | None) -> str:
+    """The sentence, and the first sentence of the next block when the block stops mid-sentence."""
+    if nxt is None or b.text.rstrip().endswith((".", "!", "?", ":", ";")) or not b.text.rstrip().endswith(sentence.rstrip()):
+        return sentence
+    first = sentences(nxt.text, nxt.start)
+    return f"{sentence} {first[0].text}" if first else sentence
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
