@@ -44,7 +44,8 @@ def test_lettered_answers_to_asks_named_without_their_requester():
         ),
         ("bổ sung biên chế cho lực lượng kiểm lâm", "Giao Bộ Nội vụ xem xét, giải quyết theo thẩm quyền."),
     ]
-    assert all(r.requester == "UBND tỉnh" for r in result.requests)  # from "Về các kiến nghị của tỉnh:"
+    # From "Về các kiến nghị của tỉnh:", the province named (a central-level notice).
+    assert all(r.requester == "UBND tỉnh Hòa Bình" for r in result.requests)
     # The ask's own words give no work; its answer does.
     assert not any(t.evidence.startswith(("a)", "b)")) for t in result.tasks)
     assert ["Bộ Tài chính"] in [t.agencies for t in result.tasks]

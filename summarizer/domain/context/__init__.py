@@ -20,6 +20,7 @@ from functools import cached_property
 from summarizer.domain import cues
 from summarizer.domain.agencies import AgencyContext, Mention, find_mentions, infer_places
 from summarizer.domain.context.addressees import closing_paragraphs, find_addressees, with_addressee
+from summarizer.domain.context.central import is_central, merge_province_after_body, name_the_province
 from summarizer.domain.context.header import (
     DATED_LINE,
     body_of_position,
@@ -46,18 +47,6 @@ __all__ = ["DocContext", "Person", "body_of_position", "build_context", "persons
 _LOCATION = re.compile(
     r"(?:làm việc|kiểm tra|khảo sát)\s+(?:tại|với)\s+((?:huyện|xã|thị xã|thành phố)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)?)"
 )
-
-
-# Bodies at central level: a document they issue or lead has no province of its own.
-_CENTRAL = re.compile(
-    r"^(?:Chính phủ|Thủ tướng Chính phủ|Văn phòng Chính phủ|Chủ tịch nước|Văn phòng Chủ tịch nước|Quốc hội"
-    r"|Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Bộ (?!Chỉ huy|đội|CHQS)|Tổng cục |Ban cán sự (?:Đảng|đảng) Bộ )"
-    r"|\bTrung ương\b"
-)
-
-
-def is_central(body: str | None) -> bool:
-    return bool(body and _CENTRAL.search(body))
 
 
 @dataclass(frozen=True)
@@ -89,6 +78,11 @@ class DocContext:
     @property
     def kind(self) -> DocumentKind:
         return self.info.kind
+
+
+def _mentions(text: str, agency_ctx: AgencyContext, central: bool) -> list[Mention]:
+    found = merge_province_after_body(text, find_mentions(text, agency_ctx))
+    return name_the_province(text, found) if central else found
 
 
 def build_context(source: Source) -> DocContext:
@@ -155,7 +149,8 @@ def build_context(source: Source) -> DocContext:
     agency_ctx = AgencyContext(doc_date=ref, places=dict(places))
     info.chair = fuller_position(find_chair(bs, agency_ctx.places, opening), opening)
     info.issuer = find_issuer(text, bs, info, place_line, opening)
-    if is_central(info.issuer) and "tỉnh" in agency_ctx.places:
+    central = is_central(info.issuer)
+    if central and "tỉnh" in agency_ctx.places:
         # Issued or led at central level, the document has no own province: a province's bodies keep
         # its name ("UBND tỉnh Quảng Ngãi"), as the annotation rules write them.
         agency_ctx = AgencyContext(
@@ -172,7 +167,7 @@ def build_context(source: Source) -> DocContext:
         reference_date=ref,
         reference_source=how,
         agencies=agency_ctx,
-        mentions=tuple(with_addressee(text, find_mentions(text, agency_ctx), addressees)),
+        mentions=tuple(with_addressee(text, _mentions(text, agency_ctx, central), addressees)),
         issue_date=issue_date,
         published=published,
         addressee_spans=tuple(spans),

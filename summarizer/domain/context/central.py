@@ -1,0 +1,65 @@
+"""A document issued or led at central level has no province of its own: its bodies of a province are
+named with the province ("UBND tỉnh Quảng Ngãi", "Tỉnh ủy Cao Bằng"), as the annotation rules write them.
+A province written right after a body ("Sở Y tế tỉnh Cao Bằng") is that body's, not a second body."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from summarizer.domain.agencies import Mention
+
+# Bodies at central level: a document they issue or lead has no province of its own.
+_CENTRAL = re.compile(
+    r"^(?:Chính phủ|Thủ tướng Chính phủ|Văn phòng Chính phủ|Chủ tịch nước|Văn phòng Chủ tịch nước|Quốc hội"
+    r"|Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Bộ (?!Chỉ huy|đội|CHQS)|Tổng cục |Ban cán sự (?:Đảng|đảng) Bộ )"
+    r"|\bTrung ương\b"
+)
+_PROVINCE_MENTION = re.compile(r"^tỉnh\s+\S")
+# A province's own bodies, named without the province ("UBND tỉnh", "Tỉnh ủy", "Công an tỉnh").
+_OF_A_PROVINCE = re.compile(r"(?:\stỉnh|^Tỉnh ủy|\sTỉnh ủy)$")
+
+
+def is_central(body: str | None) -> bool:
+    return bool(body and _CENTRAL.search(body))
+
+
+def merge_province_after_body(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """ "Sở Y tế tỉnh Cao Bằng": the province written right after a body is part of its name, never a
+    mention of the province's people's committee."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.collective
+            and _PROVINCE_MENTION.match(m.written)
+            and text[prev.end : m.start] == " "
+            and not re.search(r"\b(?:tỉnh|thành phố|huyện|xã|phường)\b", prev.canonical)
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], prev.canonical, prev.collective)
+            continue
+        out.append(m)
+    return out
+
+
+def name_the_province(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """In a central-level document about one province, its bodies named without the province get its
+    name ("Tỉnh ủy" -> "Tỉnh ủy Cao Bằng"); with several provinces named, only a body with the
+    province written after it does."""
+    names = {m.canonical[len("UBND tỉnh ") :] for m in mentions if m.canonical.startswith("UBND tỉnh ")}
+    only = next(iter(names)) if len(names) == 1 else None
+    out: list[Mention] = []
+    for m in mentions:
+        if m.collective or not _OF_A_PROVINCE.search(m.canonical):
+            out.append(m)
+            continue
+        after = next((n for n in names if text.startswith(f" {n}", m.end)), None)
+        if after is not None:
+            end = m.end + 1 + len(after)
+            out.append(Mention(m.start, end, text[m.start : end], f"{m.canonical} {after}", m.collective))
+        elif only is not None and not re.match(r" [A-ZĐÀ-Ỹ]", text[m.end : m.end + 2]):
+            out.append(Mention(m.start, m.end, m.written, f"{m.canonical} {only}", m.collective))
+        else:
+            out.append(m)
+    return out
