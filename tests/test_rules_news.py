@@ -18,3 +18,46 @@ def test_a_numbered_point_of_a_speech_names_its_own_assignee():
     got = {t.evidence: t.agencies for t in run(SPEECH, date="2024-03-11")[0].tasks}
     assert got["Thứ nhất, huyện Vân Canh phải tập trung hoàn thành giải phóng mặt bằng."] == ["UBND huyện Vân Canh"]
     assert got["Hai là, Sở Tài chính cần bố trí đủ vốn cho dự án."] == ["Sở Tài chính"]
+
+
+CENTRAL_VISIT = (
+    "Thủ tướng làm việc với tỉnh Cao Bằng\n\n"
+    "Sáng 10/3, Thủ tướng Chính phủ Phạm Minh Chính đã có buổi làm việc với Ban Thường vụ Tỉnh ủy Cao Bằng.\n\n"
+    "Tỉnh cũng đề nghị Chính phủ hỗ trợ kinh phí xây dựng hạ tầng cửa khẩu; đề nghị Bộ Giao thông vận tải "
+    "sớm nâng cấp Quốc lộ 3.\n\n"
+    "Phát biểu kết luận, Thủ tướng đề nghị Tỉnh ủy Cao Bằng lãnh đạo thực hiện tốt công tác cán bộ.\n\n"
+    "Thứ nhất, tỉnh phải tập trung hoàn thành quy hoạch tỉnh.\n"
+)
+
+
+def test_asks_to_two_higher_bodies_in_one_sentence_are_two_requests_with_one_evidence():
+    result, _ctx = run(CENTRAL_VISIT, date="2024-03-11")
+    asks = [(r.requester, r.addressee) for r in result.requests]
+    assert asks == [("UBND tỉnh Cao Bằng", "Chính phủ"), ("UBND tỉnh Cao Bằng", "Bộ Giao thông vận tải")]
+    assert len({r.span for r in result.requests}) == 1
+
+
+def test_a_central_visit_names_the_province_of_its_bodies():
+    result, _ctx = run(CENTRAL_VISIT, date="2024-03-11")
+    got = {t.evidence[:20]: t.agencies for t in result.tasks}
+    assert got["Phát biểu kết luận, "] == ["Tỉnh ủy Cao Bằng"]
+    assert got["Thứ nhất, tỉnh phải "] == ["UBND tỉnh Cao Bằng"]
+
+
+def test_a_province_after_a_body_is_part_of_its_name_not_a_second_body():
+    text = (
+        "Lào Cai: kiểm tra an toàn thực phẩm\n\nSáng 10/3, Chủ tịch UBND tỉnh Lê Văn Ba kiểm tra an toàn thực phẩm.\n\n"
+        "Chủ tịch UBND tỉnh giao Sở Y tế tỉnh Lào Cai chủ trì kiểm tra các bếp ăn tập thể.\n"
+    )
+    result, _ctx = run(text, date="2024-03-11")
+    assert [t.agencies for t in result.tasks] == [["Sở Y tế"]]
+
+
+def test_an_ask_to_the_host_by_its_short_name_is_a_request():
+    text = (
+        "Hà Nội kiểm tra dự án\n\nSáng 10/3, Chủ tịch UBND thành phố Hà Nội Trần Sỹ Thanh kiểm tra dự án xử lý nước thải.\n\n"
+        "Ông Nguyễn Văn Tùng kiến nghị UBND thành phố nghiên cứu phương án bổ cập nước cho hồ Tây.\n"
+    )
+    result, ctx = run(text, date="2024-03-11")
+    assert ctx.info.issuer == "UBND thành phố Hà Nội"
+    assert [r.addressee for r in result.requests] == ["UBND thành phố"]

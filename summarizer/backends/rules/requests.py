@@ -146,6 +146,44 @@ def requests_in_block(
                     ),
                 )
             )
+            if target is not None and cue is not None:
+                out.extend(_further_asks(p, ms, text, cue.end(), higher, requester, target_name, (start, end)))
+    return out
+
+
+def _further_asks(
+    p: Piece,
+    ms: list[Mention],
+    text: str,
+    after: int,
+    higher: Callable[[Mention], bool],
+    requester: str | None,
+    first: str,
+    span: tuple[int, int],
+) -> list[Request]:
+    """ "… đề nghị Chính phủ hỗ trợ …; đề nghị Bộ Giao thông vận tải sớm nâng cấp …": each further cue
+    that turns to another higher body is one more ask, with the same evidence (the annotation rule)."""
+    out: list[Request] = []
+    seen = {first}
+    for cue in P.REQUEST_CUE.finditer(p.text, after):
+        at = p.start + cue.end()
+        nxt = [m for m in ms if at - 1 <= m.start <= at + 2]
+        if not nxt or not higher(nxt[0]) or nxt[0].canonical in seen:
+            continue
+        seen.add(nxt[0].canonical)
+        out.append(
+            Request(
+                requester=requester,
+                addressee=nxt[0].canonical,
+                content=text[nxt[0].end : span[1]].strip(" ,;."),
+                evidence=text[span[0] : span[1]],
+                span=span,
+                provenance=Provenance(
+                    producer="rules:request_cue",
+                    agencies=[AgencySupport(name=nxt[0].canonical, source="quote", span=(nxt[0].start, nxt[0].end))],
+                ),
+            )
+        )
     return out
 
 
@@ -168,14 +206,20 @@ def level(name: str | None) -> int | None:
     return None
 
 
+def _same_body(a: str, b: str) -> bool:
+    """One body named in full and by its short name ("UBND thành phố Hà Nội", "UBND thành phố")."""
+    return a == b or b.startswith(a + " ") or a.startswith(b + " ")
+
+
 def asks_up(requester: str | None, target: str, issuer: str | None) -> bool:
     """Whether an ask from `requester` to `target` is a request to a higher level (or to the host of
     the session, or by the host to an outside partner), not the chair giving work to a body below."""
     lr, lt = level(requester), level(target)
     if lr is not None and lt is not None:
         return lt < lr
-    if issuer and target == issuer:
-        return requester != issuer
+    if issuer and _same_body(target, issuer):
+        # "kiến nghị UBND TP …" in a write-up of the city's own session: its short name is the issuer.
+        return requester is None or not _same_body(requester, issuer)
     if lt is None:
         return requester is not None
     return requester is not None and requester != issuer and lr is None and lt <= 1
