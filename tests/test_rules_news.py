@@ -61,3 +61,15 @@ def test_an_ask_to_the_host_by_its_short_name_is_a_request():
     result, ctx = run(text, date="2024-03-11")
     assert ctx.info.issuer == "UBND thành phố Hà Nội"
     assert [r.addressee for r in result.requests] == ["UBND thành phố"]
+
+
+def test_a_locality_named_bare_before_a_directive_is_its_people_s_committee():
+    text = (
+        "Bí thư Tỉnh ủy thăm huyện Phước Sơn\n\nSáng 10/3, Bí thư Tỉnh ủy Lương Nguyễn Minh Triết làm việc với huyện Phước Sơn.\n\n"
+        "Người dân Phước Sơn đã trồng sâm từ lâu.\n\n"
+        "Chính vì vậy, Phước Sơn cần tập trung xem xét quy hoạch vùng nguyên liệu của mình.\n"
+    )
+    result, _ctx = run(text, date="2024-03-11")
+    assert [(t.agencies, t.evidence[:25]) for t in result.tasks] == [
+        (["UBND huyện Phước Sơn"], "Chính vì vậy, Phước Sơn c")
+    ]

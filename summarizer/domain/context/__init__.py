@@ -21,6 +21,7 @@ from summarizer.domain import cues
 from summarizer.domain.agencies import AgencyContext, Mention, find_mentions, infer_places
 from summarizer.domain.context.addressees import closing_paragraphs, find_addressees, with_addressee
 from summarizer.domain.context.central import is_central, merge_province_after_body, name_the_province
+from summarizer.domain.context.places import bare_place_mentions
 from summarizer.domain.context.header import (
     DATED_LINE,
     body_of_position,
@@ -80,9 +81,10 @@ class DocContext:
         return self.info.kind
 
 
-def _mentions(text: str, agency_ctx: AgencyContext, central: bool) -> list[Mention]:
+def _mentions(text: str, agency_ctx: AgencyContext, central: bool, places: dict[str, str]) -> list[Mention]:
     found = merge_province_after_body(text, find_mentions(text, agency_ctx))
-    return name_the_province(text, found) if central else found
+    found = name_the_province(text, found) if central else found
+    return bare_place_mentions(text, places, central, found)
 
 
 def build_context(source: Source) -> DocContext:
@@ -167,7 +169,7 @@ def build_context(source: Source) -> DocContext:
         reference_date=ref,
         reference_source=how,
         agencies=agency_ctx,
-        mentions=tuple(with_addressee(text, _mentions(text, agency_ctx, central), addressees)),
+        mentions=tuple(with_addressee(text, _mentions(text, agency_ctx, central, places), addressees)),
         issue_date=issue_date,
         published=published,
         addressee_spans=tuple(spans),
