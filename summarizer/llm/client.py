@@ -91,7 +91,7 @@ class OpenAIClient:
         import openai  # only here: the CLI's start-up and cached runs never pay for it
 
         http = openai.DefaultHttpxClient(
-            transport=_deadline_transport(self.timeout, self.max_reply_bytes),
+            transport=_deadline_transport(self.timeout, self.max_reply_bytes, self._gate),
             limits=_limits(self.concurrency),
             timeout=self.timeout,
         )
@@ -107,8 +107,9 @@ class OpenAIClient:
         client = self.client()
         openai = _openai()
         try:
-            with self._gate:
-                completion = client.chat.completions.create(**call.body(self.model, self.temperature))
+            # The gate is taken in the transport, around the exchange alone: building the request
+            # and parsing the reply happen outside it, so a slot is never idle while they run.
+            completion = client.chat.completions.create(**call.body(self.model, self.temperature))
         except openai.APIError as exc:
             raise self._classify(exc, call) from None
         if not completion.choices:
@@ -194,10 +195,11 @@ def _limits(concurrency: int) -> Any:
     return httpx2.Limits(max_connections=concurrency + 2, max_keepalive_connections=concurrency + 2)
 
 
-def _deadline_transport(timeout: float, max_bytes: int) -> Any:
+def _deadline_transport(timeout: float, max_bytes: int, gate: threading.Semaphore) -> Any:
     """An HTTP transport whose every request ends by `timeout` seconds after it started, however
-    slowly the server drips its reply, and whose reply body is cut at `max_bytes`."""
-    return _http_classes()[0](timeout, max_bytes)
+    slowly the server drips its reply, whose reply body is cut at `max_bytes`, and that holds one
+    slot of `gate` from sending the request until the reply is read or dropped."""
+    return _http_classes()[0](timeout, max_bytes, gate)
 
 
 @functools.cache
@@ -209,8 +211,11 @@ def _http_classes() -> tuple[Any, type[Exception]]:
         pass
 
     class _Stream(httpx2.SyncByteStream):
-        def __init__(self, inner: Any, request: Any, deadline: float, limit: int, sock: Any) -> None:
+        def __init__(
+            self, inner: Any, request: Any, deadline: float, limit: int, sock: Any, done: Any
+        ) -> None:
             self.inner, self.request, self.deadline, self.limit = inner, request, deadline, limit
+            self.done = done  # frees the request's slot; called once, when the body is read or dropped
             # A stalled server sends nothing to wake a per-read check: a timer cuts the socket.
             self.timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._cut, (sock,))
             self.timer.daemon = True
@@ -240,27 +245,43 @@ def _http_classes() -> tuple[Any, type[Exception]]:
                     raise
             finally:
                 self.timer.cancel()
+                self.done()
             if time.monotonic() > self.deadline:
                 raise httpx2.ReadTimeout("whole-request deadline passed", request=self.request)
 
         def close(self) -> None:
             self.timer.cancel()
-            self.inner.close()
+            try:
+                self.inner.close()
+            finally:
+                self.done()
 
     class _Deadline(httpx2.HTTPTransport):
-        def __init__(self, timeout: float, limit: int, **kw: Any) -> None:
+        def __init__(self, timeout: float, limit: int, gate: threading.Semaphore, **kw: Any) -> None:
             super().__init__(**kw)
-            self.total, self.limit = timeout, limit
+            self.total, self.limit, self.gate = timeout, limit, gate
 
         def handle_request(self, request: Any) -> Any:
+            self.gate.acquire()
+            freed = threading.Event()
+
+            def done() -> None:
+                if not freed.is_set():
+                    freed.set()
+                    self.gate.release()
+
             deadline = time.monotonic() + self.total
-            resp = super().handle_request(request)
+            try:
+                resp = super().handle_request(request)
+            except BaseException:
+                done()
+                raise
             stream = resp.extensions.get("network_stream")
             sock = stream.get_extra_info("socket") if stream is not None else None
             return httpx2.Response(
                 status_code=resp.status_code,
                 headers=resp.headers,
-                stream=_Stream(resp.stream, request, deadline, self.limit, sock),
+                stream=_Stream(resp.stream, request, deadline, self.limit, sock, done),
                 extensions=resp.extensions,
             )
 

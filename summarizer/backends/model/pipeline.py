@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from summarizer.backends.model.asking import (
     ask_chunks,
     document_chunks,
+    document_requests,
     live_client,
     make_asker,
     reduce_summary,
@@ -85,6 +86,14 @@ class ModelSession:
     @property
     def name(self) -> str:
         return self.backend
+
+    def warm(self, source: Source, context: DocContext) -> None:
+        """Render the prompts and the schema once. Without a cache every document will be sent, so
+        the client (the openai import) is built now too; with one, only a first miss builds it."""
+        for request in document_requests(source.text, source.name, self.settings, self.prompts):
+            self.asker.first_call(request)
+        if self.backend != "replay" and not self.settings.cache and self.transport is self.live:
+            self.live.client()
 
     def extract(
         self,

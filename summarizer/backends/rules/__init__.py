@@ -287,6 +287,9 @@ class RulesBackend:
     def name(self) -> str:
         return "rules"
 
+    def warm(self, source: Source, context: DocContext) -> None:
+        extract_rules(source, context)
+
     def extract(
         self,
         source: Source,
