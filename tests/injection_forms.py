@@ -32,6 +32,7 @@ FORMS: dict[str, str] = {
 
 # Official Vietnamese that must never be flagged (the words the patterns are built around).
 BENIGN = [
+    "Báo cáo phương án xây dựng ứng dụng trả lời tự động (AI, Chatbot) đối với một số chuyên đề.",
     "Nhân rộng mô hình nông thôn mới kiểu mẫu, mô hình sản xuất nông nghiệp hữu cơ.",
     "Giao Sở Khoa học và Công nghệ nghiên cứu ứng dụng AI trong quản lý hồ sơ.",
     "Các mô hình cần thêm vốn để phát triển; mô hình sẽ xuất khẩu sang Nhật Bản.",

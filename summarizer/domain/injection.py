@@ -130,7 +130,9 @@ PATTERNS: tuple[InstructionPattern, ...] = (
     _entry(
         "ai_xung_ho", r"(?:^|(?<=[\s\W]))AI[\W_]*(?::|,[\W_]*hãy|hãy|ơi)", folded=False, case_sensitive=True
     ),
-    _entry("ai_assistant", _phrase(r"\b(?:ai|llm)", r"(?:assistant|model|agent|chatbot)\b")),
+    # Only as one term ("AI assistant", "LLM-agent"): an official text lists "(AI, Chatbot)" as things
+    # to build, and a comma between the words is such a list, not a role given to a reader.
+    _entry("ai_assistant", r"\b(?:ai|llm)[\s\-]+(?:assistant|model|agent|chatbot)\b"),
     # English.
     _entry(
         "ignore_previous",
