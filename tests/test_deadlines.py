@@ -15,6 +15,9 @@ TABLE = [
     ("trước ngày 15/6", REF, D(2024, 6, 15), None, "date"),
     ("trước ngày 15/3", REF, D(2025, 3, 15), None, "date"),  # before the meeting: next year
     ("trước 31/12", REF, D(2024, 12, 31), None, "date"),
+    ("báo cáo Tổng cục, thời hạn 15/10/2024", REF, D(2024, 10, 15), None, "date"),  # a tracking book's word
+    ("thời hạn hoàn thành: 30/11/2024", REF, D(2024, 11, 30), None, "date"),
+    ("hạn chót ngày 05/12/2024", REF, D(2024, 12, 5), None, "date"),
     ("đến hết ngày 30/9/2024", REF, D(2024, 9, 30), None, "date"),
     ("giải ngân 100% kế hoạch vốn đến hết ngày 31/12/2024", REF, D(2024, 12, 31), None, "date"),
     ("trước ngày 20 tháng 10 năm 2024", REF, D(2024, 10, 20), None, "date"),
@@ -51,6 +54,9 @@ TABLE = [
     ("trước ngày 20 hằng tháng", REF, None, None, "recurring"),
     ("khẩn trương tham mưu", REF, None, None, "urgent"),
     ("Khẩn trương rà soát", REF, None, None, "urgent"),
+    ("- Khan trương hoàn thành các nội dung", REF, None, None, "urgent"),  # OCR lost the mark
+    ("Khân trương tổng hợp ý kiến", REF, None, None, "urgent"),
+    ("khan truong bao cao", REF, None, None, "urgent"),
     ("thường xuyên kiểm tra", REF, None, None, "ongoing"),
 ]
 

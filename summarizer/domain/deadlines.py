@@ -45,7 +45,7 @@ PATTERNS: list[_Rule] = [
     _r(
         "date",
         3,
-        r"(?P<pre>trước|chậm nhất|muộn nhất|đến hết|hết|đến|xong trước|vào|trong)"
+        r"(?P<pre>trước|chậm nhất|muộn nhất|đến hết|hết|đến|xong trước|vào|trong|(?:thời hạn|hạn chót)(?:\s+hoàn thành)?\s*:?)"
         r"(?:\s+(?:là|vào|trong|trước))*\s+(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*(?:phút)?,?\s*)?"
         rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
     ),
@@ -86,7 +86,9 @@ PATTERNS: list[_Rule] = [
         2,
         r"(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:ngày|tháng|quý|tuần|năm)|định kỳ\s+(?:6\s+tháng|hằng năm|hàng năm)",
     ),
-    _r("urgent", 1, r"khẩn trương"),
+    # OCR and unaccented typing lose or change the marks ("khan trương", "Khân trương", "khan truong");
+    # no other word pair is spelled so, so the marks are not required.
+    _r("urgent", 1, r"kh[ẩâaấầ]n\s+tr[ưu][ơo]ng"),
     _r("ongoing", 1, r"(?<!chi )(?<!kinh phí )thường xuyên"),
 ]
 
