@@ -24,7 +24,10 @@ def ctx(text: str, **metadata: str):
         ("VĂN PHÒNG CHÍNH PHỦ\n-------\n", "Văn phòng Chính phủ"),
         ("BỘ GIÁO DỤC VÀ ĐÀO TẠO\n-------\n", "Bộ Giáo dục và Đào tạo"),
         ("BỘ TÀI CHÍNH\nTỔNG CỤC HẢI QUAN\n-------\n", "Tổng cục Hải quan"),
-        ("BAN CHỈ ĐẠO TRUNG ƯƠNG\nVỀ PHÒNG, CHỐNG THAM NHŨNG\n", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"),
+        (
+            "BAN CHỈ ĐẠO TRUNG ƯƠNG\nVỀ PHÒNG, CHỐNG THAM NHŨNG\n",
+            "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng",
+        ),
         ("UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\n--------\n", "Sở Công Thương"),
         ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nVĂN PHÒNG\n-------\n", "Văn phòng UBND tỉnh"),
         ("UBND TỈNH LÀO CAI\nTHANH TRA TỈNH\n", "Thanh tra tỉnh"),
@@ -73,11 +76,27 @@ def test_a_deputy_accompanied_stays_the_chair():
     ("sentence", "date", "written"),
     [
         ("Sáng nay (7/9), Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện.", "2024-09-07", "Sáng nay (7/9)"),
-        ("Sáng thứ Hai (7/9), Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện.", "2024-09-07", "Sáng thứ Hai (7/9)"),
-        ("Chiều qua (6/9), Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện.", "2024-09-06", "Chiều qua (6/9)"),
+        (
+            "Sáng thứ Hai (7/9), Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện.",
+            "2024-09-07",
+            "Sáng thứ Hai (7/9)",
+        ),
+        (
+            "Chiều qua (6/9), Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện.",
+            "2024-09-06",
+            "Chiều qua (6/9)",
+        ),
         ("Chiều 7/9 Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện.", "2024-09-07", "Chiều 7/9"),
-        ("Trong hai ngày 7-8/9, Đoàn công tác của Bộ Tài chính làm việc với tỉnh.", "2024-09-07", "Trong hai ngày 7-8/9"),
-        ("Trong 2 ngày 7 và 8/9, Đoàn công tác của Bộ Tài chính làm việc với tỉnh.", "2024-09-07", "Trong 2 ngày 7 và 8/9"),
+        (
+            "Trong hai ngày 7-8/9, Đoàn công tác của Bộ Tài chính làm việc với tỉnh.",
+            "2024-09-07",
+            "Trong hai ngày 7-8/9",
+        ),
+        (
+            "Trong 2 ngày 7 và 8/9, Đoàn công tác của Bộ Tài chính làm việc với tỉnh.",
+            "2024-09-07",
+            "Trong 2 ngày 7 và 8/9",
+        ),
         ("Hà Nội, ngày 7/9 - Thủ tướng Phạm Minh Chính chủ trì cuộc họp.", "2024-09-07", "ngày 7/9"),
     ],
 )

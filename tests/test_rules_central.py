@@ -60,7 +60,9 @@ def test_a_central_level_notice_names_the_province():
 
 
 def test_a_provincial_notice_keeps_its_own_province_unnamed():
-    text = CENTRAL.replace("VĂN PHÒNG CHÍNH PHỦ", "ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH").replace("/TB-VPCP", "/TB-UBND")
+    text = CENTRAL.replace("VĂN PHÒNG CHÍNH PHỦ", "ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH").replace(
+        "/TB-VPCP", "/TB-UBND"
+    )
     text = text.replace("Hà Nội, ngày", "Hòa Bình, ngày")
     result, ctx = run(text)
     assert ctx.info.issuer == "UBND tỉnh"

@@ -16,7 +16,9 @@ SPEECH = (
 
 def test_a_numbered_point_of_a_speech_names_its_own_assignee():
     got = {t.evidence: t.agencies for t in run(SPEECH, date="2024-03-11")[0].tasks}
-    assert got["Thứ nhất, huyện Vân Canh phải tập trung hoàn thành giải phóng mặt bằng."] == ["UBND huyện Vân Canh"]
+    assert got["Thứ nhất, huyện Vân Canh phải tập trung hoàn thành giải phóng mặt bằng."] == [
+        "UBND huyện Vân Canh"
+    ]
     assert got["Hai là, Sở Tài chính cần bố trí đủ vốn cho dự án."] == ["Sở Tài chính"]
 
 

@@ -147,7 +147,9 @@ def requests_in_block(
                 )
             )
             if target is not None and cue is not None:
-                out.extend(_further_asks(p, ms, text, cue.end(), higher, requester, target_name, (start, end)))
+                out.extend(
+                    _further_asks(p, ms, text, cue.end(), higher, requester, target_name, (start, end))
+                )
     return out
 
 
@@ -180,7 +182,9 @@ def _further_asks(
                 span=span,
                 provenance=Provenance(
                     producer="rules:request_cue",
-                    agencies=[AgencySupport(name=nxt[0].canonical, source="quote", span=(nxt[0].start, nxt[0].end))],
+                    agencies=[
+                        AgencySupport(name=nxt[0].canonical, source="quote", span=(nxt[0].start, nxt[0].end))
+                    ],
                 ),
             )
         )

@@ -21,7 +21,6 @@ from summarizer.domain import cues
 from summarizer.domain.agencies import AgencyContext, Mention, find_mentions, infer_places
 from summarizer.domain.context.addressees import closing_paragraphs, find_addressees, with_addressee
 from summarizer.domain.context.central import is_central, merge_province_after_body, name_the_province
-from summarizer.domain.context.places import bare_place_mentions
 from summarizer.domain.context.header import (
     DATED_LINE,
     body_of_position,
@@ -38,6 +37,7 @@ from summarizer.domain.context.people import (
     persons,
     split_name,
 )
+from summarizer.domain.context.places import bare_place_mentions
 from summarizer.domain.context.session import meta_date_line, metadata_date, narration_date, upload_bound
 from summarizer.domain.dates import full_dates, valid_date, years_mentioned
 from summarizer.models import DocumentInfo, DocumentKind

@@ -166,8 +166,13 @@ _BODY_WORDS = [
     ("THANH TRA", "Thanh tra"),
 ]
 # Words that keep their capital inside a body's name ("Ban Chỉ đạo Trung ương", "Sở Công Thương").
-_PROPER_WORDS = (("trung ương", "Trung ương"), ("chính phủ", "Chính phủ"), ("công thương", "Công Thương"),
-                 ("nhà nước", "Nhà nước"), ("quốc hội", "Quốc hội"))
+_PROPER_WORDS = (
+    ("trung ương", "Trung ương"),
+    ("chính phủ", "Chính phủ"),
+    ("công thương", "Công Thương"),
+    ("nhà nước", "Nhà nước"),
+    ("quốc hội", "Quốc hội"),
+)
 _LEVEL_WORDS = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "THỊ XÃ", "QUẬN", "XÃ", "PHƯỜNG", "THỊ TRẤN")
 
 

@@ -177,9 +177,9 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
         for person in found:
             # "Bộ trưởng X … khi cùng Chủ tịch nước Tô Lâm tới thăm …": the head of state or government
             # the others accompany leads the visit.
-            if _WITH_BEFORE.search(opening[max(0, person.start - 20) : person.start]) and _TOP_OFFICE.fullmatch(
-                person.position
-            ):
+            if _WITH_BEFORE.search(
+                opening[max(0, person.start - 20) : person.start]
+            ) and _TOP_OFFICE.fullmatch(person.position):
                 return Chair(name=person.name, position=person.position)
         for person in found:
             if not _NOT_SUBJECT_BEFORE.search(opening[max(0, person.start - 20) : person.start]):

@@ -8,14 +8,15 @@ from collections.abc import Sequence
 from summarizer.domain import cues
 from summarizer.domain.agencies import Mention, merge_mentions
 
-
 # A place named bare, as a write-up names a locality ("Phước Sơn cần tập trung …", "Quảng Ngãi cần …"),
 # is its people's committee when the work of a directive follows it.
 _PLACE_LEVELS = ("xã", "huyện", "tỉnh")
 _WORD_BEFORE = re.compile(r"[\wÀ-ỹ]\s*$")
 
 
-def bare_place_mentions(text: str, places: dict[str, str], central: bool, found: Sequence[Mention]) -> list[Mention]:
+def bare_place_mentions(
+    text: str, places: dict[str, str], central: bool, found: Sequence[Mention]
+) -> list[Mention]:
     """The document's own places (its province, district, commune) named without their level word and
     followed by a directive's work, as mentions of their UBND; merged into `found`, which wins."""
     extra: list[Mention] = []
@@ -26,7 +27,9 @@ def bare_place_mentions(text: str, places: dict[str, str], central: bool, found:
         for m in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(name)}(?![\wÀ-ỹ])", text):
             before = text[max(0, m.start() - 30) : m.start()]
             # "huyện Phước Sơn", "UBND tỉnh Quảng Ngãi", "HTX … Phước Sơn": a word before it names it already.
-            if _WORD_BEFORE.search(before) and not re.search(r"[,.;:]\s*$|^\s*$|\b(?:giao|yêu cầu|đề nghị|vậy|đó)\s*$", before):
+            if _WORD_BEFORE.search(before) and not re.search(
+                r"[,.;:]\s*$|^\s*$|\b(?:giao|yêu cầu|đề nghị|vậy|đó)\s*$", before
+            ):
                 continue
             after = text[m.end() : m.end() + 40]
             if not cues.DIRECTIVE_AFTER.match(after) or cues.NOT_DIRECTIVE_AFTER.match(after):

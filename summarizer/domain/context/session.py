@@ -79,18 +79,16 @@ def narration_date(
             got = _date_of(m, anchor, years)
             if got is None:
                 continue
-            start = m.start("part") if m.group("part") else m.start("range") if m.group("range") else m.start()
+            start = (
+                m.start("part") if m.group("part") else m.start("range") if m.group("range") else m.start()
+            )
             written = b.text[start : _written_end(m)].strip(" ,;:.-–")
             sentence = _sentence_around(b.text, m.start(), m.end())
             if m.group("part"):
                 return got, written, sentence
             # A sentence cut by a line break (OCR'd text) goes on in the next block.
             whole = _with_continuation(sentence, b, bs[i + 1] if i + 1 < len(bs) else None)
-            if (
-                fallback is None
-                and not cues.ISSUANCE.search(whole)
-                and cues.SESSION_WORDS.search(whole)
-            ):
+            if fallback is None and not cues.ISSUANCE.search(whole) and cues.SESSION_WORDS.search(whole):
                 fallback = got, written, sentence
         if kind != "news":
             for m in _INSPECTION_DATE.finditer(b.text):
@@ -127,7 +125,11 @@ def _date_of(m: re.Match[str], anchor: dt.date | None, years: list[int]) -> dt.d
 
 def _with_continuation(sentence: str, b: Block, nxt: Block | None) -> str:
     """The sentence, and the first sentence of the next block when the block stops mid-sentence."""
-    if nxt is None or b.text.rstrip().endswith((".", "!", "?", ":", ";")) or not b.text.rstrip().endswith(sentence.rstrip()):
+    if (
+        nxt is None
+        or b.text.rstrip().endswith((".", "!", "?", ":", ";"))
+        or not b.text.rstrip().endswith(sentence.rstrip())
+    ):
         return sentence
     first = sentences(nxt.text, nxt.start)
     return f"{sentence} {first[0].text}" if first else sentence
