@@ -116,3 +116,23 @@ def test_merged_mentions_keep_text_order_and_the_longer_of_two_that_overlap():
     base = [Mention(0, 10, "a", "A"), Mention(20, 25, "b", "B")]
     extra = [Mention(0, 4, "x", "X"), Mention(18, 30, "y", "Y"), Mention(40, 45, "z", "Z")]
     assert [m.canonical for m in merge_mentions(base, extra)] == ["A", "Y", "Z"]
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("8. Các Sở, ban, ngành thuộc tỉnh theo chức năng", "Các Sở, ban, ngành thuộc tỉnh"),
+        ("Giao các sở, ban, ngành, đoàn thể tỉnh tổ chức", "các sở, ban, ngành, đoàn thể tỉnh"),
+        ("7. Các Bộ, ngành liên quan khác trong phạm vi", "Các Bộ, ngành liên quan khác"),
+        (
+            "Các cơ quan, đơn vị có liên quan thuộc tỉnh thực hiện",
+            "Các cơ quan, đơn vị có liên quan thuộc tỉnh",
+        ),
+    ],
+)
+def test_a_group_keeps_its_qualifiers_as_written(text, written):
+    # The annotation keeps a group as written; its trailing level or "khác" is part of it, not a
+    # second mention (UBND tỉnh) nor a word cut off.
+    got = find_mentions(text)
+    assert [m.written for m in got] == [written]
+    assert got[0].collective

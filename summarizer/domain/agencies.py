@@ -175,9 +175,12 @@ _UNIT = (
 _COLLECTIVE = re.compile(
     rf"(?<![\wÀ-ỹ])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+và\s+|\s+)(?:các\s+)?(?:{_UNIT}))*"
     r"(?:\s+(?:có\s+)?liên quan|\s+chức năng|\s+chuyên môn(?:\s+(?:của|thuộc)\s+huyện)?|\s+sự nghiệp(?:\s+trực thuộc UBND tỉnh)?"
-    r"|\s+trực thuộc\s+(?:UBND\s+)?(?:tỉnh|huyện)|\s+của\s+(?:tỉnh|huyện)"
+    r"|\s+(?:trực\s+)?thuộc\s+(?:UBND\s+)?(?:tỉnh|huyện)|\s+khác"
     # A place's name is capitalized even where the rest matches in any case: "(?-i:…)".
-    rf"(?:\s+(?-i:{_CAP_WORD})(?:\s+(?-i:{_CAP_WORD}))?)?|\s+(?:tỉnh|huyện)\s+(?-i:{_CAP_WORD})(?:\s+(?-i:{_CAP_WORD}))?)*",
+    rf"|\s+của\s+(?:tỉnh|huyện)(?:\s+(?-i:{_CAP_WORD})(?:\s+(?-i:{_CAP_WORD}))?)?|\s+(?:tỉnh|huyện)\s+(?-i:{_CAP_WORD})(?:\s+(?-i:{_CAP_WORD}))?"
+    # The group's own level written after it ("các sở, ban, ngành, đoàn thể tỉnh"): part of the name
+    # as written (the annotation keeps a group as written), not a mention of the UBND.
+    r"|\s+(?:tỉnh|huyện)(?![\wÀ-ỹ]))*",
     _I,
 )
 _SO_LIST_HEAD = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác\s+Sở(?:,\s*ban,\s*ngành)?\s*:?\s+")
