@@ -136,3 +136,15 @@ def test_a_group_keeps_its_qualifiers_as_written(text, written):
     got = find_mentions(text)
     assert [m.written for m in got] == [written]
     assert got[0].collective
+
+
+@pytest.mark.parametrize(
+    "text, canonical",
+    [
+        ("Cục Hải quan Thừa Thiên Huế triển khai", "Cục Hải quan Thừa Thiên Huế"),
+        ("UBND tỉnh Thừa Thiên Huế chỉ đạo", "UBND tỉnh Thừa Thiên Huế"),
+        ("Cục Hải quan TP Hồ Chí Minh", "Cục Hải quan Hồ Chí Minh"),
+    ],
+)
+def test_a_place_of_three_syllables_is_not_cut(text, canonical):
+    assert [m.canonical for m in find_mentions(text)] == [canonical]

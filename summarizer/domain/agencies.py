@@ -66,6 +66,7 @@ class _Table:
     bo_pattern: re.Pattern[str] | None = None
     bo_by_key: dict[str, _So] = field(default_factory=dict)
     abbreviations: tuple[tuple[re.Pattern[str], str], ...] = ()
+    long_places: frozenset[str] = frozenset()
 
 
 def _key(s: str) -> str:
@@ -136,6 +137,7 @@ def table() -> _Table:
         bo_pattern,
         bo_by_key,
         abbreviations,
+        frozenset(raw.get("places", {}).get("long", [])),
     )
 
 
@@ -215,7 +217,7 @@ def _so_canonical(so: _So, ctx: AgencyContext) -> str:
 
 
 def _known_names(ctx: AgencyContext) -> set[str]:
-    return {v for v in ctx.places.values() if v}
+    return {v for v in ctx.places.values() if v} | table().long_places
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
