@@ -265,10 +265,18 @@ def test_html_draft_prints_on_a4_in_headless_chromium(tmp_path):
     headless_chromium(page, tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
     with pdfplumber.open(pdf) as doc:
         sizes = {(round(p.width), round(p.height)) for p in doc.pages}
-        first = doc.pages[0].extract_text()
+        first = doc.pages[0].extract_text(use_text_flow=True)
     assert sizes == {(595, 842)}  # A4 in points
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first and "Độc lập - Tự do - Hạnh phúc" in first
-    assert "Kết luận của đồng chí Dương Xuân Huyền" in first
+    # In the order the glyphs are drawn, spaces and line breaks aside: with a bold font whose PDF
+    # descriptor has no FontBBox (Liberation Serif Bold here) pdfminer sets each accented glyph of a
+    # bold line ("ộ", "ự") on a line of its own, which says nothing about what the page shows.
+    flat = "".join(first.split())
+    for phrase in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Kết luận của đồng chí Dương Xuân Huyền",
+    ):
+        assert "".join(phrase.split()) in flat, first[:300]
 
 
 # ---------------------------------------------------------------- issuer, signer and Nơi nhận from the document
