@@ -103,9 +103,8 @@ def process(job: BatchJob, item: Item, sha: str | OSError) -> DocResult:
             return _finish(job, DocResult(item, "refused", str(exc)), sha, t0)
         try:
             context = build_context(source)
-        except Exception as exc:
-            reason = f"{item.source}: internal error: {type(exc).__name__}: {exc}"
-            return _finish(job, DocResult(item, "failed", reason), sha, t0)
+        except Exception as exc:  # a bug must not stop the other documents; the line says what it was
+            return _finish(job, _internal_error(item, exc), sha, t0)
     try:
         ex = extract_source(source, job.backend, context=context)
         result = DocResult(item, "ok", counts=_counts(ex), usage=ex.meta.usage or Usage())
@@ -122,9 +121,13 @@ def process(job: BatchJob, item: Item, sha: str | OSError) -> DocResult:
             write_atomic(draft, rendered if isinstance(rendered, bytes) else rendered + "\n")
     except UserError as exc:
         result = DocResult(item, "failed", str(exc))
-    except Exception as exc:  # a bug must not stop the other documents; the line says what it was
-        result = DocResult(item, "failed", f"{item.source}: internal error: {type(exc).__name__}: {exc}")
+    except Exception as exc:
+        result = _internal_error(item, exc)
     return _finish(job, result, sha, t0)
+
+
+def _internal_error(item: Item, exc: Exception) -> DocResult:
+    return DocResult(item, "failed", f"{item.source}: internal error: {type(exc).__name__}: {exc}")
 
 
 def _finish(job: BatchJob, result: DocResult, sha: str | None, t0: float) -> DocResult:

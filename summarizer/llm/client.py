@@ -263,11 +263,12 @@ def _http_classes() -> tuple[Any, type[Exception]]:
 
         def handle_request(self, request: Any) -> Any:
             self.gate.acquire()
-            freed = threading.Event()
+            held = True
 
-            def done() -> None:
-                if not freed.is_set():
-                    freed.set()
+            def done() -> None:  # the stream calls it on close and at its end: release once
+                nonlocal held
+                if held:
+                    held = False
                     self.gate.release()
 
             deadline = time.monotonic() + self.total
