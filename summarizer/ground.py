@@ -7,6 +7,7 @@ of a word or two matches too many places to prove anything.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -30,30 +31,64 @@ class Located:
     match: str  # exact | folded | fuzzy
 
 
+# What folding changes in length: a run of whitespace becomes one space, "…" becomes "..."; every
+# other folded character is one for one (str.translate). \s is str.isspace() for str patterns.
+_RESIZED = re.compile(r"\s+|…")
+_ONE_FOR_ONE = str.maketrans({k: v for k, v in QUOTE_FOLD.items() if len(v) == 1})
+
+
 class FoldedText:
-    """A folded copy of a text with a map from each folded character back to the original offset."""
+    """A folded copy of a text with a map from each folded character back to the original offset.
+
+    The map is kept as the places where the length changes (sorted, searched by bisection), not a
+    list with an entry per character: a grounding pass folds every source once, and a Python loop
+    per character was most of a short document's CPU."""
 
     def __init__(self, text: str) -> None:
-        chars: list[str] = []
-        index: list[int] = []
-        for i, c in enumerate(text):
-            if c.isspace():
-                if chars and chars[-1] == " ":
-                    continue
-                chars.append(" ")
-                index.append(i)
-                continue
-            for out in QUOTE_FOLD.get(c, c):
-                chars.append(out)
-                index.append(i)
-        folded = "".join(chars)
+        pieces: list[str] = []
+        self._at: list[int] = []  # folded offset where a replacement starts
+        self._width: list[int] = []  # its folded length
+        self._src: list[tuple[int, int]] = []  # the source span it replaces
+        pos = out = 0
+        for m in _RESIZED.finditer(text):
+            s, e = m.span()
+            rep = "..." if text[s] == "…" else " "
+            out += s - pos
+            pieces.append(text[pos:s])
+            pieces.append(rep)
+            self._at.append(out)
+            self._width.append(len(rep))
+            self._src.append((s, e))
+            out += len(rep)
+            pos = e
+        pieces.append(text[pos:])
+        folded = "".join(pieces).translate(_ONE_FOR_ONE)
         folded = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], folded)  # same length: the map still holds
         self.text = folded.lower()
-        self.index = index
+
+    def source_offset(self, i: int) -> int:
+        """The source offset of folded character `i`."""
+        k = bisect.bisect_right(self._at, i) - 1
+        if k < 0:
+            return i
+        if i < self._at[k] + self._width[k]:
+            return self._src[k][0]  # inside a replacement: its first source character
+        return self._src[k][1] + i - (self._at[k] + self._width[k])
+
+    def folded_offset(self, source_offset: int) -> int:
+        """The first folded character at or after `source_offset` (the inverse of source_offset)."""
+        lo, hi = 0, len(self.text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.source_offset(mid) < source_offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
-        s = self.index[start]
-        e = self.index[end - 1] + 1 if end > start else s
+        s = self.source_offset(start)
+        e = self.source_offset(end - 1) + 1 if end > start else s
         return s, e
 
 

@@ -70,39 +70,44 @@ def batch(
 
     Example: summarizer batch reports/ -o out/ -b openai -j 8 --draft docx
     """
-    from summarizer.batch.command import BatchOptions, batch_main
+    from summarizer.batch.run import collector_paused
 
-    try:
-        if not inputs and resume is None:
-            raise UserError("give documents or folders to read (or --resume OUTDIR)")
-        if prompts is not None and not prompts.is_dir():
-            raise UserError("prompt folder not found", source=str(prompts))
-        flags = {
-            "model": model,
-            "base_url": base_url,
-            "structured": structured,
-            "prompts_dir": prompts,
-            "cache": False if no_cache else None,
-            "concurrency": concurrency,
-        }
-        code = batch_main(
-            BatchOptions(
-                inputs=list(inputs or []),
-                outdir=output,
-                # The Batch API is the openai backend's: it needs no -b.
-                backend=_backend(backend or ("openai" if batch_api or resume else None)),
-                settings={k: v for k, v in flags.items() if v is not None},
-                draft=draft,
-                force=force,
-                quiet=quiet,
-                batch_api=batch_api,
-                resume=resume,
-                poll=poll,
+    # Start-up makes what lives for the whole run (modules, tables, the model client); the run turns
+    # the collector back on once warm.
+    with collector_paused():
+        from summarizer.batch.command import BatchOptions, batch_main
+
+        try:
+            if not inputs and resume is None:
+                raise UserError("give documents or folders to read (or --resume OUTDIR)")
+            if prompts is not None and not prompts.is_dir():
+                raise UserError("prompt folder not found", source=str(prompts))
+            flags = {
+                "model": model,
+                "base_url": base_url,
+                "structured": structured,
+                "prompts_dir": prompts,
+                "cache": False if no_cache else None,
+                "concurrency": concurrency,
+            }
+            code = batch_main(
+                BatchOptions(
+                    inputs=list(inputs or []),
+                    outdir=output,
+                    # The Batch API is the openai backend's: it needs no -b.
+                    backend=_backend(backend or ("openai" if batch_api or resume else None)),
+                    settings={k: v for k, v in flags.items() if v is not None},
+                    draft=draft,
+                    force=force,
+                    quiet=quiet,
+                    batch_api=batch_api,
+                    resume=resume,
+                    poll=poll,
+                )
             )
-        )
-    except UserError as exc:
-        _fail(exc)
-    raise typer.Exit(code)
+        except UserError as exc:
+            _fail(exc)
+        raise typer.Exit(code)
 
 
 cache_app = typer.Typer(

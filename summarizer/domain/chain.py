@@ -10,7 +10,6 @@ deadline ranking of `summarizer.domain.deadlines`.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -213,7 +212,7 @@ def _find_folded(source: Source, link: Link, w: str) -> tuple[int, int] | None:
     if len(w) >= 4:
         hay = source.folded
         # The folded copy maps back to the source: find the written form inside the link's range.
-        lo = bisect.bisect_left(hay.index, link.start)
+        lo = hay.folded_offset(link.start)
         at = hay.text.find(w, lo)
         while at >= 0:
             s, e = hay.to_source(at, at + len(w))
@@ -328,7 +327,7 @@ def choose_deadline(
     if phrase and phrase.strip():
         w = fold(phrase)
         hay = source.folded
-        start = bisect.bisect_left(hay.index, lo)
+        start = hay.folded_offset(lo)
         at = hay.text.find(w, start) if w else -1
         if at >= 0:
             s, e = hay.to_source(at, at + len(w))

@@ -95,13 +95,15 @@ class OpenAIClient:
             limits=_limits(self.concurrency),
             timeout=self.timeout,
         )
-        return openai.OpenAI(
+        client = openai.OpenAI(
             api_key=self._api_key or "not-needed",  # local servers (Ollama, vLLM) accept any key
             base_url=self.base_url,
             timeout=self.timeout,
             max_retries=0,
             http_client=http,
         )
+        client.chat.completions  # noqa: B018 -- the resource is loaded on first use: pay it now, once
+        return client
 
     def send(self, call: Call) -> Reply:
         client = self.client()
