@@ -385,6 +385,19 @@ def test_gate_messages_list_every_item_extras_included_with_more_only_past_the_l
     assert not [r for r in check_gates(more_rejected, [], run, max_regression=0.02) if r.ok is False]
 
 
+
+def test_a_failed_gate_on_the_test_split_counts_its_items_but_never_lists_them(tmp_path):
+    folder = seed_folder(tmp_path, [DOC_003])
+    edit_expected(folder, DOC_003, lambda d: d["fixture"].update(split="test"))
+    run = _record(_without_tasks_of_003, folder)
+    (held,) = check_gates(run, [Gate("tasks", 1.0, scope="test")])
+    assert held.ok is False and "not listed: the test split is held out" in held.message
+    assert "missed task" not in held.message and held.items  # counted, kept for junit, not printed
+    base = _record(extract_source, folder)
+    (regressed,) = [r for r in check_gates(run, [], base, max_regression=0.0) if r.name == "regression tasks"]
+    assert "lost task" not in regressed.message and "on the test split, not listed" in regressed.message
+
+
 # ---------------------------------------------------------------- 8. compare explains
 
 

