@@ -148,3 +148,19 @@ def test_a_group_keeps_its_qualifiers_as_written(text, written):
 )
 def test_a_place_of_three_syllables_is_not_cut(text, canonical):
     assert [m.canonical for m in find_mentions(text)] == [canonical]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Lãnh đạo tỉnh đề nghị các ngành tiếp tục", "tỉnh"),
+        ("UBND huyện ưu tiên bố trí vốn", "UBND huyện"),
+        ("UBND xã ổn định dân cư", "UBND xã"),
+        ("UBND tỉnh Điện Biên chỉ đạo", "UBND tỉnh Điện Biên"),
+        ("huyện Ứng Hòa triển khai", "huyện Ứng Hòa"),
+    ],
+)
+def test_a_lower_case_word_after_a_level_is_no_place_name(text, written):
+    # Only a capital letter opens a place's name: "À-Ỹ" as a range also held the lower-case letters
+    # between (đ, ư, ở …), and "tỉnh đề" was read as a province called "Đề".
+    assert find_mentions(text, AgencyContext())[0].written == written

@@ -18,7 +18,10 @@ from summarizer.resources import data_dir
 from summarizer.source.clean import fold_for_match
 
 _I = re.IGNORECASE
-_CAP_WORD = r"[A-ZĐÂĂÊÔƠƯÀ-ỸÁÉÍÓÚÝ][\wÀ-ỹ']*"
+# The capital letters of Vietnamese, one by one: a range such as "À-Ỹ" also holds the lower-case
+# letters between (à, đ, ơ, ạ …), and a lower-case word read as a capitalized place ("tỉnh đề …").
+UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_CAP_WORD = rf"[{UPPER_VI}][\wÀ-ỹ']*"
 # A place's name never continues on the next line: "cấp xã" ending one line and "Phó Chủ tịch …"
 # starting the next are two things.
 _SAME_LINE = r"[^\S\n]+"
