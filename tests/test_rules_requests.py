@@ -79,3 +79,30 @@ def test_a_kien_nghi_to_an_office_is_addressed_to_the_office():
     assert [(r.requester, r.addressee) for r in result.requests] == [
         ("Văn phòng UBND tỉnh", "Chủ tịch UBND tỉnh")
     ]
+
+
+REPORT_HEAD = "BỘ XÂY DỰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBÁO CÁO\nTổng kết thi hành Luật Nhà ở\n"
+
+
+def test_a_list_under_an_introduction_that_does_not_ask_gives_no_request():
+    text = REPORT_HEAD + (
+        "I. KẾT QUẢ\nLuật được thi hành nghiêm túc.\nII. ĐỀ XUẤT, KIẾN NGHỊ\n"
+        "Việc đề xuất sửa đổi Luật thực hiện theo các nguyên tắc sau:\n"
+        "- Kế thừa các quy định còn phù hợp của Luật hiện hành.\n"
+        "- Bổ sung quy định về nhà ở xã hội cho người có thu nhập thấp.\n"
+        "Bộ Xây dựng đề xuất sửa đổi các nội dung sau:\n"
+        "- Sửa đổi quy định về điều kiện mua nhà ở xã hội.\nNơi nhận:\n"
+    )
+    result, _ctx = run(text)
+    assert [r.evidence for r in result.requests] == ["Sửa đổi quy định về điều kiện mua nhà ở xã hội."]
+    assert result.tasks == []  # a principle of the report is never a task either
+
+
+def test_a_finding_listed_under_the_kien_nghi_heading_is_no_request():
+    text = REPORT_HEAD + (
+        "I. KẾT QUẢ\nLuật được thi hành nghiêm túc.\nII. KIẾN NGHỊ\n"
+        "- Một số quy định của Luật không còn phù hợp với thực tiễn.\n"
+        "- Sớm ban hành Nghị định hướng dẫn về nhà ở xã hội.\nNơi nhận:\n"
+    )
+    result, _ctx = run(text)
+    assert [r.evidence for r in result.requests] == ["Sớm ban hành Nghị định hướng dẫn về nhà ở xã hội."]

@@ -97,6 +97,19 @@ def _list_intro(b: Block, text: str, ctx: DocContext) -> Inherited | None:
     return None
 
 
+def _asked_item(source: Source, idx: int) -> bool:
+    """Whether an item of a report's "Kiến nghị" section is an ask: under an introduction that asks
+    ("Bộ Tài chính đề xuất sửa đổi các nội dung sau:"), or right under the section's heading and not
+    opening as a finding ("- Các quy định … không còn phù hợp"). The items of any other list there
+    ("… thực hiện theo các nguyên tắc sau:", "… tập trung vào các chính sách sau:") are what that list
+    says, never asks of their own."""
+    chain = source.heading_chains[idx]
+    intro = chain[-1] if chain and source.blocks[chain[-1]].kind != "heading" else None
+    if intro is not None:
+        return bool(P.REQUEST_CUE_ASKS.search(source.blocks[intro].text))
+    return not P.FINDING_OPENING.match(source.blocks[idx].text)
+
+
 def _section(source: Source, idx: int) -> str:
     for j in reversed(source.heading_chains[idx]):
         hb = source.blocks[j]
@@ -148,12 +161,16 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             if asked is not None:
                 asking = asked
                 continue
-            if b.kind == "bullet" or b.numbered:
+            if (b.kind == "bullet" or b.numbered) and _asked_item(source, idx):
                 who, whom = asking or (ctx.info.issuer, None)
                 whom = whom or (
                     canonicalize(ctx.info.addressees[0], ctx.agencies) if ctx.info.addressees else None
                 )
                 out.requests.append(listed_request(b, text, ctx, who, whom))
+                continue
+            if b.kind == "bullet" or b.numbered:
+                # What another list there says (principles, findings): never a task either.
+                add_conclusion("direction", b.start, b.end, "rules:direction")
                 continue
         opened = _list_intro(b, text, ctx)
         if opened is not None:

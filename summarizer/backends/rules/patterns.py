@@ -24,6 +24,20 @@ CONTINUATION = re.compile(r"^(?:đồng thời)\b", _I)
 PARTNER = cues.PARTNER
 GROUP_SEPARATOR = cues.GROUP_SEPARATOR
 REQUEST_CUE = re.compile(r"\b(?:đề nghị|kiến nghị|đề xuất|xin)\b(?:\s+với)?\s*", _I)
+# A cue that asks, not the noun it also is ("việc đề xuất sửa đổi …", "các kiến nghị", "nội dung đề
+# xuất"), nor the ask of another ("theo đề xuất của Bộ …").
+REQUEST_CUE_ASKS = re.compile(
+    r"(?<!\bviệc )(?<!\bcác )(?<!\bnhững )(?<!\bnội dung )(?<!\btheo )(?<!\bcó )"
+    r"\b(?:đề nghị|kiến nghị|đề xuất|kính trình|kính đề nghị|xin)\b(?!\s+(?:của|nêu|trên)\b)",
+    _I,
+)
+# How a finding opens, as the items of a report list what it found ("Một số quy định …", "Các quy
+# định …", "Việc …", "Hiện nay, …"); an ask opens with its verb ("Sửa đổi …", "Sớm ban hành …").
+FINDING_OPENING = re.compile(
+    r"^\s*(?:[-+•]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ]\)\s*)?"
+    r"(?:một số|các|những|nhiều|việc|hiện nay|tình trạng|hầu hết|phần lớn)\b",
+    _I,
+)
 REQUEST_LIST = re.compile(r"\b(?:kiến nghị|đề xuất|đề nghị)(?:,\s*(?:kiến nghị|đề xuất))?\s*:\s*", _I)
 HIGHER_ASK = re.compile(r"^\s*(?:xem xét|sớm|quan tâm|hỗ trợ|bố trí|cho phép|cho chủ trương|có cơ chế)\b", _I)
 # "Đối với kiến nghị của X về Y: <answer>", also as a lettered or dashed item ("a) Về đề nghị hỗ trợ
