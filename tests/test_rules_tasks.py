@@ -88,3 +88,27 @@ def test_the_deadline_in_the_next_sentence_of_the_item():
     result, _ctx = run(text)
     (task,) = result.tasks
     assert task.deadline is not None and task.deadline.due == dt.date(2026, 10, 20)
+
+
+MINUTES = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBIÊN BẢN LÀM VIỆC\n"
+    "Hôm nay, ngày 12/3/2026 tại Sở Xây dựng tỉnh Hà Giang chúng tôi tiến hành làm việc về bến xe.\n"
+    "I. Thành phần tham dự\n1. Sở Tài chính\nÔng: Đỗ Văn An - Phó Giám đốc;\n"
+    "2. Đại diện UBND xã Minh Tân\nBà: Lý Thị Bình - Chủ tịch.\n"
+    "II. Nội dung làm việc\n1. Ý kiến của UBND xã Minh Tân\n"
+    "Đề nghị Sở Tài chính bố trí vốn hỗ trợ giải phóng mặt bằng bến xe.\n"
+    "2. Ý kiến của Sở Xây dựng\nSở Xây dựng chủ trì, phối hợp UBND xã Minh Tân lập phương án bến xe.\n"
+    "III. Kết luận\nGiao UBND xã Minh Tân hoàn thành giải phóng mặt bằng trong quý II/2026.\n"
+)
+
+
+def test_minutes_attendance_and_a_participants_opinion_give_no_task():
+    result, ctx = run(MINUTES)
+    assert ctx.info.issuer in (None, "Sở Xây dựng")
+    got = [(t.agencies, t.evidence[:20]) for t in result.tasks]
+    # Not the attendees under "1. Sở Tài chính", not the commune's ask; the host's own words and the
+    # conclusion do give work.
+    assert (["UBND xã Minh Tân"], "Giao UBND xã Minh Tâ") in got
+    assert (["Sở Xây dựng"], "Sở Xây dựng chủ trì,") in got
+    assert all("Ông:" not in e and not e.startswith("Đề nghị") for _a, e in got)
+    assert [(r.requester, r.addressee) for r in result.requests] == [("UBND xã Minh Tân", "Sở Tài chính")]

@@ -34,6 +34,18 @@ CONCLUSION_START = re.compile(
 # Section headings that open the task part, the request part, and the end of the body.
 TASK_SECTION = re.compile(r"nhiệm vụ|giải pháp|thời gian tới|chỉ đạo|phương hướng|triển khai", _I)
 REQUEST_SECTION = re.compile(r"kiến nghị|đề xuất|đề nghị", _I)
+# Sections of minutes that give no work: who attended ("I. Thành phần tham dự", "Đại biểu dự họp"),
+# and what one participant said ("2.1. Ý kiến của Sở Xây dựng", "Phát biểu của UBND xã …"), whose
+# "đề nghị …" asks the host or a higher body and assigns nothing.
+_SECTION_MARK = r"^\W*(?:[IVX]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\))?\s*"
+ATTENDANCE_SECTION = re.compile(
+    _SECTION_MARK + r"(?:thành phần|thành viên tham dự|đại biểu|(?:những )?người tham dự|tham dự|dự họp)\b",
+    _I,
+)
+OPINION_SECTION = re.compile(
+    _SECTION_MARK + r"(?:ý kiến|phát biểu|tham luận)(?:\s+(?:tham gia|phát biểu|thảo luận|góp ý))?\s+của\b",
+    _I,
+)
 BODY_END = re.compile(
     r"^(?:nơi nhận\b|(?:UBND|ủy ban nhân dân|văn phòng)[^.]{0,60}thông báo (?:để|kết luận)"
     r"|trên đây là (?:ý kiến )?kết luận|(?:TL|TM|KT|TUQ|Q)\.\s?[A-ZĐ])",

@@ -155,6 +155,13 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
                 limitation_mode = False
             continue
         section = _section(source, idx)
+        if section == "attendance":
+            continue  # who attended: nobody is given work there
+        if section == "opinions":
+            asks = _opinion_asks(source, ctx, idx)
+            if asks is not None:
+                out.requests.extend(asks)
+                continue
         if section == "requests" and ctx.kind in ("report", "other", "minutes"):
             # A report's own "Kiến nghị" section: its items are the issuer's asks, never tasks.
             asked = request_intro(b, text, ctx)
@@ -240,6 +247,25 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             add_conclusion("direction", b.start, b.end, "rules:direction")
 
     out.uncovered = _uncovered(bs[: zone.body_end], out.tasks, out.requests)
+    return out
+
+
+def _opinion_asks(source: Source, ctx: DocContext, idx: int) -> list[Request] | None:
+    """A participant's opinion in minutes ("2.5. Ý kiến của UBND phường Yên Bái"): its "đề nghị Sở …"
+    is the speaker's ask, a request when it goes up (asks_up), never a task. None when the speaker is
+    no body, or the host itself (the issuer's own words commit it to work: "Sở Công Thương sẽ chủ trì")."""
+    b, text = source.blocks[idx], source.text
+    heading = _heading_agencies(source, ctx, idx)
+    speaker = heading[1].agencies[0] if heading else None
+    if speaker is None or speaker == ctx.info.issuer or heading is None or heading[1].mentions[0].collective:
+        return None
+    default = f"UBND {ctx.info.subject}" if ctx.info.subject else None
+    out: list[Request] = []
+    for r in requests_in_block(b, text, ctx, higher=lambda m: not m.collective):
+        if speaker and r.requester in (None, default):
+            r = r.model_copy(update={"requester": speaker})
+        if r.addressee and asks_up(r.requester, r.addressee, ctx.info.issuer):
+            out.append(r)
     return out
 
 

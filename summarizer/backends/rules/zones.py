@@ -31,7 +31,12 @@ def zones(bs: list[Block]) -> Zone:
 
 
 def heading_kind(text: str) -> str:
-    """What a heading's section holds: requests, the assessment, tasks, or nothing said."""
+    """What a heading's section holds: requests, the assessment, tasks, the attendance or a
+    participant's opinions (minutes), or nothing said."""
+    if cues.OPINION_SECTION.match(text):
+        return "opinions"
+    if cues.ATTENDANCE_SECTION.match(text):
+        return "attendance"
     if cues.REQUEST_SECTION.search(text) and P.SECTION_NUMBER.search(text.strip()):
         return "requests"
     if P.ASSESSMENT_HEADING.search(text):
