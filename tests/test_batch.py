@@ -302,3 +302,35 @@ def test_write_then_read_a_vllm_run_batch_output(tmp_path, oracles):
     res = run_cli("batch", "--batch-api=read", str(results), "-o", str(out), "-m", "scripted")
     assert res.returncode == 0, res.stderr
     assert {x["status"] for x in manifest(out)} == {"ok"} and len(outputs(out)) == 3
+
+
+def test_the_collector_is_paused_for_start_up_only(tmp_path):
+    """Start-up runs without cyclic collection (it only makes what the run keeps); the documents
+    are read and extracted with the collector on, whatever the caller did."""
+    import gc
+
+    from summarizer.backends import open_backend
+    from summarizer.batch.inputs import expand
+    from summarizer.batch.run import BatchJob, collector_paused, run_documents
+
+    doc = tmp_path / "in" / "a.txt"
+    doc.parent.mkdir()
+    shutil.copy(FIXTURES / "documents" / "004_b6c01a3b0295957f.txt", doc)
+    seen: list[bool] = []
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        results = run_documents(
+            BatchJob(outdir=tmp_path / "out", backend=open_backend("rules"), fingerprint="f"),
+            expand([str(doc.parent)]),
+            lambda r: seen.append(gc.isenabled()),
+        )
+    assert [r.status for r in results] == ["ok"] and seen == [True]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own choice is given back
+    finally:
+        gc.enable()

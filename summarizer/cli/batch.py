@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -73,8 +74,9 @@ def batch(
     from summarizer.batch.run import collector_paused
 
     # Start-up makes what lives for the whole run (modules, tables, the model client); the run turns
-    # the collector back on once warm.
-    with collector_paused():
+    # the collector back on once warm. The Batch API modes plan every document before any run: they
+    # keep it on.
+    with collector_paused() if batch_api is None and resume is None else contextlib.nullcontext():
         from summarizer.batch.command import BatchOptions, batch_main
 
         try:
