@@ -57,6 +57,7 @@ TABLE = [
     ("- Khan trương hoàn thành các nội dung", REF, None, None, "urgent"),  # OCR lost the mark
     ("Khân trương tổng hợp ý kiến", REF, None, None, "urgent"),
     ("khan truong bao cao", REF, None, None, "urgent"),
+    ("phải triển khai ngay từ đầu năm", REF, None, None, "unspecified"),  # a start, no date
     ("thường xuyên kiểm tra", REF, None, None, "ongoing"),
 ]
 

@@ -75,3 +75,30 @@ def test_a_locality_named_bare_before_a_directive_is_its_people_s_committee():
     assert [(t.agencies, t.evidence[:25]) for t in result.tasks] == [
         (["UBND huyện Phước Sơn"], "Chính vì vậy, Phước Sơn c")
     ]
+
+
+INSPECTION_VISIT = (
+    "Đoàn kiểm tra của Bộ Chính trị làm việc với Thành ủy Hải Phòng\n\n"
+    "Sáng 12/3, Đoàn kiểm tra của Bộ Chính trị làm việc với Ban Thường vụ Thành ủy Hải Phòng.\n\n"
+    "Thường trực Ban Bí thư Trần Văn An đề nghị Ban Thường vụ Thành ủy Hải Phòng chuẩn bị chu đáo báo cáo.\n\n"
+    "Thường trực Ban Bí thư Trần Văn An nhấn mạnh, qua kiểm tra để thấy được cách làm hay của cơ sở.\n\n"
+    "Giao nhiệm vụ cho Cục Hải quan Hải Phòng, Thứ trưởng Lê Thị Cúc đề nghị tăng cường chống buôn lậu.\n\n"
+    "Thứ trưởng cũng lưu ý với các đơn vị có liên quan bảo đảm an toàn thông quan.\n"
+)
+
+
+def test_a_central_leaders_ask_to_a_party_committee_below_is_a_task():
+    result, _ctx = run(INSPECTION_VISIT, date="2024-03-12")
+    tasks = {t.evidence: t.agencies for t in result.tasks}
+
+    def got(opening: str) -> list[str]:
+        return next(a for e, a in tasks.items() if e.startswith(opening))
+
+    # The party committee of a city is at the city's level: the ask goes down, it is a directive.
+    assert got("Thường trực Ban Bí thư Trần Văn An đề nghị") == ["Ban Thường vụ Thành ủy Hải Phòng"]
+    assert result.requests == []
+    # A new point of the speech ("… nhấn mạnh, …") does not continue the assignee before it.
+    assert not any(e.startswith("Thường trực Ban Bí thư Trần Văn An nhấn") for e in tasks)
+    # "Giao nhiệm vụ cho X, …" and "lưu ý với …" name who is given the work.
+    assert got("Giao nhiệm vụ cho") == ["Cục Hải quan Hải Phòng"]
+    assert got("Thứ trưởng cũng lưu ý với") == ["Các đơn vị có liên quan"]

@@ -89,6 +89,9 @@ PATTERNS: list[_Rule] = [
     # OCR and unaccented typing lose or change the marks ("khan trương", "Khân trương", "khan truong");
     # no other word pair is spelled so, so the marks are not required.
     _r("urgent", 1, r"kh[ẩâaấầ]n\s+tr[ưu][ơo]ng"),
+    # "ngay từ đầu năm", "ngay từ bây giờ": a start the text sets without a date (domain notes §2: "ngay"
+    # is no fixed deadline).
+    _r("unspecified", 1, r"ngay\s+từ\s+(?:đầu\s+(?:năm|quý|tháng|nhiệm kỳ)|bây giờ|hôm nay)"),
     _r("ongoing", 1, r"(?<!chi )(?<!kinh phí )thường xuyên"),
 ]
 

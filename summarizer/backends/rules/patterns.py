@@ -12,7 +12,9 @@ _I = re.IGNORECASE
 
 # Words that make the agency after them an assignee ("giao Sở X", "yêu cầu huyện ...").
 ASSIGN_BEFORE = re.compile(
-    r"(?:\bgiao(?:\s+cho)?|\byêu cầu|\bđề nghị(?:\s+với)?|\blưu ý|\bchỉ đạo giao)\s*$", _I
+    r"(?:\bgiao(?:\s+nhiệm vụ)?(?:\s+cho)?|\byêu cầu(?:\s+đối với)?|\bđề nghị(?:\s+với)?|\blưu ý(?:\s+với)?"
+    r"|\bchỉ đạo giao)\s*$",
+    _I,
 )
 NOT_ASSIGNEE_BEFORE = cues.NOT_LEAD_BEFORE
 
@@ -57,6 +59,14 @@ ORDINAL = (
 LEAD_IN = re.compile(
     r"^(?:đồng thời|bên cạnh đó|trong đó|cùng với đó|ngoài ra|mặt khác|trong thời gian tới|thời gian tới"
     rf"|{ORDINAL})[,\s]+",
+    _I,
+)
+# A paragraph that opens with a leader reporting what he said ("Thường trực Ban Bí thư Lương Cường
+# nhấn mạnh, …", "Bộ trưởng cho biết …"): a new point of the speech, not the continuation of the
+# paragraph before, so it inherits no assignee.
+SPEAKER_OPENING = re.compile(
+    rf"^\s*(?:(?:ông|bà|đồng chí)\s+)?{cues.LEADER_TITLE}\b[^,.;:]{{0,80}}?"
+    r"\s(?:nhấn mạnh|cho biết|khẳng định|cho rằng|phát biểu|chia sẻ|bày tỏ|đánh giá|nêu rõ|thông tin)\b",
     _I,
 )
 PREAMBLE = re.compile(r"^.{0,160}?\b(?:giao(?:\s+cho)?|yêu cầu|đề nghị(?:\s+với)?|lưu ý)\s+(?=\S)", _I)

@@ -196,6 +196,12 @@ def _further_asks(
 _CENTRAL_BODIES = {"Chính phủ", "Thủ tướng Chính phủ", "Trung ương", "Quốc hội", "Văn phòng Chính phủ"}
 
 
+# A party committee and its organs stand at their committee's level, wherever its name is in the body's
+# ("Ban Thường vụ Thành ủy Cần Thơ", "Thường trực Tỉnh ủy", "Ban Tuyên giáo Huyện ủy").
+_PROVINCE_PARTY = re.compile(r"\b(?:Tỉnh|Thành) (?:ủy|uỷ)\b")
+_DISTRICT_PARTY = re.compile(r"\b(?:Huyện|Quận|Thị) (?:ủy|uỷ)\b")
+
+
 def level(name: str | None) -> int | None:
     if not name:
         return None
@@ -203,9 +209,13 @@ def level(name: str | None) -> int | None:
         return 0
     if re.search(r"\b(?:xã|phường|thị trấn)\b", name):
         return 3
-    if re.search(r"\b(?:huyện|thị xã|quận)\b", name) or name.startswith("Phòng "):
+    if (
+        re.search(r"\b(?:huyện|thị xã|quận)\b", name)
+        or name.startswith("Phòng ")
+        or _DISTRICT_PARTY.search(name)
+    ):
         return 2
-    if re.search(r"\b(?:tỉnh|thành phố)\b", name) or name.startswith(("Sở ", "Tỉnh ủy", "Thành ủy")):
+    if re.search(r"\b(?:tỉnh|thành phố)\b", name) or name.startswith("Sở ") or _PROVINCE_PARTY.search(name):
         return 1
     return None
 

@@ -30,6 +30,8 @@ class Inherited:
 def may_inherit(b: Block, pieces: list[Piece], ctx: DocContext, text: str, *, cues: bool = True) -> bool:
     """A paragraph with no assignee of its own continues the previous one's, unless it opens with a subject
     of its own ("Huyện X là ...") or addresses someone it does not name ("yêu cầu tiếp tục ...")."""
+    if ctx.kind == "news" and P.SPEAKER_OPENING.match(b.text):
+        return False
     opening = next(iter(ctx.mentions_in(b.start, b.start + 3)), None)
     if opening is not None and pieces:
         first = pieces[0]
