@@ -136,3 +136,26 @@ def test_an_ocr_d_notice_its_number_its_e_signature_and_a_date_cut_by_a_line_bre
 def test_a_signature_stamp_that_names_no_body_is_no_issuer():
     text = "Ký bởi: Nguyễn Văn An\n\nNgày 04/10/2024, Sở Tài chính ban hành văn bản.\n"
     assert ctx(text).info.issuer is None
+
+
+def test_a_header_whose_two_columns_are_on_one_line():
+    # A PDF conversion put the issuer and the Quốc hiệu on one line, the rules and the Tiêu ngữ on the next.
+    text = (
+        "BỘ XÂY DỰNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n______ Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/TB-BXD Hà Nội, ngày 05 tháng 3 năm 2024\nTHÔNG BÁO\nKết luận của Thứ trưởng Lê Văn An\n"
+    )
+    assert ctx(text).info.issuer == "Bộ Xây dựng"
+
+
+def test_the_deputy_prime_minister_whose_conclusions_a_notice_gives_chairs_for_the_government():
+    text = (
+        "Sân bay Long Thành\n\nĐó là ý kiến chỉ đạo trong thông báo kết luận của Phó Thủ tướng Lê Văn Thành "
+        "tại cuộc họp về dự án sân bay Long Thành.\n\nPhó Thủ tướng giao Bộ Giao thông vận tải khẩn trương "
+        "hoàn thiện hồ sơ.\n"
+    )
+    info = ctx(text, date="2021-05-04").info
+    assert info.chair is not None and (info.chair.name, info.chair.position) == (
+        "Lê Văn Thành",
+        "Phó Thủ tướng",
+    )
+    assert info.issuer == "Chính phủ"

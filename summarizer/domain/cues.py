@@ -221,6 +221,8 @@ SESSION_WORDS = re.compile(
 OFFICE_BODIES = (
     (r"Chủ tịch nước", "Chủ tịch nước"),
     (r"Thủ tướng(?: Chính phủ)?", "Thủ tướng Chính phủ"),
+    # A Deputy Prime Minister concludes in the Government's name (the notice is the Văn phòng Chính phủ's).
+    (r"Phó Thủ tướng(?: Chính phủ)?(?: Thường trực)?", "Chính phủ"),
     (r"Tổng Bí thư", "Ban Chấp hành Trung ương"),
 )
 

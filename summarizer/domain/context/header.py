@@ -108,7 +108,9 @@ def _header_issuer(bs: list[Block]) -> str | None:
         t = b.text.strip().split(" | ")[0].strip()
         if t.upper().startswith(("CỘNG HÒA", "CỘNG HOÀ", "THÔNG BÁO", "SỐ:")) or DATED_LINE.match(t):
             break
-        t = _without_stray_initial(t)
+        t = _without_stray_initial(_QUOC_HIEU_BESIDE.sub("", t).strip())
+        if _RULE_LINE.match(t):
+            continue  # the rule drawn under the issuer, typed as underscores
         if lines and _LEVEL_LINE.match(t) and lines[-1] in _BARE_BODIES:
             lines[-1] = f"{lines[-1]} {t}"  # "ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI": one body on two lines
         elif lines and _NAME_CONTINUATION.match(t) and lines[-1].startswith("BAN"):
@@ -122,6 +124,14 @@ def _header_issuer(bs: list[Block]) -> str | None:
         parent = _titlecase_body(lines[-2])
         return f"Văn phòng {parent}" if parent else None
     return _as_in_table(_titlecase_body(last))
+
+
+# A header whose two columns a conversion put on one line: the Quốc hiệu (or the Tiêu ngữ) beside the
+# issuer ("VĂN PHÒNG CHÍNH PHỦ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH LÀO CAI Độc lập - Tự do - …").
+_QUOC_HIEU_BESIDE = re.compile(
+    r"(?<=\S)\s+(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc).*$"
+)
+_RULE_LINE = re.compile(r"^[-=_*–—\s]{3,}$")
 
 
 def _as_in_table(name: str | None) -> str | None:
