@@ -385,7 +385,6 @@ def test_gate_messages_list_every_item_extras_included_with_more_only_past_the_l
     assert not [r for r in check_gates(more_rejected, [], run, max_regression=0.02) if r.ok is False]
 
 
-
 def test_a_failed_gate_on_the_test_split_counts_its_items_but_never_lists_them(tmp_path):
     folder = seed_folder(tmp_path, [DOC_003])
     edit_expected(folder, DOC_003, lambda d: d["fixture"].update(split="test"))
