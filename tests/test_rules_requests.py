@@ -106,3 +106,46 @@ def test_a_finding_listed_under_the_kien_nghi_heading_is_no_request():
     )
     result, _ctx = run(text)
     assert [r.evidence for r in result.requests] == ["Sớm ban hành Nghị định hướng dẫn về nhà ở xã hội."]
+
+
+VOTERS = (
+    "Sáng 5/6, tại trụ sở UBND xã Tân Lập, Đoàn đại biểu Quốc hội tỉnh tiếp xúc cử tri xã Tân Lập.\n\n"
+    "Cử tri Lê Văn Tám phản ánh tình trạng ô nhiễm tại khu chăn nuôi tập trung và đề nghị các cấp có thẩm "
+    "quyền sớm có biện pháp xử lý.\n\n"
+    "Người dân thôn Đồng Tâm kiến nghị tỉnh sớm đầu tư tuyến đường liên thôn.\n\n"
+    "Thay mặt đoàn, đại biểu Trần Thị Lan tiếp thu các ý kiến và cho biết sẽ chuyển đến cơ quan chức năng "
+    "xem xét, giải quyết.\n"
+)
+
+
+def test_voters_and_residents_asks_are_requests_answered_by_the_delegate():
+    result, _ctx = run(VOTERS, date="2025-06-06")
+    assert [(r.requester, r.addressee) for r in result.requests] == [
+        ("Cử tri Lê Văn Tám", "Các cấp"),
+        ("Người dân thôn Đồng Tâm", "UBND tỉnh"),
+    ]
+    assert all(r.response and r.response.startswith("Thay mặt đoàn") for r in result.requests)
+    assert result.tasks == []  # an ask from below gives nobody work
+
+
+def test_a_leaders_word_to_residents_is_no_request_of_theirs():
+    text = (
+        "Chiều 12/3, Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện Vân Canh.\n\n"
+        "Chủ tịch UBND tỉnh đề nghị người dân và doanh nghiệp trên địa bàn chung tay giữ gìn vệ sinh môi trường.\n\n"
+        "Về mong muốn của một số hộ dân ven sông, Chủ tịch UBND tỉnh giao huyện Vân Canh rà soát, bố trí tái định cư.\n"
+    )
+    result, _ctx = run(text, date="2025-03-13")
+    assert result.requests == []
+
+
+def test_the_answer_paragraph_of_a_write_up_answers_the_asks_of_its_requester():
+    text = (
+        "Chiều 12/3, Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện Vân Canh.\n\n"
+        "Tại buổi làm việc, huyện Vân Canh kiến nghị tỉnh hỗ trợ kinh phí nâng cấp tuyến đường ĐT 638.\n\n"
+        "Phát biểu kết luận, Chủ tịch UBND tỉnh đánh giá cao kết quả huyện đạt được.\n\n"
+        "Về kiến nghị của huyện, Chủ tịch UBND tỉnh thống nhất chủ trương, giao Sở Tài chính cân đối nguồn vốn.\n"
+    )
+    result, _ctx = run(text, date="2025-03-13")
+    (req,) = result.requests
+    assert req.requester == "UBND huyện Vân Canh" and req.response and req.response.startswith("Về kiến nghị")
+    assert [t.agencies for t in result.tasks] == [["Sở Tài chính"]]  # the answer still gives work

@@ -20,8 +20,10 @@ from summarizer.backends.rules.assignees import assignees_in, unique
 from summarizer.backends.rules.conclusions import assess_block
 from summarizer.backends.rules.requests import (
     answer_in_block,
+    answered_in_news,
     asks_up,
     listed_request,
+    public_asks,
     request_intro,
     requests_in_block,
 )
@@ -206,6 +208,11 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
                     for r in requests_in_block(b, text, ctx, higher=lambda m: not m.collective)
                     if r.addressee and asks_up(r.requester, r.addressee, ctx.info.issuer)
                 ]
+                public = public_asks(b, text, ctx)
+                # Voters' or residents' asks: theirs, whatever body the sentence also names.
+                asked_here = [r for r in asked_here if not any(_overlaps(r.span, q.span) for q in public)]
+                asked_here += public
+                out.requests = answered_in_news(b, out.requests, ctx)
                 out.requests.extend(asked_here)
         if section == "assessment":
             limitation_mode = assess_block(b, text, limitation_mode, add_conclusion)

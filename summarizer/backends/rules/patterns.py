@@ -98,3 +98,35 @@ ITEM_HEAD = re.compile(
 ITEM_WORK_AFTER = re.compile(
     r"^\s*,?\s*(?!(?:đã|đang|là|vừa|được|hiện|cũng đã|luôn|có\s|gồm|bao gồm)\b)[a-zđà-ỹ]"
 )
+
+
+# Who asks from below without being a body: voters at a tiếp xúc cử tri, residents, enterprises.
+# Their "đề nghị/kiến nghị/mong muốn …" is a request whoever it goes to, never a task.
+PUBLIC_PARTY = re.compile(
+    # Not "nhân dân", "nông dân": "Ủy ban nhân dân", "Hội Nông dân" are bodies; nor an association's
+    # name ("Hiệp hội Doanh nghiệp").
+    r"(?<!hội )\b(?:(?:một số |nhiều |các |đông đảo )?(?:cử tri|người dân|hộ dân|bà con|doanh nghiệp"
+    r"|hợp tác xã|HTX|nhà đầu tư|người lao động|công nhân|người có công|hội viên))\b",
+    _I,
+)
+PUBLIC_ASK = re.compile(
+    r"\b(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong|xin|bày tỏ mong muốn|phản ánh và đề nghị)\b", _I
+)
+# The words that name the party more closely after its noun: a name, a place ("cử tri Nguyễn Văn A",
+# "người dân xã Vân Hà", "doanh nghiệp trên địa bàn"); stop at a verb or punctuation.
+PUBLIC_PARTY_TAIL = re.compile(
+    r"(?:\s+(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ]*))*"
+    r"(?:\s+(?:xã|phường|thị trấn|huyện|thôn|bản|tổ dân phố)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ]*)+)?"
+)
+# A paragraph of the leader's answer in a write-up: "Về (các) kiến nghị của huyện, đồng chí … ghi nhận".
+NEWS_ANSWER = re.compile(
+    r"^(?:Về|Đối với|Trước|Trả lời|Giải đáp)\s+(?:các |những |một số )?(?:kiến nghị|đề nghị|đề xuất|mong muốn|ý kiến)"
+    r"(?:,\s*(?:kiến nghị|đề xuất|đề nghị))?(?:\s+của\s+(?P<req>[^,:]+?))?\s*,",
+    _I,
+)
+# The answer to every ask before it: "đại biểu … tiếp thu các ý kiến", "đồng chí … ghi nhận các kiến nghị".
+NEWS_ANSWER_ALL = re.compile(
+    r"\b(?:tiếp thu|ghi nhận|giải trình|trả lời)\s+(?:đầy đủ |nghiêm túc )?(?:các |những )?"
+    r"(?:ý kiến|kiến nghị|đề xuất|đề nghị|mong muốn)",
+    _I,
+)

@@ -276,3 +276,78 @@ def request_intro(b: Block, text: str, ctx: DocContext) -> tuple[str | None, str
 
 
 _OFFICE_BEFORE = re.compile(r"\b((?:Phó\s+)?(?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Bí thư))\s*$")
+
+
+def public_asks(b: Block, text: str, ctx: DocContext) -> list[Request]:
+    """Asks by voters, residents or enterprises in a narrative block ("Cử tri … đề nghị …", "người dân
+    xã X kiến nghị xây cầu …"): requests whoever they go to, never tasks. The party asks only when it
+    is the sentence's subject: "Thủ tướng đề nghị người dân …" is the leader's word to them, and "mong
+    muốn của một số hộ dân" is what an answer is about."""
+    out: list[Request] = []
+    for s in sentences(b.text, b.start):
+        party = P.PUBLIC_PARTY.search(s.text)
+        if not party:
+            continue
+        before = s.text[: party.start()]
+        if (
+            P.PUBLIC_ASK.search(before)
+            or P.ADDRESSING_CUE.search(before)
+            or re.search(r"\b(?:của|với|cho)\s*$", before)
+        ):
+            continue
+        ask = P.PUBLIC_ASK.search(s.text, party.end())
+        if not ask:
+            continue
+        tail = P.PUBLIC_PARTY_TAIL.match(s.text, party.end())
+        requester = s.text[party.start() : tail.end() if tail else party.end()].strip()
+        after = s.start + ask.end()
+        # Whom it goes to, when a body follows the cue ("kiến nghị với lãnh đạo Bộ …", "đề nghị tỉnh …").
+        lead_in = re.match(r"\s*(?:với\s+)?(?:lãnh đạo\s+)?", text[after : s.end])
+        reach = after + (lead_in.end() if lead_in else 0) + 2
+        ms = [m for m in ctx.mentions_in(after, s.end) if m.start <= reach]
+        target = ms[0] if ms else None
+        start, end = s.start, extend_terminal(text, s.end)
+        support = (
+            [AgencySupport(name=target.canonical, source="quote", span=(target.start, target.end))]
+            if target
+            else []
+        )
+        out.append(
+            Request(
+                requester=requester,
+                addressee=target.canonical if target else None,
+                content=text[(target.end if target else after) : end].strip(" ,;."),
+                evidence=text[start:end],
+                span=(start, end),
+                provenance=Provenance(producer="rules:public_ask", agencies=support),
+            )
+        )
+    return out
+
+
+def answered_in_news(b: Block, requests: list[Request], ctx: DocContext) -> list[Request]:
+    """A write-up's answer paragraph ("Về kiến nghị của huyện, đồng chí … thống nhất …"): the answer
+    of the earlier asks of that requester that have none yet (of every such ask when it names none)."""
+    m = P.NEWS_ANSWER.match(b.text)
+    if m:
+        req = (m.group("req") or "").strip()
+    elif P.NEWS_ANSWER_ALL.search(b.text):
+        req = ""
+    else:
+        return requests
+    named = [x.canonical for x in find_mentions(req, ctx.agencies)] if req else []
+
+    def asked_by(r: Request) -> bool:
+        if not req:
+            return True
+        if named:
+            return r.requester is not None and any(_same_body(r.requester, n) for n in named)
+        # "của huyện", "của cử tri", "của doanh nghiệp": the word names the kind of requester.
+        return r.requester is not None and req.split()[-1].lower() in r.requester.lower()
+
+    return [
+        r.model_copy(update={"response": b.text, "response_span": (b.start, b.end)})
+        if r.response is None and r.span[1] <= b.start and asked_by(r)
+        else r
+        for r in requests
+    ]

@@ -41,7 +41,7 @@ def document_kind(text: str, bs: list[Block]) -> DocumentKind:
         return "report"
     if is_formal(bs):
         return "other"  # a công văn, kế hoạch …: the Quốc hiệu heads it, no article does
-    if re.search(r"buổi làm việc|phiên họp|hội nghị|đoàn công tác|đoàn kiểm tra", text, _I):
+    if re.search(r"buổi làm việc|phiên họp|hội nghị|đoàn công tác|đoàn kiểm tra|tiếp xúc cử tri", text, _I):
         return "news"
     return "other"
 
