@@ -17,7 +17,7 @@ FLOORS = {
         "tasks": 0.98,
         "requests": 0.99,
         "agencies": 0.78,  # 0.81 before the notices 502-506 and the long reports 510, 511
-        "agency_precision": 0.96,
+        "agency_precision": 0.97,
         "deadlines": 0.93,  # 0.954 before the OCR'd notices 500, 501 came in
         "meeting_dates": 0.95,
     },
@@ -47,5 +47,5 @@ def test_a_wrong_model_keeps_few_of_its_wrong_agencies_and_deadlines():
     figures = got.figures()
     # Floors at the figures reached: the goal (0.98) is not met yet; a change that lets
     # more wrong agencies or deadlines through fails here.
-    assert figures["agency_precision"] >= 0.14, got.line()
+    assert figures["agency_precision"] >= 0.29, got.line()
     assert figures["deadline_precision"] >= 0.81, got.line()

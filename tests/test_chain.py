@@ -1,0 +1,82 @@
+"""The context chain's reading of a model's agencies, on made-up texts: a body is borne out where the
+text gives it the work (its role in the clause), never where it gives the work, speaks, or is the
+object of it."""
+
+from __future__ import annotations
+
+from summarizer.domain.chain import role, verify_agencies
+from summarizer.domain.context import build_context
+from summarizer.pipeline import Source
+from summarizer.source.clean import clean_text
+
+
+def _verify(text: str, quote: str, leads: list[str], partners: list[str] | None = None):
+    source = Source("made-up.txt", clean_text(text))
+    ctx = build_context(source)
+    at = source.text.index(quote)
+    return verify_agencies(source, ctx, (at, at + len(quote)), leads, partners or [])
+
+
+def _role(text: str, name: str, nth: int = 0) -> str:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(name, at + 1)
+    return role(text, 0, at, at + len(name))
+
+
+def test_the_office_that_gives_the_work_is_its_giver():
+    text = "Chủ tịch UBND tỉnh giao Sở Tài chính chủ trì rà soát dự toán."
+    assert _role(text, "UBND tỉnh") == "giver"
+    assert _role(text, "Sở Tài chính") == "lead"
+    text = "Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh Nguyễn Văn An đề nghị huyện tập trung."
+    assert _role(text, "HĐND tỉnh") == "giver"
+    text = "Thủ tướng Chính phủ Phạm Văn Bình đã yêu cầu các cơ quan nghiên cứu."
+    assert _role(text, "Thủ tướng Chính phủ") == "giver"
+
+
+def test_a_body_that_speaks_or_asks_is_no_assignee():
+    assert _role("Sở Công Thương đề nghị các chủ đầu tư tập trung thực hiện.", "Sở Công Thương") == "giver"
+    assert _role("Chủ tịch UBND thành phố cho biết, nhà máy sẽ vận hành.", "UBND thành phố") == "giver"
+
+
+def test_the_object_of_the_work_is_no_assignee():
+    assert _role("Sở Y tế tham mưu UBND tỉnh ban hành kế hoạch.", "UBND tỉnh") == "object"
+    assert _role("Các xã chịu trách nhiệm trước UBND tỉnh về kết quả.", "UBND tỉnh") == "object"
+    assert _role("Tăng cường quản lý khoáng sản trên địa bàn tỉnh Hòa Bình.", "tỉnh Hòa Bình") == "object"
+    assert _role("Sở Nội vụ hướng dẫn, đôn đốc các Cục Thuế báo cáo kết quả.", "Cục Thuế") == "object"
+
+
+def test_the_assignee_leads_its_clause_or_is_given_the_work():
+    assert _role("Giao Sở Xây dựng chủ trì, phối hợp với các đơn vị.", "Sở Xây dựng") == "lead"
+    assert _role("Tại buổi làm việc, Bộ Y tế cần sớm ban hành hướng dẫn.", "Bộ Y tế") == "lead"
+    assert _role("Bộ trưởng cho rằng, Bộ Y tế cần ngồi lại bàn thảo.", "Bộ Y tế") == "lead"
+    assert _role("Đoàn công tác đề nghị tỉnh lưu ý khung chính sách.", "tỉnh") == "lead"
+    assert (
+        _role("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các Sở, ngành nghiêm túc thực hiện.", "các Sở, ngành")
+        == "lead"
+    )
+
+
+def test_a_giver_named_in_the_quote_is_not_borne_out():
+    text = (
+        "II. NHIỆM VỤ\n\nChủ tịch UBND tỉnh giao Sở Tài chính chủ trì, phối hợp với các Sở, ngành rà soát "
+        "phương án sắp xếp trụ sở, báo cáo trước ngày 15/6/2025.\n"
+    )
+    quote = "Chủ tịch UBND tỉnh giao Sở Tài chính chủ trì, phối hợp với các Sở, ngành rà soát phương án sắp xếp trụ sở"
+    wrong = _verify(text, quote, ["UBND tỉnh"])
+    assert wrong.agencies == [] and wrong.review
+    right = _verify(text, quote, ["Sở Tài chính"])
+    assert [a.name for a in right.agencies] == ["Sở Tài chính"] and right.agencies[0].source == "quote"
+
+
+def test_a_group_that_leads_is_borne_out_whole():
+    text = "Các Sở: Tài chính, Xây dựng và Công an tỉnh khẩn trương rà soát, báo cáo kết quả trước ngày 30/6/2025.\n"
+    quote = "Các Sở: Tài chính, Xây dựng và Công an tỉnh khẩn trương rà soát"
+    got = _verify(text, quote, ["Sở Tài chính", "Sở Xây dựng", "Công an tỉnh"])
+    assert sorted(a.name for a in got.agencies) == ["Công an tỉnh", "Sở Tài chính", "Sở Xây dựng"]
+
+
+def test_a_heading_still_bears_out_the_bullets_under_it():
+    text = "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\n- Chủ trì tổ chức tiêm chủng cho trẻ em trong tháng 6/2025.\n"
+    got = _verify(text, "Chủ trì tổ chức tiêm chủng cho trẻ em trong tháng 6/2025.", ["Sở Y tế"])
+    assert [(a.name, a.source) for a in got.agencies] == [("Sở Y tế", "heading")]
