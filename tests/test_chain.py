@@ -80,3 +80,27 @@ def test_a_heading_still_bears_out_the_bullets_under_it():
     text = "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\n- Chủ trì tổ chức tiêm chủng cho trẻ em trong tháng 6/2025.\n"
     got = _verify(text, "Chủ trì tổ chức tiêm chủng cho trẻ em trong tháng 6/2025.", ["Sở Y tế"])
     assert [(a.name, a.source) for a in got.agencies] == [("Sở Y tế", "heading")]
+
+
+def test_the_issuer_in_the_header_bears_out_nothing():
+    text = (
+        "UBND TỈNH HÒA BÌNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ XÂY DỰNG | Độc lập - Tự do - Hạnh phúc\n\n"
+        "Kính gửi: Các chủ đầu tư dự án nhà ở.\n\n"
+        "1. Khẩn trương hoàn thiện hồ sơ pháp lý của dự án trong tháng 6/2025.\n"
+    )
+    got = _verify(text, "Khẩn trương hoàn thiện hồ sơ pháp lý của dự án trong tháng 6/2025.", ["Sở Xây dựng"])
+    assert got.agencies == []
+
+
+def test_in_a_table_row_only_the_first_clause_after_the_quote_names_its_lead():
+    text = (
+        "STT | Nhiệm vụ | Trách nhiệm\n"
+        "1 | Ưu tiên bố trí vốn hoàn thiện hạ tầng cụm công nghiệp | Chủ trì: UBND xã Tân Lạc; "
+        "Sở Công Thương hướng dẫn; Sở Tài chính bố trí ngân sách.\n"
+        "2 | Rà soát thiết kế mỏ theo quy định | Sở Công Thương; Sở Xây dựng | Thường xuyên |\n"
+    )
+    first = "Ưu tiên bố trí vốn hoàn thiện hạ tầng cụm công nghiệp"
+    assert _verify(text, first, ["Sở Tài chính"]).agencies == []
+    assert [a.name for a in _verify(text, first, ["UBND xã Tân Lạc"]).agencies] == ["UBND xã Tân Lạc"]
+    both = _verify(text, "Rà soát thiết kế mỏ theo quy định", ["Sở Công Thương", "Sở Xây dựng"])
+    assert sorted(a.name for a in both.agencies) == ["Sở Công Thương", "Sở Xây dựng"]

@@ -25,6 +25,8 @@ from summarizer.source.segment import sentences
 
 # The clause a name stands in starts after the last of these; an item marker opens it.
 _CLAUSE_BREAK = re.compile(r"[.;:|\n]")
+_SENTENCE_BREAK = re.compile(r"[.;\n]")  # a table's cells ("| A | B") are one clause here
+_SEGMENT_END = re.compile(r"\s*(?:[;.|\n]|$)")
 _ITEM_MARK = re.compile(r"^\s*(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))?\s*")
 _BODY_OF_PLACE = re.compile(r"^UBND (?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn) (?P<place>\S.+)$")
 _BARE_LEVEL = re.compile(r"(?i:(?:UBND\s+)?(?:tỉnh|huyện|xã|phường|thị xã|thành phố|quận|thị trấn))")
@@ -107,6 +109,11 @@ class Link:
     # A numbered heading or the "Kính gửi" names whom it is for wherever the name stands; in any
     # other text only a body in lead position supports an agency.
     anywhere: bool = False
+    # The item's own block holds its quote here: beyond it only the clause nearest after it counts
+    # (a table row "… | Chủ trì: A; B hướng dẫn; C bố trí ngân sách" is for A).
+    around: tuple[int, int] | None = None
+    # The document's opening: its header names the issuer, who gives the work, not who takes it.
+    opening: bool = False
 
 
 def item_range(source: Source, span: tuple[int, int]) -> tuple[int, int]:
@@ -131,7 +138,7 @@ def chain(source: Source, ctx: DocContext, span: tuple[int, int]) -> list[Link]:
     lo, hi = item_range(source, span)
     # The quote itself bears out any body it names, wherever it stands in it ("Về phía tỉnh sẽ …",
     # "lưu ý với các đơn vị …"); beyond the quote only a body in lead position does.
-    links = [Link("quote", span[0], span[1], anywhere=True), Link("context", lo, hi)]
+    links = [Link("quote", span[0], span[1], anywhere=True), Link("context", lo, hi, around=span)]
     for h in reversed(source.headings_at(span[0])):
         links.append(Link("heading", h.line_start, h.end, anywhere=h.numbered))
     first = source.block_at(lo)
@@ -151,7 +158,7 @@ def chain(source: Source, ctx: DocContext, span: tuple[int, int]) -> list[Link]:
         links += [Link("addressee", s, e) for s, e in ctx.closing_spans]
     # The unit a write-up is about is named in its headline and opening paragraph.
     opening = [b for b in source.blocks[:12] if b.kind in ("paragraph", "caption")][:3]
-    links += [Link("context", b.line_start, b.end) for b in opening if b.end <= span[0]]
+    links += [Link("context", b.line_start, b.end, opening=True) for b in opening if b.end <= span[0]]
     return links
 
 
@@ -292,10 +299,14 @@ def _support_in(
     roles = {} if anywhere and not quote else roles_in(source, ctx, link.start, link.end, narration=not quote)
     leads = {k for k, v in roles.items() if v == "lead"}
     text = source.text
+    if link.around is not None:
+        leads = _nearest_after(text, leads, link.around)
 
     def placed(s: int, e: int) -> bool:
         if as_partner:
             return True  # a partner stands wherever its clause puts it ("… phối hợp chặt chẽ với …")
+        if link.opening and _in_capitals(text[s:e]):
+            return False  # "SỞ CÔNG THƯƠNG" in the header: the issuer, who gives the work
         if (anywhere and not quote) or (s, e) in partners or (s, e) in leads:
             return True
         # The name as written ("các nhà thầu tham gia xây dựng …") is read where it stands: as
@@ -305,6 +316,8 @@ def _support_in(
         inside = [m for m in ctx.mentions_in(max(link.start, s - 80), e) if m.start <= s < m.end]
         at = (inside[0].start, inside[0].end) if inside else (s, e)
         got = roles.get(at) or role(text, link.start, *at, narration=not quote)
+        if got == "lead" and at not in leads and at in roles:
+            return False  # a lead of a farther clause of the item's block
         # In its own quote a body counts where it takes the work (first in its clause, after
         # "giao", "đề nghị", or followed by the work), as a partner, or, in a quote that names no
         # assignee at all, wherever it is named but as the object or the giver of the work.
@@ -334,6 +347,35 @@ def _support_in(
             if cues.ASSIGNMENT_LEAD.search(_ITEM_MARK.sub("", head)):
                 return AgencySupport(name=_canonical(written, ctx), source=link.source, span=got)
     return None
+
+
+def _in_capitals(written: str) -> bool:
+    """Header lines are written in capitals ("UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG")."""
+    return written.upper() == written and any(c.isalpha() for c in written)
+
+
+def _clause_end(text: str, at: int) -> int:
+    cut = _SENTENCE_BREAK.search(text, at)
+    return cut.start() if cut else len(text)
+
+
+def _nearest_after(text: str, leads: set[tuple[int, int]], quote: tuple[int, int]) -> set[tuple[int, int]]:
+    """The leads of the item's block that stand before its quote or in it, and of those after it
+    only the ones of the first clause that names one."""
+    after = sorted(k for k in leads if k[0] >= quote[1])
+    if not after:
+        return leads
+    limit = _clause_end(text, after[0][1])
+    # A cell that lists its bodies with semicolons ("| Sở A; Sở B |") is one clause: a segment that
+    # is a lead and nothing else carries on.
+    starts = {k[0]: k[1] for k in after}
+    while limit < len(text) and text[limit] == ";":
+        at = limit + 1 + len(text[limit + 1 :]) - len(text[limit + 1 :].lstrip())
+        end = starts.get(at)
+        if end is None or _SEGMENT_END.match(text, end) is None:
+            break
+        limit = _clause_end(text, end)
+    return {k for k in leads if k[0] < quote[1] or k[0] < limit}
 
 
 def _find_folded(source: Source, link: Link, w: str) -> tuple[int, int] | None:
