@@ -3,6 +3,8 @@ level, the official who directs a session another body holds, the head of state 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from summarizer.domain.context import build_context
@@ -159,3 +161,65 @@ def test_the_deputy_prime_minister_whose_conclusions_a_notice_gives_chairs_for_t
         "Phó Thủ tướng",
     )
     assert info.issuer == "Chính phủ"
+
+
+# Attendees (made-up texts): one entry per person or body, as written.
+@pytest.mark.parametrize(
+    ("text", "attendees"),
+    [
+        (
+            "Chiều 17.3, Chủ tịch UBND tỉnh Trần Văn Khải làm việc với huyện Sơn Vĩ.\n\nTham dự có đồng chí "
+            "Lê Minh Hòa, Phó Chủ tịch UBND tỉnh; lãnh đạo các sở, ngành liên quan.\n",
+            ["đồng chí Lê Minh Hòa, Phó Chủ tịch UBND tỉnh", "lãnh đạo các sở, ngành liên quan"],
+        ),
+        (
+            "Ngày 09/8, UBND huyện Đồng Lạc họp bàn phòng, chống hạn.\n\nDự họp có đại diện Phòng Nông "
+            "nghiệp và Môi trường, UBND các xã.\n",
+            ["đại diện Phòng Nông nghiệp và Môi trường", "đại diện UBND các xã"],
+        ),
+        (
+            "Ngày 28 tháng 5 năm 2025, Phó Thủ tướng Lê Văn Thành chủ trì cuộc họp. Tham dự cuộc họp có "
+            "lãnh đạo Bộ Công Thương, Bộ Tài chính.\n",
+            ["lãnh đạo Bộ Công Thương", "lãnh đạo Bộ Tài chính"],
+        ),
+        (
+            "Sáng 3/10, Cục Thuế tỉnh Tây Sơn tổ chức hội nghị sơ kết, với sự tham dự của Phó Tổng cục "
+            "trưởng Tổng cục Thuế Mai Xuân Trường, lãnh đạo các phòng thuộc Cục Thuế.\n",
+            ["Phó Tổng cục trưởng Tổng cục Thuế Mai Xuân Trường", "lãnh đạo các phòng thuộc Cục Thuế"],
+        ),
+        (
+            "Chiều 12/6, Bộ trưởng Bộ Y tế Đào Hồng Lan làm việc với tỉnh Gia Phú. Cùng đi có Thứ trưởng "
+            "Bộ Y tế Trần Văn Thuấn, lãnh đạo các vụ, cục của Bộ.\n",
+            ["Thứ trưởng Bộ Y tế Trần Văn Thuấn", "lãnh đạo các vụ, cục của Bộ"],
+        ),
+        (
+            "Sáng 9/9, Chủ tịch UBND TP Hải Đông Vũ Văn Lực kiểm tra dự án. Tham dự có lãnh đạo các sở, "
+            "ngành của TP. Hải Đông, một số doanh nghiệp thi công.\n",
+            ["lãnh đạo các sở, ngành của TP. Hải Đông", "một số doanh nghiệp thi công"],
+        ),
+        (
+            "BIÊN BẢN LÀM VIỆC\nHôm nay, ngày 12/3/2026 tại trụ sở UBND xã Tân Lập, chúng tôi gồm:\n"
+            "I. THÀNH PHẦN THAM DỰ\n1. Sở Công Thương:\n- Ông Đỗ Văn Hiệp - Phó Giám đốc Sở Công Thương;\n"
+            "- Bà Lý Thị Mai - Chuyên viên Phòng Quản lý năng lượng;\n2. UBND xã Tân Lập:\n"
+            "- Ông Hà Văn Sinh - Chủ tịch UBND xã.\nII. NỘI DUNG LÀM VIỆC\nHai bên thống nhất như sau.\n",
+            [
+                "Ông Đỗ Văn Hiệp - Phó Giám đốc Sở Công Thương",
+                "Bà Lý Thị Mai - Chuyên viên Phòng Quản lý năng lượng",
+                "Ông Hà Văn Sinh - Chủ tịch UBND xã",
+            ],
+        ),
+    ],
+)
+def test_attendees_one_entry_per_person_or_body(text, attendees):
+    assert ctx(text, date="2025-10-04").info.attendees == attendees
+
+
+def test_a_district_session_names_its_issuer_with_the_place_and_the_chair_once():
+    c = ctx(
+        "Huyện Đồng Lạc họp bàn phòng chống hạn\n\nNgày 09/8, UBND huyện Đồng Lạc tổ chức họp bàn các giải "
+        "pháp phòng, chống hạn. Đồng chí Vũ Thị Ngân, Chủ tịch UBND huyện chủ trì cuộc họp.\n",
+        date="2024-08-10",
+    )
+    assert c.info.meeting_date == dt.date(2024, 8, 9)
+    assert c.info.chair is not None and c.info.chair.position == "Chủ tịch UBND huyện"
+    assert c.info.issuer == "UBND huyện Đồng Lạc"

@@ -112,3 +112,57 @@ def test_minutes_attendance_and_a_participants_opinion_give_no_task():
     assert (["Sở Xây dựng"], "Sở Xây dựng chủ trì,") in got
     assert all("Ông:" not in e and not e.startswith("Đề nghị") for _a, e in got)
     assert [(r.requester, r.addressee) for r in result.requests] == [("UBND xã Minh Tân", "Sở Tài chính")]
+
+
+def test_the_sentence_that_narrates_the_session_and_the_attendance_give_no_work():
+    text = (
+        "Huyện Đồng Lạc họp bàn phòng chống hạn\n\n"
+        "Ngày 09/8, UBND huyện Đồng Lạc tổ chức họp bàn các giải pháp phòng, chống hạn. Đồng chí Vũ Thị "
+        "Ngân, Chủ tịch UBND huyện chủ trì cuộc họp.\n\n"
+        "Dự họp có đại diện Phòng Nông nghiệp và Môi trường, UBND các xã.\n\n"
+        "Chủ tịch UBND huyện yêu cầu Phòng Tài chính - Kế hoạch bố trí kinh phí trước ngày 20-8.\n"
+    )
+    result, _ctx = run(text, date="2024-08-10")
+    assert [t.agencies for t in result.tasks] == [["Phòng Tài chính - Kế hoạch"]]
+    assert result.tasks[0].deadline is not None and result.tasks[0].deadline.due == dt.date(2024, 8, 20)
+
+
+def test_an_item_of_a_notice_to_one_unit_that_opens_with_the_work_is_the_addressees():
+    text = (
+        "UBND TỈNH ĐIỆN BIÊN\nSỞ CÔNG THƯƠNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 455/TB-SCT\nĐiện Biên, ngày 14 tháng 9 năm 2025\nTHÔNG BÁO\nKết quả kiểm tra an toàn kho xăng dầu\n\n"
+        "Kính gửi: Công ty TNHH Xăng dầu Mường Thanh.\n\n"
+        "Căn cứ kết quả kiểm tra thực tế ngày 10/9/2025 tại kho xăng dầu, Sở Công Thương thông báo như sau:\n\n"
+        "1. Đề nghị Công ty tiếp tục duy trì chế độ kiểm tra định kỳ các bồn chứa.\n\n"
+        "2. Công ty bổ sung phương án phòng cháy, chữa cháy. Thời gian hoàn thành xong trước ngày 30-10.\n\n"
+        "3. Về hệ thống chống sét:\n- Kiểm định lại hệ thống chống sét trước ngày 15/10/2025.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nNguyễn Hữu Tài\n"
+    )
+    result, _ctx = run(text)
+    assert [t.agencies for t in result.tasks] == [["Công ty TNHH Xăng dầu Mường Thanh"]] * 3
+    assert [t.deadline.due if t.deadline else None for t in result.tasks] == [
+        None,
+        dt.date(2025, 10, 30),
+        dt.date(2025, 10, 15),
+    ]
+
+
+def test_a_central_notice_paragraph_opens_with_the_ministry_that_acts():
+    text = (
+        "VĂN PHÒNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 212/TB-VPCP\n"
+        "Hà Nội, ngày 03 tháng 6 năm 2025\nTHÔNG BÁO\nKết luận của Phó Thủ tướng Lê Văn Thành về điện gió\n\n"
+        "Ngày 28 tháng 5 năm 2025, Phó Thủ tướng Lê Văn Thành chủ trì cuộc họp về điện gió ngoài khơi. "
+        "Sau khi nghe báo cáo, Phó Thủ tướng kết luận như sau:\n\n"
+        "1. Bộ Công Thương chủ trì, phối hợp với Bộ Tài chính hoàn thiện dự thảo Nghị định, trình Chính phủ "
+        "trong tháng 7 năm 2025.\n\n"
+        "2. Bộ Nông nghiệp và Môi trường khẩn trương có văn bản hướng dẫn việc giao khu vực biển.\n\n"
+        "3. Bộ Tài chính nghiên cứu cơ chế ưu đãi đầu tư. Thời gian hoàn thành trước ngày 15 tháng 8 năm 2025.\n"
+    )
+    result, c = run(text)
+    assert c.info.issuer == "Văn phòng Chính phủ"
+    assert [(t.agencies, t.partners) for t in result.tasks] == [
+        (["Bộ Công Thương"], ["Bộ Tài chính"]),
+        (["Bộ Nông nghiệp và Môi trường"], []),
+        (["Bộ Tài chính"], []),
+    ]
+    assert result.tasks[2].deadline is not None and result.tasks[2].deadline.due == dt.date(2025, 8, 15)

@@ -217,6 +217,21 @@ SESSION_WORDS = re.compile(
     r"|tiếp xúc|công tác|đối thoại)\b",
     _I,
 )
+# How an item of a notice to one unit opens when it is that unit's work with no name ("- Kiểm định lại
+# hệ thống chống sét …", "- Bổ sung phương án …"): an imperative verb of the work a unit is told to do.
+UNIT_WORK_OPENING = re.compile(
+    rf"^\s*(?:[-+•]\s*|\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*|[a-zđ]\)\s*)?(?:{_DIRECTIVE_WORDS}|bổ sung|kiểm định"
+    r"|lắp đặt|sửa chữa|thay thế|cập nhật|lập|gửi|duy trì|định kỳ|trang bị|niêm yết|di dời|dừng|tạm dừng|nộp"
+    r"|cung cấp|điều chỉnh|hoàn chỉnh|khẩn trương|chấm dứt|thu dọn|xử lý|lưu giữ|ghi chép)\b",
+    _I,
+)
+# A sentence that lists who attended ("Tham dự có …", "Cùng dự có …", "Dự họp có …", "Tham dự buổi làm
+# việc còn có …"): it names bodies, it gives none of them work.
+ATTENDANCE_OPENING = re.compile(
+    r"^\s*(?:[-+•]\s*)?(?:cùng\s+)?(?:tham\s+)?dự(?:\s+(?:họp|làm việc|buổi làm việc|phiên họp|hội nghị"
+    r"|cuộc họp|buổi tiếp xúc|buổi gặp|đoàn công tác))?\s+(?:còn\s+)?có\b",
+    _I,
+)
 # Offices that are themselves the body that holds a session (regex over the whole office, body).
 OFFICE_BODIES = (
     (r"Chủ tịch nước", "Chủ tịch nước"),

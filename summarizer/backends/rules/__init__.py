@@ -222,14 +222,23 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
         # The nearer of the heading that names an agency and the introduction the list stands under.
         if intro is not None and (heading is None or heading[0] < intro[0]):
             heading = intro
+        if heading is None and previous_first is None:
+            unit = _addressed_unit(b, ctx)
+            heading = (idx, unit) if unit is not None else None
         block_tasks = tasks_in_block(
             source, b, ctx, ref, heading[1] if heading else None, previous_first, previous_last
         )
-        if ctx.kind == "news" and ctx.info.meeting_date_text and ctx.info.meeting_date_text in b.text:
-            # The sentence that narrates the session ("Sáng 28/12, Cục Hải quan tổ chức hội nghị …")
-            # reports what happened; it gives no work.
+        if (
+            ctx.kind in ("news", "other", "minutes")
+            and ctx.info.meeting_date_text
+            and ctx.info.meeting_date_text in b.text
+        ):
+            # The sentence that narrates the session ("Sáng 28/12, Cục Hải quan tổ chức hội nghị …",
+            # "Ngày 14/7, UBND huyện tổ chức họp …") reports what happened; it gives no work.
             at = b.start + b.text.index(ctx.info.meeting_date_text)
             block_tasks = [t for t in block_tasks if not t.span[0] <= at < t.span[1]]
+        # "Tham dự có …", "Dự họp có …": who attended; nobody is given work there.
+        block_tasks = [t for t in block_tasks if not cues.ATTENDANCE_OPENING.match(t.evidence)]
         if answers_here:
             # "a) Về đề nghị …:" names the ask its answer is about; only the answer gives work.
             block_tasks = [t for t in block_tasks if not any(_inside(t.span, r.span) for r in answers_here)]
@@ -255,6 +264,25 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
 
     out.uncovered = _uncovered(bs[: zone.body_end], out.tasks, out.requests)
     return out
+
+
+def _addressed_unit(b: Block, ctx: DocContext) -> Inherited | None:
+    """The one unit a notice is addressed to ("Kính gửi: Công ty TNHH A"), for an item of its body that
+    opens with the work and names nobody ("- Kiểm định lại hệ thống chống sét …"): the work is the
+    addressee's."""
+    if (
+        ctx.kind == "news"
+        or not (b.kind == "bullet" or b.numbered)
+        or not cues.UNIT_WORK_OPENING.match(b.text)
+    ):
+        return None
+    spans = ctx.addressee_spans
+    if len(ctx.info.addressees) != 1 or not spans:
+        return None
+    found = ctx.mentions_in(spans[0][0], spans[0][1] + 1)
+    if len(found) != 1 or found[0].collective:
+        return None
+    return Inherited([found[0].canonical], "context", (found[0],), "rules:addressee")
 
 
 def _opinion_asks(source: Source, ctx: DocContext, idx: int) -> list[Request] | None:

@@ -87,6 +87,17 @@ def _mentions(text: str, agency_ctx: AgencyContext, central: bool, places: dict[
     return bare_place_mentions(text, places, central, found)
 
 
+_LOWER_BODY = re.compile(r"(?P<body>UBND|HĐND|Văn phòng UBND) (?P<level>huyện|thị xã|xã|phường|thị trấn)")
+
+
+def _with_place(issuer: str | None, places: dict[str, str]) -> str | None:
+    """A lower-level issuer read off an office ("Chủ tịch UBND huyện" -> "UBND huyện") with the place the
+    document is about ("UBND huyện Đồng Lạc"): below the province a body is named with its place."""
+    m = _LOWER_BODY.fullmatch(issuer or "")
+    place = places.get(m["level"]) if m else None
+    return f"{issuer} {place}" if m and place else issuer
+
+
 def build_context(source: Source) -> DocContext:
     text, bs = source.text, source.blocks
     metadata = source.metadata
@@ -150,7 +161,7 @@ def build_context(source: Source) -> DocContext:
 
     agency_ctx = AgencyContext(doc_date=ref, places=dict(places))
     info.chair = fuller_position(find_chair(bs, agency_ctx.places, opening), opening)
-    info.issuer = find_issuer(text, bs, info, place_line, opening)
+    info.issuer = _with_place(find_issuer(text, bs, info, place_line, opening), places)
     central = is_central(info.issuer)
     if central and "tỉnh" in agency_ctx.places:
         # Issued or led at central level, the document has no own province: a province's bodies keep
