@@ -102,3 +102,37 @@ def test_a_central_leaders_ask_to_a_party_committee_below_is_a_task():
     # "Giao nhiệm vụ cho X, …" and "lưu ý với …" name who is given the work.
     assert got("Giao nhiệm vụ cho") == ["Cục Hải quan Hải Phòng"]
     assert got("Thứ trưởng cũng lưu ý với") == ["Các đơn vị có liên quan"]
+
+
+def test_each_ordinal_point_of_a_paragraph_is_a_task_for_the_body_the_paragraph_names():
+    text = (
+        "Thủ tướng làm việc với tỉnh Lai Sơn\n\n"
+        "Sáng 14/7, Thủ tướng Chính phủ Phạm Minh Chính làm việc với Ban Thường vụ Tỉnh ủy Lai Sơn.\n\n"
+        "Thủ tướng đề nghị tỉnh Lai Sơn quán triệt các nghị quyết của Đảng, thực hiện tốt các nhiệm vụ "
+        "trọng tâm. Thứ nhất, đẩy mạnh giải ngân vốn đầu tư công. Thứ hai, phát triển nông nghiệp hữu cơ "
+        "gắn với du lịch.\n"
+    )
+    result, _ctx = run(text, date="2024-07-15")
+    assert [(t.agencies, t.action) for t in result.tasks] == [
+        (["UBND tỉnh Lai Sơn"], "quán triệt các nghị quyết của Đảng, thực hiện tốt các nhiệm vụ trọng tâm"),
+        (["UBND tỉnh Lai Sơn"], "đẩy mạnh giải ngân vốn đầu tư công"),
+        (["UBND tỉnh Lai Sơn"], "phát triển nông nghiệp hữu cơ gắn với du lịch"),
+    ]
+
+
+def test_ordinal_paragraphs_under_an_introduction_are_its_assignees_items():
+    text = (
+        "Bí thư Tỉnh ủy làm việc với huyện Kỳ Lâm\n\n"
+        "Sáng 01/4, Bí thư Tỉnh ủy Nguyễn Đức Hải làm việc với Ban Thường vụ Huyện ủy Kỳ Lâm.\n\n"
+        "Bí thư Tỉnh ủy đề nghị huyện Kỳ Lâm tập trung một số nội dung:\n\n"
+        "Một là, nâng cao chất lượng tổ chức cơ sở đảng.\n\n"
+        "Hai là, đẩy nhanh tiến độ xây dựng nông thôn mới, hoàn thành trong quý III/2025.\n"
+    )
+    result, c = run(text, date="2025-04-02")
+    assert c.info.meeting_date is not None and c.info.meeting_date.isoformat() == "2025-04-01"
+    assert [t.action for t in result.tasks] == [
+        "nâng cao chất lượng tổ chức cơ sở đảng",
+        "đẩy nhanh tiến độ xây dựng nông thôn mới, hoàn thành trong quý III/2025",
+    ]
+    assert result.tasks[1].deadline is not None and result.tasks[1].deadline.kind == "quarter"
+    assert len({tuple(t.agencies) for t in result.tasks}) == 1

@@ -82,7 +82,10 @@ def _under_intro(source: Source, at: int, idx: int) -> bool:
     b, chain, intro_chain = source.blocks[idx], source.heading_chains[idx], source.heading_chains[at]
     if chain[: len(intro_chain)] != intro_chain:
         return False
-    return b.kind == "bullet" or b.numbered or any(j > at for j in chain)
+    # A speech's points stand as paragraphs ("Một là, …", "Thứ hai, …") under "… đề nghị huyện X:".
+    return (
+        b.kind == "bullet" or b.numbered or any(j > at for j in chain) or bool(P.ORDINAL_ITEM.match(b.text))
+    )
 
 
 def _list_intro(b: Block, text: str, ctx: DocContext) -> Inherited | None:

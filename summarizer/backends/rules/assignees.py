@@ -69,8 +69,8 @@ def action(
     """The work itself: the task's text without who gives it, to whom, and with whom."""
     pos = group[-1].end if group else start
     if not group:
-        lead = P.LEAD_IN.match(text, pos, end)
-        pos = lead.end() if lead else pos
+        lead = P.LEAD_IN.match(text[pos:end])  # anchored at its own start ("^" of match(text, pos) is not)
+        pos += lead.end() if lead else 0
         pre = P.PREAMBLE.match(text[pos:end])
         pos += pre.end() if pre else 0
     for pattern in P.ACTION_PREFIXES:

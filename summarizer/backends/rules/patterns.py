@@ -56,6 +56,8 @@ ORDINAL = (
     r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là"
     r"|trước hết|trước tiên|cuối cùng"
 )
+# A paragraph or sentence that opens with the ordinal of a point ("Thứ nhất, …", "Hai là, …").
+ORDINAL_ITEM = re.compile(rf"^\s*(?:{ORDINAL})\s*[,:]", _I)
 LEAD_IN = re.compile(
     r"^(?:đồng thời|bên cạnh đó|trong đó|cùng với đó|ngoài ra|mặt khác|trong thời gian tới|thời gian tới"
     rf"|{ORDINAL})[,\s]+",

@@ -72,7 +72,9 @@ def tasks_in_block(
     text = source.text
     if b.text.rstrip().endswith(":"):
         return []  # an introduction to a list ("... như sau:"), not an assignment itself
-    pieces = [c for s in sentences(b.text, b.start) for c in clauses(s)]
+    sents = sentences(b.text, b.start)
+    pieces = [c for s in sents for c in clauses(s)]
+    sentence_starts = {s.start for s in sents}
     inherited: Inherited | None = None
     if from_heading and may_inherit(b, pieces, ctx, text, cues=False):
         inherited = from_heading
@@ -84,6 +86,7 @@ def tasks_in_block(
     # agencies, the mentions that name them in this block (None when inherited), start, end
     runs: list[tuple[list[str], list[Mention] | None, int, int]] = []
     current: list[str] | None = None
+    pointed: set[int] = set()  # runs that go on with the body an earlier sentence of the block names
     for piece in pieces:
         found, at = assignees_in(piece, ctx.mentions_in(piece.start, piece.end), text, item=item)
         if found and inherited is not None and at is not None and not _leads(text, piece.start, at):
@@ -91,9 +94,16 @@ def tasks_in_block(
             # the work is about ("Chỉ đạo lực lượng Công an xã tăng cường …"), not a new assignee.
             found = []
         names = unique(m.canonical for m in found)
-        if names and (current is None or not set(names) <= set(current)):
+        # A new sentence that names its assignee again ("… Thủ tướng yêu cầu tỉnh …") or opens a point
+        # of a speech ("Thứ nhất, …", "Hai là, …") is a task of its own, for the same body.
+        new_point = piece.start in sentence_starts and bool(P.ORDINAL_ITEM.match(piece.text))
+        if names and (current is None or not set(names) <= set(current) or new_point):
             runs.append((names, found, piece.start, piece.end))
             current = names
+            continue
+        if new_point and current is not None and runs:
+            runs.append((runs[-1][0], runs[-1][1], piece.start, piece.end))
+            pointed.add(piece.start)
             continue
         if current is None and inherited:
             runs.append((inherited.agencies, None, piece.start, piece.end))
@@ -118,7 +128,7 @@ def tasks_in_block(
             Task(
                 agencies=agencies,
                 partners=[m.canonical for m in partner_mentions],
-                action=action(text, start, end, group, inside),
+                action=action(text, start, end, None if start in pointed else group, inside),
                 deadline=choose_deadline(source, ref, (start, end)),
                 evidence=ev,
                 span=(start, end),
