@@ -223,3 +223,62 @@ def test_a_district_session_names_its_issuer_with_the_place_and_the_chair_once()
     assert c.info.meeting_date == dt.date(2024, 8, 9)
     assert c.info.chair is not None and c.info.chair.position == "Chủ tịch UBND huyện"
     assert c.info.issuer == "UBND huyện Đồng Lạc"
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (  # a party committee's header, its place kept below the province
+            "HUYỆN ỦY THANH SƠN\n*\nSố 12-TB/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nThanh Sơn, ngày 12 tháng 3 năm 2025\n"
+            "THÔNG BÁO\nKết luận của Ban Thường vụ Huyện ủy\n\nNgày 10/3/2025, Ban Thường vụ Huyện ủy họp.\n",
+            "Huyện ủy Thanh Sơn",
+        ),
+        (  # a Cục's header: the place after its level word keeps its capitals (the table's canonical)
+            "TỔNG CỤC THUẾ\nCỤC THUẾ TỈNH NAM SƠN\n-------\nSố: 45/TB-CT\nNam Sơn, ngày 12 tháng 3 năm 2025\n"
+            "THÔNG BÁO\nKết luận tại hội nghị giao ban\n",
+            "Cục Thuế Nam Sơn",
+        ),
+        (  # news: the body the narration says holds the session, when nobody is named as chairing
+            "Tin\n\nVừa qua, ngày 18/9, Sở Nội vụ tổ chức hội nghị triển khai công tác thi đua.\n",
+            "Sở Nội vụ",
+        ),
+        (  # every office written with the name; the own province's body without its name
+            "Tin\n\nSáng 9/10, đồng chí Nguyễn Văn Lợi, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Bình Dương làm "
+            "việc với Thành ủy Thủ Dầu Một.\n",
+            "Tỉnh ủy",
+        ),
+        (
+            "Tin\n\nChiều 11/11, Viện trưởng Viện KSND tối cao Nguyễn Huy Tiến làm việc với Viện KSND tỉnh Hòa Bình.\n",
+            "Viện kiểm sát nhân dân tối cao",
+        ),
+        (  # "… đã chủ trì": the office stops before the verb
+            "Tin\n\nVào sáng ngày 07/5, đồng chí Hà Văn Tám, Bí thư Huyện ủy Mỹ Lộc đã chủ trì buổi làm việc với "
+            "Đảng ủy xã Mỹ Hà.\n",
+            "Huyện ủy Mỹ Lộc",
+        ),
+    ],
+)
+def test_issuer_from_party_headers_organizers_and_offices(text, issuer):
+    from summarizer.domain.agencies import agency_key
+
+    got = ctx(text, date="2025-10-10").info.issuer
+    assert got is not None and agency_key(got) == agency_key(issuer)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published: 2024-04-23",
+        "Ngày đăng: 2024-04-23 08:15",
+        "Thứ Ba, 23/04/2024 10:20",
+        "23/04/2024 | 10:20",
+    ],
+)
+def test_a_yearless_session_date_takes_the_year_of_the_publication_line(line):
+    c = ctx(
+        f"Tỉnh đôn đốc giải ngân vốn đầu tư công\n{line}\n\n(BĐ) - Chiều 22.4, Chủ tịch UBND tỉnh Phạm Văn "
+        "Quý làm việc với huyện Hoài Sơn về tiến độ giải ngân.\n"
+    )
+    assert c.info.meeting_date == dt.date(2024, 4, 22)
+    assert c.info.meeting_date_text == "Chiều 22.4"
+    assert c.info.chair is not None and c.info.chair.name == "Phạm Văn Quý"

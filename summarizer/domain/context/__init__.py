@@ -98,6 +98,18 @@ def _with_place(issuer: str | None, places: dict[str, str]) -> str | None:
     return f"{issuer} {place}" if m and place else issuer
 
 
+_PROVINCE_BODY = re.compile(
+    r"(?P<body>UBND tỉnh|Ủy ban nhân dân tỉnh|HĐND tỉnh|Văn phòng UBND tỉnh|Tỉnh ủy|Tỉnh uỷ)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
+)
+
+
+def _own_province(issuer: str | None) -> str | None:
+    """A provincial issuer read off an office ("Bí thư Tỉnh ủy Bình Dương") is the document's own
+    province's body, written without the province's name ("Tỉnh ủy")."""
+    m = _PROVINCE_BODY.fullmatch(issuer or "")
+    return m["body"] if m else issuer
+
+
 def build_context(source: Source) -> DocContext:
     text, bs = source.text, source.blocks
     metadata = source.metadata
@@ -161,7 +173,7 @@ def build_context(source: Source) -> DocContext:
 
     agency_ctx = AgencyContext(doc_date=ref, places=dict(places))
     info.chair = fuller_position(find_chair(bs, agency_ctx.places, opening), opening)
-    info.issuer = _with_place(find_issuer(text, bs, info, place_line, opening), places)
+    info.issuer = _own_province(_with_place(find_issuer(text, bs, info, place_line, opening), places))
     central = is_central(info.issuer)
     if central and "tỉnh" in agency_ctx.places:
         # Issued or led at central level, the document has no own province: a province's bodies keep

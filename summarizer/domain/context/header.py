@@ -21,7 +21,8 @@ DATED_LINE = re.compile(
 )
 _ISSUER_HEADER = re.compile(
     r"^(?P<name>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|VĂN PHÒNG|SỞ|BỘ|BAN|HỘI ĐỒNG NHÂN DÂN|HĐND"
-    r"|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|TỔNG CỤC|CỤC|CHI CỤC|THANH TRA)"
+    r"|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|TỔNG CỤC|CỤC|CHI CỤC|THANH TRA"
+    r"|(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) (?:ỦY|UỶ))"
     r"(?:\s+[A-ZĐÀ-Ỹ&\-]+){0,8})\s*$"
 )
 # The second line of a body's name in a header ("BAN CHỈ ĐẠO TRUNG ƯƠNG" / "VỀ PHÒNG, CHỐNG THAM NHŨNG").
@@ -106,7 +107,9 @@ def _header_issuer(bs: list[Block]) -> str | None:
     lines: list[str] = []
     for b in bs[:12]:
         t = b.text.strip().split(" | ")[0].strip()
-        if t.upper().startswith(("CỘNG HÒA", "CỘNG HOÀ", "THÔNG BÁO", "SỐ:")) or DATED_LINE.match(t):
+        if t.upper().startswith(
+            ("CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "THÔNG BÁO", "SỐ:", "SỐ ")
+        ) or DATED_LINE.match(t):
             break
         t = _without_stray_initial(_QUOC_HIEU_BESIDE.sub("", t).strip())
         if _RULE_LINE.match(t):
@@ -174,7 +177,28 @@ _BODY_WORDS = [
     ("CHI CỤC", "Chi cục"),
     ("CỤC", "Cục"),
     ("THANH TRA", "Thanh tra"),
+    ("TỈNH ỦY", "Tỉnh ủy"),
+    ("TỈNH UỶ", "Tỉnh ủy"),
+    ("THÀNH ỦY", "Thành ủy"),
+    ("THÀNH UỶ", "Thành ủy"),
+    ("HUYỆN ỦY", "Huyện ủy"),
+    ("HUYỆN UỶ", "Huyện ủy"),
+    ("QUẬN ỦY", "Quận ủy"),
+    ("QUẬN UỶ", "Quận ủy"),
+    ("THỊ ỦY", "Thị ủy"),
+    ("THỊ UỶ", "Thị ủy"),
+    ("ĐẢNG ỦY", "Đảng ủy"),
+    ("ĐẢNG UỶ", "Đảng ủy"),
 ]
+# A party committee's header names its place right after it ("HUYỆN ỦY THANH SƠN"): a province's is
+# implied ("Tỉnh ủy"), a lower level's kept ("Huyện ủy Thanh Sơn").
+_PLACE_COMMITTEES = {
+    "Tỉnh ủy": "",
+    "Thành ủy": "place",
+    "Huyện ủy": "place",
+    "Quận ủy": "place",
+    "Thị ủy": "place",
+}
 # Words that keep their capital inside a body's name ("Ban Chỉ đạo Trung ương", "Sở Công Thương").
 _PROPER_WORDS = (
     ("trung ương", "Trung ương"),
@@ -200,8 +224,17 @@ def _titlecase_body(line: str) -> str | None:
                 return f"{short} {level.lower()} {place.title()}"
         if not rest:
             return short if short not in ("Văn phòng", "Tổng cục", "Cục", "Chi cục") else None
+        if short in _PLACE_COMMITTEES:
+            return f"{short} {rest.title()}" if _PLACE_COMMITTEES[short] else short
         words = rest.lower().split()
-        named = " ".join(w if i else w.capitalize() for i, w in enumerate(words))
+        # After a level word the rest is a place name ("CỤC THUẾ TỈNH NAM SƠN" -> "Cục Thuế tỉnh Nam Sơn").
+        level_at = next(
+            (i for i, w in enumerate(words) if w in ("tỉnh", "huyện", "xã", "quận", "phường")), None
+        )
+        named = " ".join(
+            w.capitalize() if i == 0 or (level_at is not None and i > level_at) else w
+            for i, w in enumerate(words)
+        )
         for lower, proper in _PROPER_WORDS:
             named = re.sub(rf"(?i)\b{lower}\b", proper, named)
         return f"{short} {named}"
@@ -254,6 +287,22 @@ def find_issuer(
         directing = directing_official(bs)
         if directing is not None:
             return body_of_position(directing.position)
+    if opening and info.kind != "notice":
+        return _organizer(opening)
+    return None
+
+
+_ORGANIZES = re.compile(r"\s*(?:đã\s+|vừa\s+)?(?:tổ chức|họp|chủ trì|tiến hành|triển khai họp)\b", _I)
+
+
+def _organizer(opening: str) -> str | None:
+    """The body the narration says holds the session, when no official is named as chairing it ("Ngày
+    18/9, Sở Nội vụ tổ chức hội nghị …", "Chiều 2/12, UBND tỉnh họp phiên thường kỳ")."""
+    for m in find_mentions(opening):
+        before = opening[max(0, m.start - 3) : m.start]
+        opens = m.start == 0 or before.rstrip().endswith((",", "-", "–"))
+        if not m.collective and opens and _ORGANIZES.match(opening, m.end):
+            return m.canonical
     return None
 
 
@@ -287,10 +336,11 @@ def body_of_position(position: str) -> str | None:
 # The words of an office before its body ("Phó Chủ tịch Thường trực", "Trưởng" of "Trưởng Ban …").
 _OFFICE_WORD = re.compile(
     r"(?:Phó\s+)?(?:Chủ tịch|Bí thư|Thủ tướng|Bộ trưởng|Thứ trưởng|Giám đốc|Tổng Giám đốc|Tổng cục trưởng"
-    r"|Cục trưởng|Chủ nhiệm|Trưởng|Ủy viên|Uỷ viên|Thường trực|dự khuyết)\s+(?!(?:trực|đoàn)\b)",
+    r"|Cục trưởng|Chủ nhiệm|Trưởng|Ủy viên|Uỷ viên|Thường trực|dự khuyết|Viện trưởng|Chánh án|Tổng Thanh tra)"
+    r"\s+(?!(?:trực|đoàn)\b)",
     _I,
 )
 _BODY_START = re.compile(
     r"^(?:UBND|HĐND|Ủy ban|Uỷ ban|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy"
-    r"|Bộ|Ban|Sở|Cục|Tổng cục|Văn phòng|Chính phủ|Quốc hội|Mặt trận)\b"
+    r"|Bộ|Ban|Sở|Cục|Tổng cục|Văn phòng|Chính phủ|Quốc hội|Mặt trận|Viện|Tòa án|Toà án|Thanh tra)\b"
 )

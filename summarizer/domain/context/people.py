@@ -20,7 +20,7 @@ _CHAIR_PATTERNS = [
         r"dưới sự chủ trì của\s+(?:đồng chí\s+)?(?P<pos>[^,.;]+?)\s*[-–,]\s*(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,4})"
     ),
     re.compile(
-        r"đồng chí\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*),\s*(?P<pos>[^,.;]+?)(?:,|\s+về\s|\s+tại\s|\s+kết luận|\s+chủ trì)"
+        r"đồng chí\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*),\s*(?P<pos>[^,.;]+?)(?:,|\s+về\s|\s+tại\s|(?:\s+(?:đã|vừa|đến))?\s+(?:kết luận|chủ trì))"
     ),
     re.compile(
         r"(?:[Kk]ết luận của|[Pp]hát biểu kết luận[^,]*,)\s+(?P<pos>(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng"
@@ -215,6 +215,9 @@ def fuller_position(chair: Chair | None, opening: str | None) -> Chair | None:
             extra = person.position[len(chair.position) :]
             # The same office with its place written out; a second office after a comma is not it.
             if person.position.startswith(chair.position) and extra.startswith(" ") and "," not in extra:
+                return Chair(name=chair.name, position=person.position)
+            # "đồng chí X, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Y": every office written with the name.
+            if person.position.startswith(chair.position) and re.match(rf",\s*{cues.LEADER_TITLE}", extra):
                 return Chair(name=chair.name, position=person.position)
     return chair
 

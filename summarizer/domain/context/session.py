@@ -35,7 +35,13 @@ _DATE_NARRATION = re.compile(
 _INSPECTION_DATE = re.compile(
     rf"\bkiểm tra(?:\s+thực tế)?(?:\s+(?:vào|hôm))?\s+(?P<word>ngày)\s+(?:{DMY}|{DMY_WORDS})", _I
 )
-_META_DATE = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+# A saved page's publication line with an ISO date: "date 2025-11-04", "Published: 2024-04-23",
+# "Ngày đăng: 2024-04-23 08:15".
+_META_DATE = re.compile(
+    r"^\s*(?:date|published|posted|updated|ngày đăng|đăng ngày|đăng lúc|cập nhật|ngày cập nhật|ngày xuất bản"
+    r"|xuất bản)\s*:?\s*(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b",
+    _I,
+)
 
 
 # A saved web page's media address carries the month it was published ("…/wp-content/uploads/2021/01/…").
