@@ -149,3 +149,43 @@ def test_the_answer_paragraph_of_a_write_up_answers_the_asks_of_its_requester():
     (req,) = result.requests
     assert req.requester == "UBND huyện Vân Canh" and req.response and req.response.startswith("Về kiến nghị")
     assert [t.agencies for t in result.tasks] == [["Sở Tài chính"]]  # the answer still gives work
+
+
+_VISIT = "Lãnh đạo tỉnh làm việc với huyện\n\nSáng 10/3, Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện Đông Sơn.\n\n"
+
+
+def test_two_asks_in_one_sentence_each_keep_their_own_content():
+    result, _ctx = run(
+        _VISIT
+        + "Tại buổi làm việc, huyện Đông Sơn đề nghị tỉnh hỗ trợ kinh phí nâng cấp tuyến đường ĐT.512 và "
+        "kiến nghị Trung ương bổ sung vốn cho dự án hồ chứa nước.\n\nVề kiến nghị của huyện, đồng chí Lê Văn "
+        "Ba ghi nhận và giao Sở Tài chính nghiên cứu, tham mưu.\n",
+        date="2025-03-11",
+    )
+    assert [(r.requester, r.addressee, r.content) for r in result.requests] == [
+        ("UBND huyện Đông Sơn", "UBND tỉnh", "hỗ trợ kinh phí nâng cấp tuyến đường ĐT.512"),
+        ("UBND huyện Đông Sơn", "Trung ương", "bổ sung vốn cho dự án hồ chứa nước"),
+    ]
+    assert all(r.response and r.response.startswith("Về kiến nghị của huyện") for r in result.requests)
+
+
+def test_a_group_that_asks_is_the_requester():
+    result, _ctx = run(
+        "Tin\n\nChiều 5/4, UBND tỉnh họp phiên thường kỳ. Tại phiên họp, các Sở kiến nghị UBND tỉnh sớm ban "
+        "hành quy định về giá đất.\n",
+        date="2025-04-06",
+    )
+    assert [(r.requester, r.addressee) for r in result.requests] == [("Các Sở", "UBND tỉnh")]
+
+
+def test_the_central_bodies_as_a_group_may_be_asked_after_a_cue_that_names_no_body():
+    result, _ctx = run(
+        "Thủ tướng làm việc với tỉnh\n\nChiều 5-6, Thủ tướng Chính phủ Phạm Minh Chính làm việc với Ban Thường "
+        "vụ Tỉnh ủy Hà Giang.\n\nLãnh đạo tỉnh Hà Giang đề nghị Thủ tướng quan tâm đến tuyến cao tốc, đồng "
+        "thời kiến nghị các Bộ, ngành hỗ trợ tỉnh về cơ chế đặc thù.\n",
+        date="2024-06-06",
+    )
+    assert [(r.requester, r.addressee, r.content) for r in result.requests] == [
+        ("UBND tỉnh Hà Giang", "Các Bộ, ngành", "hỗ trợ tỉnh về cơ chế đặc thù")
+    ]
+    assert not result.tasks

@@ -32,7 +32,7 @@ from summarizer.backends.rules.tables import table_tasks
 from summarizer.backends.rules.tasks import Inherited, tasks_in_block
 from summarizer.backends.rules.zones import heading_kind, zones
 from summarizer.domain import cues
-from summarizer.domain.agencies import canonicalize
+from summarizer.domain.agencies import Mention, canonicalize
 from summarizer.domain.context import DocContext
 from summarizer.models import (
     AgencySource,
@@ -208,7 +208,7 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
                 # A write-up narrates the locality's asks beside the leader's directives.
                 asked_here = [
                     r
-                    for r in requests_in_block(b, text, ctx, higher=lambda m: not m.collective)
+                    for r in requests_in_block(b, text, ctx, higher=_may_be_asked)
                     if r.addressee and asks_up(r.requester, r.addressee, ctx.info.issuer)
                 ]
                 public = public_asks(b, text, ctx)
@@ -286,6 +286,12 @@ def _addressed_unit(b: Block, ctx: DocContext) -> Inherited | None:
     if len(found) != 1 or found[0].collective:
         return None
     return Inherited([found[0].canonical], "context", (found[0],), "rules:addressee")
+
+
+def _may_be_asked(m: Mention) -> bool:
+    """Whom a write-up's locality may ask: a body, or the central bodies as a group ("kiến nghị các Bộ,
+    ngành …"); never a group of its own level ("các xã")."""
+    return not m.collective or bool(P.CENTRAL_GROUP.match(m.canonical))
 
 
 def _opinion_asks(source: Source, ctx: DocContext, idx: int) -> list[Request] | None:

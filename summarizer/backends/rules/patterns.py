@@ -56,6 +56,8 @@ ORDINAL = (
     r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là"
     r"|trước hết|trước tiên|cuối cùng"
 )
+# The central bodies as a group, whom a locality asks ("các Bộ, ngành Trung ương", "các bộ, ngành liên quan").
+CENTRAL_GROUP = re.compile(r"(?i:các\s+)?(?i:bộ),\s*(?i:ngành)\b")
 # A paragraph or sentence that opens with the ordinal of a point ("Thứ nhất, …", "Hai là, …").
 ORDINAL_ITEM = re.compile(rf"^\s*(?:{ORDINAL})\s*[,:]", _I)
 LEAD_IN = re.compile(

@@ -97,16 +97,26 @@ def requests_in_block(
             pieces = split_semicolons(s)
         for p in pieces:
             ms = ctx.mentions_in(p.start, p.end)
-            cue = P.REQUEST_CUE.search(p.text)
             lead = ms[0] if ms and ms[0].start - p.start <= 2 else None
             target: Mention | None = None
+            # The first cue that turns to a higher body ("đề nghị Thủ tướng …, đồng thời kiến nghị các Bộ,
+            # ngành …": the office is no body of the table, the group after the second cue is).
+            cue = None
+            for c in P.REQUEST_CUE.finditer(p.text):
+                cue = cue or c
+                after = [m for m in ms if p.start + c.end() - 1 <= m.start <= p.start + c.end() + 2]
+                if after and higher(after[0]):
+                    cue = c
+                    break
             if cue:
                 after = [
                     m for m in ms if m.start >= p.start + cue.end() - 1 and m.start <= p.start + cue.end() + 2
                 ]
                 if after and higher(after[0]):
                     target = after[0]
-                    before = [m for m in ms if m.start < p.start + cue.start() and not m.collective]
+                    at = p.start + cue.start()
+                    # A group asks when it is the subject right before the cue ("các Sở kiến nghị …").
+                    before = [m for m in ms if m.start < at and (not m.collective or at - m.end <= 2)]
                     if before:
                         requester = before[-1].canonical
             if (
@@ -128,7 +138,13 @@ def requests_in_block(
             start, end = p.start, extend_terminal(text, p.end)
             if text[end - 1] == ";":
                 end -= 1
-            content = text[(target.end if target else start) : end].strip(" ,;.")
+            content_end = end
+            if target is not None and cue is not None:
+                # Several asks in one sentence: this one's content stops where the next ask turns to
+                # another body ("… hỗ trợ kinh phí … và kiến nghị Trung ương bổ sung vốn …").
+                content_end = _next_ask(p, ms, cue.end(), higher, target.canonical) or end
+            content = text[(target.end if target else start) : content_end].strip(" ,;.")
+            content = _TRAILING_JOIN.sub("", content)
             support = (
                 [AgencySupport(name=target.canonical, source="quote", span=(target.start, target.end))]
                 if target
@@ -151,6 +167,21 @@ def requests_in_block(
                     _further_asks(p, ms, text, cue.end(), higher, requester, target_name, (start, end))
                 )
     return out
+
+
+_TRAILING_JOIN = re.compile(r"[\s,;]*(?:\bvà|\bđồng thời|\bcùng với đó)?[\s,;]*$")
+
+
+def _next_ask(
+    p: Piece, ms: list[Mention], after: int, higher: Callable[[Mention], bool], first: str
+) -> int | None:
+    """Where the next ask of the piece to another higher body begins (its cue), if any."""
+    for cue in P.REQUEST_CUE.finditer(p.text, after):
+        at = p.start + cue.end()
+        nxt = [m for m in ms if at - 1 <= m.start <= at + 2]
+        if nxt and higher(nxt[0]) and nxt[0].canonical != first:
+            return p.start + cue.start()
+    return None
 
 
 def _further_asks(
