@@ -166,3 +166,17 @@ def test_a_central_notice_paragraph_opens_with_the_ministry_that_acts():
         (["Bộ Tài chính"], []),
     ]
     assert result.tasks[2].deadline is not None and result.tasks[2].deadline.due == dt.date(2025, 8, 15)
+
+
+def test_a_group_ends_before_the_verb_tổ_chức_and_the_next_sentence_gives_the_deadline():
+    text = (
+        LETTER_HEAD + "Kính gửi:\n- Các Sở, ban, ngành tỉnh;\n- UBND các xã, phường.\n\n"
+        "1. Các Sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường tổ chức rà soát các điểm mỏ trên địa "
+        "bàn. Thời gian hoàn thành xong trước ngày 20-10.\n\n"
+        "2. Công an tỉnh tăng cường tuần tra, xử lý nghiêm vi phạm.\n"
+    )
+    result, _ctx = run(text)
+    first = result.tasks[0]
+    assert first.agencies == ["Các Sở, ban, ngành tỉnh", "UBND các xã, phường"]
+    assert first.action.startswith("tổ chức rà soát")
+    assert first.deadline is not None and first.deadline.due == dt.date(2026, 10, 20)
