@@ -282,3 +282,26 @@ def test_a_yearless_session_date_takes_the_year_of_the_publication_line(line):
     assert c.info.meeting_date == dt.date(2024, 4, 22)
     assert c.info.meeting_date_text == "Chiều 22.4"
     assert c.info.chair is not None and c.info.chair.name == "Phạm Văn Quý"
+
+
+@pytest.mark.parametrize(
+    ("opening", "written"),
+    [
+        ("Hôm qua (3/12), Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện Đông Sơn.", "Hôm qua (3/12)"),
+        (
+            "Trong 2 ngày (3-4/12), Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện Đông Sơn.",
+            "Trong 2 ngày (3-4/12)",
+        ),
+        ("Đông Sơn (3/12) - Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện Đông Sơn.", "(3/12)"),
+        (
+            "Mới đây, Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện. Buổi làm việc diễn ra ngày 3/12.",
+            "ngày 3/12",
+        ),
+        ("Tối 3-12, Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện Đông Sơn.", "Tối 3-12"),
+    ],
+)
+def test_a_yearless_session_date_in_news_takes_the_publication_year(opening, written):
+    c = ctx(f"Tin tức\n\n{opening}\n\nChủ tịch giao Sở Xây dựng rà soát quy hoạch.\n", date="2024-12-05")
+    assert c.info.meeting_date == dt.date(2024, 12, 3)
+    assert c.info.meeting_date_text == written
+    assert c.info.kind == "news"

@@ -154,7 +154,12 @@ def build_context(source: Source) -> DocContext:
     if narrated:
         info.meeting_date, info.meeting_date_text, opening = narrated
         # "Sáng 2/12, …" narrates a session: an article, whatever words it uses for the session.
-        if info.kind == "other" and not is_formal(bs) and re.match(cues.PART_OF_DAY, narrated[1]):
+        # So does a dated narration in a page that carries its publication date.
+        if (
+            info.kind == "other"
+            and not is_formal(bs)
+            and (re.match(cues.PART_OF_DAY, narrated[1]) or published is not None)
+        ):
             info.kind = "news"
     elif date_line:
         info.meeting_date = date_line  # an article dated in its text and narrating no other day

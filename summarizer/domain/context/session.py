@@ -24,11 +24,16 @@ _I = re.IGNORECASE
 # Also "Sáng nay (7/9), …", "Chiều thứ Hai (7/9) …", "Chiều 7/9 Chủ tịch …" (a part of the day needs no
 # comma after its date), and a session over days: "Trong hai ngày 7 và 8/9, …" (its first day).
 _WEEKDAY = r"(?:thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+nhật)"
+# Also a dateline "Đông Sơn (3/12) - …", a range in brackets "Trong 2 ngày (3-4/12), …" and the day a
+# session "diễn ra (vào) ngày 3/12".
 _DATE_NARRATION = re.compile(
     rf"(?:(?P<part>\b{cues.PART_OF_DAY}(?:\s+(?:nay|qua|{_WEEKDAY}))?\s*,?\s+)|^|[,;.:]\s+|[-–]\s+"
-    rf"|(?P<range>\b[Tt]rong\s+(?:hai|2|ba|3)\s+ngày\s+(?P<d0>\d{{1,2}})\s*(?:và|-|–|,)\s*))(?P<paren>\()?"
+    r"|^(?P<dateline>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*\s+){1,4})(?=\()|(?P<held>\bdiễn ra\s+(?:vào\s+)?)"
+    rf"|(?P<range>\b[Tt]rong\s+(?:hai|2|ba|3)\s+ngày\s+(?P<rparen>\()?(?P<d0>\d{{1,2}})\s*(?:và|-|–|,)\s*))"
+    rf"(?P<paren>(?(rparen)(?!)|\())?"
     rf"(?:[Nn]gày\s+)?(?:{DMY}|{DMY_WORDS})"
-    rf"(?P<tail>(?(paren)\)|)(?:\s*(?:,|\.(?!\d)|$|\s+(?:tại|vừa qua)\b|\s+[-–]\s)|(?(part)\s+(?=[A-ZĐÀ-Ỹ])|(?!))))"
+    rf"(?P<tail>(?(paren)\)|)(?(rparen)\)|)(?:\s*(?:,|\.(?!\d)|$|\s+(?:tại|vừa qua)\b|\s+[-–]\s)"
+    rf"|(?(part)\s+(?=[A-ZĐÀ-Ỹ])|(?!))))"
 )
 # The day of an inspection that a notice or letter reports on ("Căn cứ kết quả kiểm tra thực tế ngày
 # 29/6/2026 …").
@@ -86,7 +91,15 @@ def narration_date(
             if got is None:
                 continue
             start = (
-                m.start("part") if m.group("part") else m.start("range") if m.group("range") else m.start()
+                m.start("part")
+                if m.group("part")
+                else m.start("range")
+                if m.group("range")
+                else m.start("paren")
+                if m.group("dateline") is not None
+                else m.end("held")
+                if m.group("held")
+                else m.start()
             )
             written = b.text[start : _written_end(m)].strip(" ,;:.-–")
             sentence = _sentence_around(b.text, m.start(), m.end())
@@ -117,7 +130,7 @@ def narration_date(
 
 def _written_end(m: re.Match[str]) -> int:
     """Where the date as written ends: after its closing bracket when it is bracketed ("Sáng nay (7/9)")."""
-    return m.start("tail") + 1 if m.group("paren") else m.start("tail")
+    return m.start("tail") + 1 if m.group("paren") or m.group("rparen") else m.start("tail")
 
 
 def _date_of(m: re.Match[str], anchor: dt.date | None, years: list[int]) -> dt.date | None:
