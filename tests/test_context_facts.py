@@ -305,3 +305,31 @@ def test_a_yearless_session_date_in_news_takes_the_publication_year(opening, wri
     assert c.info.meeting_date == dt.date(2024, 12, 3)
     assert c.info.meeting_date_text == written
     assert c.info.kind == "news"
+
+
+_TCT = "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nSố: 990/TB-TCT\nHà Nội, ngày 10 tháng 10 năm 2024\nTHÔNG BÁO\nKết luận tại cuộc họp giao ban\n\n"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Tổng cục Thuế tổ chức họp giao ban tháng 9 vào ngày 04/10/2024 dưới sự chủ trì của đồng chí Vũ Chí "
+        "Hùng - Phó Tổng cục trưởng.",
+        "Vào hồi 14 giờ ngày 04/10/2024, Tổng cục Thuế tổ chức họp giao ban.",
+        "Thực hiện Chương trình công tác năm 2024, ngày 04/10/2024 Tổng cục Thuế tổ chức họp giao ban.",
+    ],
+)
+def test_a_notices_session_day_mid_sentence(opening):
+    c = ctx(
+        f"{_TCT}{opening}\n\nSau khi nghe báo cáo, đồng chí kết luận như sau:\n1. Cục Thuế các tỉnh tập trung thu.\n"
+    )
+    assert c.info.meeting_date == dt.date(2024, 10, 4)
+
+
+def test_the_chair_named_before_the_office_after_duoi_su_chu_tri():
+    c = ctx(
+        f"{_TCT}Tổng cục Thuế tổ chức họp giao ban vào ngày 04/10/2024 dưới sự chủ trì của đồng chí Vũ Chí Hùng"
+        " - Phó Tổng cục trưởng.\n"
+    )
+    assert c.info.chair is not None
+    assert (c.info.chair.name, c.info.chair.position) == ("Vũ Chí Hùng", "Phó Tổng cục trưởng")

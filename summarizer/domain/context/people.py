@@ -16,6 +16,11 @@ from summarizer.source.segment import Block
 _I = re.IGNORECASE
 
 _CHAIR_PATTERNS = [
+    # "dưới sự chủ trì của đồng chí Vũ Chí Hùng - Phó Tổng cục trưởng": the name before the office.
+    re.compile(
+        r"dưới sự chủ trì của\s+(?:đồng chí\s+|ông\s+|bà\s+)?(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)"
+        rf"\s*[-–,]\s*(?P<pos>{cues.LEADER_TITLE}[^,.;]*)"
+    ),
     re.compile(
         r"dưới sự chủ trì của\s+(?:đồng chí\s+)?(?P<pos>[^,.;]+?)\s*[-–,]\s*(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,4})"
     ),

@@ -28,12 +28,15 @@ _WEEKDAY = r"(?:thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]h�
 # session "diễn ra (vào) ngày 3/12".
 _DATE_NARRATION = re.compile(
     rf"(?:(?P<part>\b{cues.PART_OF_DAY}(?:\s+(?:nay|qua|{_WEEKDAY}))?\s*,?\s+)|^|[,;.:]\s+|[-–]\s+"
-    r"|^(?P<dateline>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*\s+){1,4})(?=\()|(?P<held>\bdiễn ra\s+(?:vào\s+)?)"
+    r"|^(?P<dateline>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*\s+){1,4})(?=\()"
+    r"|(?P<held>\b(?:diễn ra\s+(?:vào\s+)?|[Vv]ào\s+(?:(?:lúc|hồi)\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?,?\s+)?)(?=ngày\s))"
     rf"|(?P<range>\b[Tt]rong\s+(?:hai|2|ba|3)\s+ngày\s+(?P<rparen>\()?(?P<d0>\d{{1,2}})\s*(?:và|-|–|,)\s*))"
     rf"(?P<paren>(?(rparen)(?!)|\())?"
-    rf"(?:[Nn]gày\s+)?(?:{DMY}|{DMY_WORDS})"
+    rf"(?P<ngay>[Nn]gày\s+)?(?:{DMY}|{DMY_WORDS})"
     rf"(?P<tail>(?(paren)\)|)(?(rparen)\)|)(?:\s*(?:,|\.(?!\d)|$|\s+(?:tại|vừa qua)\b|\s+[-–]\s)"
-    rf"|(?(part)\s+(?=[A-ZĐÀ-Ỹ])|(?!))))"
+    # After a part of the day or "ngày" the narration may go on with no comma ("ngày 04/10/2024 Tổng
+    # cục Thuế tổ chức …"); "… vào ngày 04/10/2024 dưới sự chủ trì …" goes on in lower case.
+    rf"|(?(part)\s+(?=[A-ZĐÀ-Ỹ])|(?(held)\s+(?=[a-zđà-ỹ])|(?(ngay)\s+(?=[A-ZĐÀ-Ỹ])|(?!))))))"
 )
 # The day of an inspection that a notice or letter reports on ("Căn cứ kết quả kiểm tra thực tế ngày
 # 29/6/2026 …").
