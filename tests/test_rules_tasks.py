@@ -180,3 +180,21 @@ def test_a_group_ends_before_the_verb_tổ_chức_and_the_next_sentence_gives_th
     assert first.agencies == ["Các Sở, ban, ngành tỉnh", "UBND các xã, phường"]
     assert first.action.startswith("tổ chức rà soát")
     assert first.deadline is not None and first.deadline.due == dt.date(2026, 10, 20)
+
+
+def test_a_reports_results_section_reports_work_done_and_gives_none():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 55/BC-UBND\nHà Giang, ngày 10 tháng 3 năm 2026\nBÁO CÁO\nTình hình quản lý khoáng sản năm 2025\n\n"
+        "I. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo\nUBND tỉnh đã ban hành 05 văn bản chỉ đạo. Sở Nông nghiệp và "
+        "Môi trường chủ trì tổ chức 12 cuộc kiểm tra, phát hiện 8 vi phạm.\n"
+        "Công an tỉnh phối hợp với UBND các huyện xử lý 15 vụ khai thác trái phép.\n"
+        "2. Tồn tại, hạn chế\nMột số địa phương chưa quyết liệt trong xử lý vi phạm.\n"
+        "II. NHIỆM VỤ NĂM 2026\n1. Sở Nông nghiệp và Môi trường tiếp tục tăng cường kiểm tra.\n"
+    )
+    result, c = run(text)
+    assert c.kind == "report"
+    assert [(t.agencies, t.action) for t in result.tasks] == [
+        (["Sở Nông nghiệp và Môi trường"], "tiếp tục tăng cường kiểm tra")
+    ]
+    assert any("12 cuộc kiểm tra" in x.text for x in result.conclusions)

@@ -38,6 +38,10 @@ REQUEST_SECTION = re.compile(r"kiến nghị|đề xuất|đề nghị", _I)
 # and what one participant said ("2.1. Ý kiến của Sở Xây dựng", "Phát biểu của UBND xã …"), whose
 # "đề nghị …" asks the host or a higher body and assigns nothing.
 _SECTION_MARK = r"^\W*(?:[IVX]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\))?\s*"
+# A report's section on what was done ("I. KẾT QUẢ THỰC HIỆN", "I. TÌNH HÌNH TRIỂN KHAI"): its
+# paragraphs report work done ("Sở X chủ trì tổ chức 12 cuộc kiểm tra"), whatever its sub-headings
+# say ("1. Công tác chỉ đạo"); they give no work.
+RESULTS_SECTION = re.compile(_SECTION_MARK + r"(?:kết quả|tình hình)\b(?!.*\b(?:nhiệm vụ|giải pháp)\b)", _I)
 ATTENDANCE_SECTION = re.compile(
     _SECTION_MARK + r"(?:thành phần|thành viên tham dự|đại biểu|(?:những )?người tham dự|tham dự|dự họp)\b",
     _I,

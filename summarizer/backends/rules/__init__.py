@@ -115,7 +115,12 @@ def _asked_item(source: Source, idx: int) -> bool:
     return not P.FINDING_OPENING.match(source.blocks[idx].text)
 
 
-def _section(source: Source, idx: int) -> str:
+def _section(source: Source, idx: int, kind: str = "") -> str:
+    if kind == "report" and any(
+        source.blocks[j].kind == "heading" and cues.RESULTS_SECTION.match(source.blocks[j].text)
+        for j in source.heading_chains[idx]
+    ):
+        return "assessment"
     for j in reversed(source.heading_chains[idx]):
         hb = source.blocks[j]
         if hb.kind == "heading":
@@ -159,7 +164,7 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             if b.kind == "heading":
                 limitation_mode = False
             continue
-        section = _section(source, idx)
+        section = _section(source, idx, ctx.kind)
         if section == "attendance":
             continue  # who attended: nobody is given work there
         if section == "opinions":
