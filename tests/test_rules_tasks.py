@@ -198,3 +198,20 @@ def test_a_reports_results_section_reports_work_done_and_gives_none():
         (["Sở Nông nghiệp và Môi trường"], "tiếp tục tăng cường kiểm tra")
     ]
     assert any("12 cuộc kiểm tra" in x.text for x in result.conclusions)
+
+
+def test_a_notice_names_the_inspected_enterprise_only_in_its_opening():
+    text = (
+        "SỞ CÔNG THƯƠNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 77/TB-SCT\n"
+        "Sơn La, ngày 20 tháng 5 năm 2026\nTHÔNG BÁO\nKết quả kiểm tra kho vật liệu nổ công nghiệp\n\n"
+        "Ngày 15/5/2026, Đoàn kiểm tra của Sở Công Thương đã kiểm tra kho vật liệu nổ công nghiệp của Công ty "
+        "cổ phần Khoáng sản Tây Bắc tại xã Chiềng Sơn. Kết quả như sau:\n\n"
+        "1. Về kho VLNCN:\n- Kho được xây dựng đúng thiết kế.\n- Bổ sung biển cấm lửa tại cổng kho.\n\n"
+        "2. Đề nghị Công ty tiếp tục duy trì chế độ bảo vệ kho 24/24 giờ; báo cáo kết quả khắc phục về Sở "
+        "Công Thương trước ngày 30/6/2026.\n\nNơi nhận:\n- Công ty cổ phần Khoáng sản Tây Bắc;\n- Lưu: VT.\n"
+    )
+    result, c = run(text)
+    assert c.info.addressees == ["Công ty cổ phần Khoáng sản Tây Bắc"]
+    assert [t.action[:22] for t in result.tasks] == ["Bổ sung biển cấm lửa t", "tiếp tục duy trì chế đ"]
+    assert all(t.agencies == ["Công ty cổ phần Khoáng sản Tây Bắc"] for t in result.tasks)
+    assert result.tasks[1].deadline is not None and result.tasks[1].deadline.due == dt.date(2026, 6, 30)

@@ -19,7 +19,12 @@ from functools import cached_property
 
 from summarizer.domain import cues
 from summarizer.domain.agencies import AgencyContext, Mention, find_mentions, infer_places
-from summarizer.domain.context.addressees import closing_paragraphs, find_addressees, with_addressee
+from summarizer.domain.context.addressees import (
+    closing_paragraphs,
+    find_addressees,
+    inspected_unit,
+    with_addressee,
+)
 from summarizer.domain.context.central import is_central, merge_province_after_body, name_the_province
 from summarizer.domain.context.header import (
     DATED_LINE,
@@ -191,6 +196,11 @@ def build_context(source: Source) -> DocContext:
     info.places = {level: name for level, name in places.items() if name}
     info.attendees = find_attendees(bs)
     addressees, spans = find_addressees(source)
+    if not addressees and info.kind == "notice":
+        # A notice to one enterprise after an inspection may name it only in its opening.
+        unit = inspected_unit(source)
+        if unit is not None:
+            addressees, spans = [unit[0]], [unit[1]]
     info.addressees = addressees
     return DocContext(
         info=info,

@@ -61,6 +61,29 @@ def find_addressees(source: Source) -> tuple[list[str], list[tuple[int, int]]]:
     return [], []
 
 
+# The one unit a notice is about when it has no "Kính gửi": the enterprise or unit its opening says was
+# inspected or worked with ("Đoàn kiểm tra … đã kiểm tra kho … của Công ty cổ phần A tại xã B").
+_INSPECTED_UNIT = re.compile(
+    r"\b(?:kiểm tra|nghiệm thu|làm việc|khảo sát|thẩm định)\b[^.;]{0,100}?\b(?:của|tại|với)\s+"
+    r"(?P<name>(?:Công ty|Tổng công ty|Hợp tác xã|HTX|Doanh nghiệp tư nhân)\s[^,.;()\n]{3,80}?)"
+    r"(?=\s+(?:tại|ở|có|đã|về|theo|thuộc|với|trên|do|đóng|nằm)\s|\s*[,.;(]|\s*$)",
+    _I,
+)
+
+
+def inspected_unit(source: Source) -> tuple[str, tuple[int, int]] | None:
+    """The unit the opening of a notice with no "Kính gửi" says it inspected, when it names just one."""
+    found: dict[str, tuple[int, int]] = {}
+    for b in source.blocks[:20]:
+        if cues.CONCLUSION_START.search(b.text) and found:
+            break
+        for m in _INSPECTED_UNIT.finditer(b.text):
+            found.setdefault(m["name"].strip(), (b.start + m.start("name"), b.start + m.end("name")))
+        if found:
+            break
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
 _NOT_ADDRESSEE = re.compile(r"^[-+•–]?\s*(?:Căn cứ|Thực hiện|Theo|Xét|Ngày|Về việc)\b", _I)
 
 
