@@ -178,7 +178,7 @@ def test_a_group_that_asks_is_the_requester():
     assert [(r.requester, r.addressee) for r in result.requests] == [("Các Sở", "UBND tỉnh")]
 
 
-def test_the_central_bodies_as_a_group_may_be_asked_after_a_cue_that_names_no_body():
+def test_the_prime_minister_and_the_central_bodies_as_a_group_may_be_asked():
     result, _ctx = run(
         "Thủ tướng làm việc với tỉnh\n\nChiều 5-6, Thủ tướng Chính phủ Phạm Minh Chính làm việc với Ban Thường "
         "vụ Tỉnh ủy Hà Giang.\n\nLãnh đạo tỉnh Hà Giang đề nghị Thủ tướng quan tâm đến tuyến cao tốc, đồng "
@@ -186,6 +186,7 @@ def test_the_central_bodies_as_a_group_may_be_asked_after_a_cue_that_names_no_bo
         date="2024-06-06",
     )
     assert [(r.requester, r.addressee, r.content) for r in result.requests] == [
-        ("UBND tỉnh Hà Giang", "Các Bộ, ngành", "hỗ trợ tỉnh về cơ chế đặc thù")
+        ("UBND tỉnh Hà Giang", "Thủ tướng Chính phủ", "quan tâm đến tuyến cao tốc"),
+        ("UBND tỉnh Hà Giang", "Các Bộ, ngành", "hỗ trợ tỉnh về cơ chế đặc thù"),
     ]
     assert not result.tasks

@@ -96,7 +96,7 @@ def requests_in_block(
         elif in_list:
             pieces = split_semicolons(s)
         for p in pieces:
-            ms = ctx.mentions_in(p.start, p.end)
+            ms = _with_asked_offices(p, ctx.mentions_in(p.start, p.end))
             lead = ms[0] if ms and ms[0].start - p.start <= 2 else None
             target: Mention | None = None
             # The first cue that turns to a higher body ("đề nghị Thủ tướng …, đồng thời kiến nghị các Bộ,
@@ -167,6 +167,20 @@ def requests_in_block(
                     _further_asks(p, ms, text, cue.end(), higher, requester, target_name, (start, end))
                 )
     return out
+
+
+# An office asked in person ("đề nghị Thủ tướng xem xét …"): the body it heads, right after the cue.
+_ASKED_OFFICE = re.compile(r"(?:Phó\s+)?Thủ tướng(?:\s+Chính phủ)?(?![\wÀ-ỹ])")
+
+
+def _with_asked_offices(p: Piece, ms: list[Mention]) -> list[Mention]:
+    """The piece's mentions, with the offices a request cue turns to ("… kiến nghị Thủ tướng …")."""
+    extra = []
+    for cue in P.REQUEST_CUE.finditer(p.text):
+        m = _ASKED_OFFICE.match(p.text, cue.end())
+        if m and not any(x.start <= p.start + m.start() < x.end for x in ms):
+            extra.append(Mention(p.start + m.start(), p.start + m.end(), m.group(0), "Thủ tướng Chính phủ"))
+    return sorted([*ms, *extra], key=lambda x: x.start) if extra else ms
 
 
 _TRAILING_JOIN = re.compile(r"[\s,;]*(?:\bvà|\bđồng thời|\bcùng với đó)?[\s,;]*$")
