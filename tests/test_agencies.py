@@ -164,3 +164,15 @@ def test_a_lower_case_word_after_a_level_is_no_place_name(text, written):
     # Only a capital letter opens a place's name: "À-Ỹ" as a range also held the lower-case letters
     # between (đ, ư, ở …), and "tỉnh đề" was read as a province called "Đề".
     assert find_mentions(text, AgencyContext())[0].written == written
+
+
+def test_the_districts_people_committees_as_a_group_are_one_collective_body():
+    from summarizer.domain.agencies import find_mentions
+
+    got = [
+        (m.written, m.canonical, m.collective)
+        for m in find_mentions("Ủy ban nhân dân các huyện, thị xã chủ động rà soát")
+    ]
+    assert got == [("Ủy ban nhân dân các huyện, thị xã", "UBND các huyện, thị xã", True)]
+    (only,) = find_mentions("2. UBND các huyện thực hiện nghiêm trách nhiệm quản lý")
+    assert only.canonical == "UBND các huyện" and only.collective

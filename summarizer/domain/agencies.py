@@ -190,6 +190,12 @@ _COLLECTIVE = re.compile(
     r"|\s+(?:tỉnh|huyện)(?![\wÀ-ỹ]))*",
     _I,
 )
+# The people's committees of the districts as a group ("UBND các huyện, thị xã, thành phố"): one
+# collective body, not the one district that "huyện" alone stands for.
+_LOCAL_GROUP = re.compile(
+    r"(?<![\wÀ-ỹ])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+các\s+(?:huyện|quận|thị xã|thành phố)"
+    r"(?:(?:,\s*|\s+và\s+)(?:huyện|quận|thị xã|thành phố))*(?![\wÀ-ỹ])"
+)
 _SO_LIST_HEAD = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác\s+Sở(?:,\s*ban,\s*ngành)?\s*:?\s+")
 # Bodies named with their place and no level word: "Ban Thường vụ Thành ủy Cần Thơ", "Huyện ủy Bình
 # Gia", "Cục Hải quan TP Hà Nội" (canonical: the body and the place, "TP" dropped).
@@ -323,6 +329,10 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         written = m.group(0).strip()
         canonical = _collective_canonical(written, ctx)
         found.append(Mention(m.start(), m.start() + len(written), written, canonical, collective=True))
+    for m in _LOCAL_GROUP.finditer(text):
+        written = m.group(0)
+        canonical = re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\b", "UBND", written)
+        found.append(Mention(m.start(), m.end(), written, canonical, collective=True))
     for m in _NAMED_BODY.finditer(text):
         name = _cap_words(m.group("name"), known)
         if not name:
