@@ -4,8 +4,9 @@ object of it."""
 
 from __future__ import annotations
 
-from summarizer.domain.chain import role, verify_agencies
+from summarizer.domain.chain import verify_agencies
 from summarizer.domain.context import build_context
+from summarizer.domain.roles import role
 from summarizer.pipeline import Source
 from summarizer.source.clean import clean_text
 

@@ -541,7 +541,12 @@ def test_the_trich_yeu_is_in_sentence_case_with_names_and_abbreviations_kept():
 
 def test_the_opening_fits_the_source():
     meeting = render_notice(_ex("003_b47614d5102acb89.txt"), "txt")
-    assert "Ngày 23/04/2024, đồng chí Dương Xuân Huyền, Phó Chủ tịch Thường trực UBND tỉnh chủ trì" in meeting
+    # The source: "đồng chí Dương Xuân Huyền, Phó Chủ tịch Thường trực UBND tỉnh, Trưởng Đoàn kiểm tra
+    # số 02 đã tổ chức kiểm tra": both offices, as written.
+    assert (
+        "Ngày 23/04/2024, đồng chí Dương Xuân Huyền, Phó Chủ tịch Thường trực UBND tỉnh, Trưởng Đoàn kiểm tra"
+        " số 02 chủ trì" in meeting
+    )
     assert "[thành phần tham dự]" not in meeting and "[chức vụ, họ tên người chủ trì]" not in meeting
     doc = DocumentInfo(
         kind="report",
