@@ -134,3 +134,7 @@ NEWS_ANSWER_ALL = re.compile(
     r"(?:ý kiến|kiến nghị|đề xuất|đề nghị|mong muốn)",
     _I,
 )
+# A party named as the object of another's words ("mong muốn của hộ dân", "làm việc với doanh nghiệp").
+PUBLIC_PARTY_OBJECT = re.compile(r"\b(?:của|với|cho)\s*$", _I)
+# Between a public ask's cue and the body it goes to ("kiến nghị với lãnh đạo Bộ …").
+PUBLIC_ASK_LEAD_IN = re.compile(r"\s*(?:với\s+)?(?:lãnh đạo\s+)?", _I)

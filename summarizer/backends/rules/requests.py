@@ -145,11 +145,7 @@ def requests_in_block(
                 content_end = _next_ask(p, ms, cue.end(), higher, target.canonical) or end
             content = text[(target.end if target else start) : content_end].strip(" ,;.")
             content = _TRAILING_JOIN.sub("", content)
-            support = (
-                [AgencySupport(name=target.canonical, source="quote", span=(target.start, target.end))]
-                if target
-                else []
-            )
+            support = _quote_support(target)
             out.append(
                 Request(
                     requester=requester,
@@ -337,7 +333,7 @@ def public_asks(b: Block, text: str, ctx: DocContext) -> list[Request]:
         if (
             P.PUBLIC_ASK.search(before)
             or P.ADDRESSING_CUE.search(before)
-            or re.search(r"\b(?:của|với|cho)\s*$", before)
+            or P.PUBLIC_PARTY_OBJECT.search(before)
         ):
             continue
         ask = P.PUBLIC_ASK.search(s.text, party.end())
@@ -347,16 +343,12 @@ def public_asks(b: Block, text: str, ctx: DocContext) -> list[Request]:
         requester = s.text[party.start() : tail.end() if tail else party.end()].strip()
         after = s.start + ask.end()
         # Whom it goes to, when a body follows the cue ("kiến nghị với lãnh đạo Bộ …", "đề nghị tỉnh …").
-        lead_in = re.match(r"\s*(?:với\s+)?(?:lãnh đạo\s+)?", text[after : s.end])
-        reach = after + (lead_in.end() if lead_in else 0) + 2
+        lead_in = P.PUBLIC_ASK_LEAD_IN.match(text, after, s.end)
+        reach = (lead_in.end() if lead_in else after) + 2
         ms = [m for m in ctx.mentions_in(after, s.end) if m.start <= reach]
         target = ms[0] if ms else None
         start, end = s.start, extend_terminal(text, s.end)
-        support = (
-            [AgencySupport(name=target.canonical, source="quote", span=(target.start, target.end))]
-            if target
-            else []
-        )
+        support = _quote_support(target)
         out.append(
             Request(
                 requester=requester,
@@ -396,3 +388,10 @@ def answered_in_news(b: Block, requests: list[Request], ctx: DocContext) -> list
         else r
         for r in requests
     ]
+
+
+def _quote_support(target: Mention | None) -> list[AgencySupport]:
+    """The addressee's support: the body the quote names after the cue."""
+    if target is None:
+        return []
+    return [AgencySupport(name=target.canonical, source="quote", span=(target.start, target.end))]

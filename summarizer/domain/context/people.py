@@ -46,20 +46,19 @@ _ATTENDEES = re.compile(
     r"|\b(?:với|có) sự (?:tham dự|có mặt) của\s+(?:các đồng chí\s*:?\s*)?(?P<list2>(?:[^.\n]|(?<=\bTP)\.)+)",
     _I,
 )
+# The words a body's name opens with, for the attendee list's split and its head test.
+_BODY_WORDS = r"UBND|Ủy ban|Uỷ ban|Sở|Phòng|Bộ|Ban|Cục|Chi cục|Tổng cục|Công an|Văn phòng|Trung tâm"
 _ATTENDEE_SPLIT = re.compile(
     r"\s*;\s*|,\s+(?=(?:đồng chí|ông|bà|lãnh đạo|đại diện|các|cùng|Thường trực|Phó|Chủ tịch|một số|nhiều)\b)"
     # A body named after a comma is the next attendee ("đại diện Phòng A, UBND các xã"); a lower-case
     # word goes on the same one ("lãnh đạo các sở, ngành liên quan").
-    r"|,\s+(?=(?:UBND|Ủy ban|Uỷ ban|Sở|Phòng|Bộ|Ban|Cục|Chi cục|Tổng cục|Công an|Văn phòng|Trung tâm"
-    r"|Hội|Đảng ủy|Huyện ủy|Tỉnh ủy|Thành ủy|Ngân hàng|Công ty)\s+[A-ZĐÀ-Ỹa-zđà-ỹ])"
+    rf"|,\s+(?=(?:{_BODY_WORDS}|Hội|Đảng ủy|Huyện ủy|Tỉnh ủy|Thành ủy|Ngân hàng|Công ty)\s+[A-ZĐÀ-Ỹa-zđà-ỹ])"
     r"|\s+và\s+(?=(?:đồng chí|lãnh đạo|đại diện|các)\b)"
 )
 # An attendee written as a name alone with the honorific ("đồng chí Lê Minh Hòa", "ông Trần Văn A"):
 # the office after its comma is the same person's ("…, Phó Chủ tịch UBND tỉnh").
 _QUALIFIER = re.compile(r"(?:lãnh đạo(?: và đại diện)?|đại diện(?: lãnh đạo)?)\s+(?=[A-ZĐÀ-Ỹ])", _I)
-_BODY_HEAD = re.compile(
-    r"(?:UBND|Ủy ban|Uỷ ban|Sở|Phòng|Bộ|Ban|Cục|Chi cục|Tổng cục|Công an|Văn phòng|Trung tâm)\s"
-)
+_BODY_HEAD = re.compile(rf"(?:{_BODY_WORDS})\s")
 _NAME_ONLY = re.compile(r"(?i:đồng chí|ông|bà)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,4}")
 
 
