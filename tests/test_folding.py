@@ -44,7 +44,7 @@ ALPHABET = st.sampled_from(
     list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ")
     + list("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵĐẾỰ")
     + list(QUOTE_FOLD)
-    + [" ", "  ", "\n", "\t", "\u00a0", "\u2009", "\r\n"]
+    + [" ", "  ", "\n", "\t", "\u00a0", "\u2009", "\r\n", "\u3000", "\x85", "\u2028", "\x1f"]
     + list("0123456789.,;:()/-ßЙй")  # not "İ": its lower case is two characters, in both
 )
 TEXTS = st.lists(ALPHABET, max_size=80).map("".join)

@@ -151,15 +151,20 @@ def fold_for_match(text: str) -> str:
 _TCVN3_MARKS = set("¸µ¶·¹¨©®ª«¬")  # symbols that never occur in Vietnamese words, nor in VNI
 _VNI_MARK = re.compile(r"(?<=[aeiouyAEIOUYâêôÂÊÔ])[øùûõïöÖ]|ñ|Ñ")  # a mark letter after a vowel; VNI's đ
 _VIETNAMESE = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # letters only Unicode Vietnamese has
+_TCVN3_MARK = re.compile(f"[{''.join(sorted(_TCVN3_MARKS))}]")
+_NON_LETTER = re.compile(r"[\W\d_]+")  # what str.isalpha() refuses, but for rare numerals ("²", "½")
 
 
 def legacy_encoding(text: str) -> str | None:
     """'TCVN3 (ABC)' or 'VNI' when the text looks legacy-encoded, else None."""
     sample = text[:20000]
-    letters = sum(c.isalpha() for c in sample)
-    if letters < 40 or len(_VIETNAMESE.findall(sample)) > 0.03 * letters:
+    vietnamese = len(_VIETNAMESE.findall(sample))
+    if vietnamese > 0.03 * len(sample):
+        return None  # real Unicode Vietnamese (letters <= len(sample)): settled without counting
+    letters = len(_NON_LETTER.sub("", sample))
+    if letters < 40 or vietnamese > 0.03 * letters:
         return None  # too short to tell, or real Unicode Vietnamese
-    tcvn = sum(c in _TCVN3_MARKS for c in sample)
+    tcvn = len(_TCVN3_MARK.findall(sample))
     vni = len(_VNI_MARK.findall(sample))
     if tcvn > 0.02 * letters and tcvn >= vni:
         return "TCVN3 (ABC)"
