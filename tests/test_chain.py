@@ -4,7 +4,10 @@ object of it."""
 
 from __future__ import annotations
 
-from summarizer.domain.chain import verify_agencies
+import datetime as dt
+
+from summarizer.domain.agencies import agency_key
+from summarizer.domain.chain import choose_deadline, verify_agencies
 from summarizer.domain.context import build_context
 from summarizer.domain.roles import role
 from summarizer.pipeline import Source
@@ -105,3 +108,62 @@ def test_in_a_table_row_only_the_first_clause_after_the_quote_names_its_lead():
     assert [a.name for a in _verify(text, first, ["UBND xã Tân Lạc"]).agencies] == ["UBND xã Tân Lạc"]
     both = _verify(text, "Rà soát thiết kế mỏ theo quy định", ["Sở Công Thương", "Sở Xây dựng"])
     assert sorted(a.name for a in both.agencies) == ["Sở Công Thương", "Sở Xây dựng"]
+
+
+def test_a_list_under_one_head_bears_out_each_member():
+    text = (
+        "Bộ trưởng cho rằng, Bộ Y tế, Công an, Quốc phòng, LĐ-TB&XH cùng các cơ quan chức năng cần "
+        "ngồi lại bàn thảo để đưa ra hướng dẫn phù hợp.\n"
+    )
+    quote = text.strip()
+    got = _verify(text, quote, ["Bộ Công an", "Bộ Lao động - Thương binh và Xã hội", "các cơ quan chức năng"])
+    assert sorted(a.name for a in got.agencies) == [
+        "Bộ Công an",
+        "Bộ Lao động - Thương binh và Xã hội",
+        "Các cơ quan chức năng",
+    ]
+    text = "Các Bộ: Giao thông vận tải, Nông nghiệp và Phát triển nông thôn, Xây dựng rà soát, báo cáo Tổ công tác.\n"
+    got = _verify(text, text.strip(), ["Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Xây dựng"])
+    assert sorted(a.name for a in got.agencies) == ["Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Xây dựng"]
+    # A body the list does not name is not borne out by it.
+    assert _verify(text, text.strip(), ["Bộ Công an"]).agencies == []
+
+
+def test_a_name_longer_than_the_tables_keeps_what_tells_it_apart():
+    text = (
+        "Đề nghị Ban QLDA ĐTXD công trình giao thông tỉnh hoàn thành tuyến đường trước tháng 6/2027.\n\n"
+        "Các nhà thầu tham gia xây dựng công trình chịu trách nhiệm về chất lượng công trình.\n"
+    )
+    got = _verify(
+        text,
+        "Đề nghị Ban QLDA ĐTXD công trình giao thông tỉnh hoàn thành tuyến đường",
+        ["Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"],
+    )
+    assert [agency_key(a.name) for a in got.agencies] == [
+        "ban quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"
+    ]
+    quote = "Các nhà thầu tham gia xây dựng công trình chịu trách nhiệm về chất lượng công trình."
+    got = _verify(text, quote, ["các nhà thầu tham gia xây dựng công trình"])
+    assert [a.name for a in got.agencies] == ["Các nhà thầu tham gia xây dựng công trình"]
+
+
+def _deadline(text: str, quote: str, phrase: str | None):
+    source = Source("made-up.txt", clean_text(text))
+    at = source.text.index(quote)
+    return choose_deadline(source, dt.date(2026, 5, 26), (at, at + len(quote)), phrase, reader_saw_none=True)
+
+
+def test_a_models_deadline_is_its_phrase_where_the_block_writes_it():
+    text = (
+        "Sáu là, các Sở có ý kiến gửi Sở Công Thương trong thời hạn 03 ngày làm việc để Sở Công Thương "
+        "tổng hợp, báo cáo UBND tỉnh trước ngày 05/6/2026.\n"
+    )
+    got = _deadline(text, text.strip(), "trong thời hạn 03 ngày làm việc")
+    assert got is not None and got.kind == "relative"
+    # A phrase the block does not write is no deadline; nor a year in passing where the model saw none.
+    assert _deadline(text, text.strip(), "trước ngày 30/9/2026") is None
+    text = "Lập tiến độ chi tiết theo tuần, tháng đến hết năm 2026, bám sát tiến độ đã được xác định.\n"
+    assert _deadline(text, text.strip(), None) is None
+    text = "Sở Tài chính hoàn thành báo cáo trước ngày 15/6/2026.\n"
+    got = _deadline(text, text.strip(), None)
+    assert got is not None and got.due == dt.date(2026, 6, 15)

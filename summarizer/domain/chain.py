@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from summarizer.domain import cues
-from summarizer.domain.agencies import Mention, agency_key, canonicalize
+from summarizer.domain.agencies import Mention, agency_key
 from summarizer.domain.context import DocContext
 from summarizer.domain.deadlines import deadline_rank, find_deadline, parse_deadline
 from summarizer.domain.roles import (
@@ -25,10 +25,12 @@ from summarizer.domain.roles import (
     SEGMENT_END,
     SENTENCE_BREAK,
     WITH,
+    in_list_after,
     lead_spans,
     role,
     roles_in,
 )
+from summarizer.domain.written import canonical_in, find_folded, list_member, reads_on
 from summarizer.ground import fold
 from summarizer.models import AgencySource, AgencySupport, Deadline
 from summarizer.source.document import Source, is_heading
@@ -167,7 +169,7 @@ def _support_in(
             return True
         # The name as written ("các nhà thầu tham gia xây dựng …") is read where it stands: as
         # the mention it starts or lies in, or as a member of a group that leads.
-        if any(q[0] == s or WITH.fullmatch(text[q[1] : s]) for q in leads):
+        if any(q[0] == s or WITH.fullmatch(text[q[1] : s]) or in_list_after(text, q[1], s) for q in leads):
             return True
         inside = [m for m in ctx.mentions_in(max(link.start, s - 80), e) if m.start <= s < m.end]
         at = (inside[0].start, inside[0].end) if inside else (s, e)
@@ -180,28 +182,45 @@ def _support_in(
         return got == "lead" or (quote and not leads and got == "mention")
 
     for m in ctx.mentions_in(link.start, link.end):
-        if agency_key(m.canonical) == key and m.end <= link.end and placed(m.start, m.end):
+        if m.end > link.end:
+            continue
+        mkey = agency_key(m.canonical)
+        if mkey == key and placed(m.start, m.end):
             return AgencySupport(name=m.canonical, source=link.source, span=(m.start, m.end))
+        # The document's mention read on with the rest of the name ("Ban QLDA ĐTXD" + " công trình
+        # giao thông tỉnh", "Các tổ chức" + ", cá nhân được cấp phép …"): the name as the model has it.
+        if key.startswith(mkey) and key[len(mkey) : len(mkey) + 1] in (" ", ","):
+            end = reads_on(text, m.end, key[len(mkey) :], link.end)
+            if end is not None and placed(m.start, m.end):
+                return AgencySupport(name=canonical_in(written, ctx), source=link.source, span=(m.start, end))
     # The name as written, then (for "UBND huyện Phước Sơn") the place alone: "Phước Sơn cần tập
     # trung …" names the district's UBND.
-    bare = BODY_OF_PLACE.match(_canonical(written, ctx))
+    bare = BODY_OF_PLACE.match(canonical_in(written, ctx))
     needles = [] if BARE_LEVEL.fullmatch(written.strip()) else [fold(written)]
     for needle in needles:
-        got = _find_folded(source, link, needle)
+        got = find_folded(source, link.start, link.end, needle)
         if got is not None and placed(*got):
             s, e = got
             # The document's own reading of the words there wins ("chủ đầu tư" = the company the
             # letter is addressed to); the written form alone only where the table knows no body.
-            here = next((m for m in ctx.mentions_in(s, e) if m.start == s), None)
-            name = here.canonical if here is not None else _canonical(written, ctx)
+            # A mention shorter than the name found ("Cục Thuế" of "Cục Thuế các tỉnh, thành phố") is
+            # not the document's reading of it.
+            here = next((m for m in ctx.mentions_in(s, e) if m.start == s and m.end >= e), None)
+            name = here.canonical if here is not None else canonical_in(written, ctx)
             return AgencySupport(name=name, source=link.source, span=(s, e))
+    # A member of a list under one head ("Bộ Y tế, Công an, Quốc phòng", "Các Bộ: Giao thông vận
+    # tải, …"), in the role of the list.
+    if key.startswith(("bộ ", "sở ")):
+        member = list_member(source, ctx, link.start, link.end, key)
+        if member is not None and placed(*member[2]):
+            return AgencySupport(name=canonical_in(written, ctx), source=link.source, span=member[:2])
     if bare:
-        got = _find_folded(source, link, fold(bare.group("place")))
+        got = find_folded(source, link.start, link.end, fold(bare.group("place")))
         # Only where the place opens its clause: "Phước Sơn cần …", never "… cho tỉnh Bình Định sớm".
         if got is not None:
             head = CLAUSE_BREAK.split(source.text[max(link.start, got[0] - 40) : got[0]])[-1]
             if cues.ASSIGNMENT_LEAD.search(ITEM_MARK.sub("", head)):
-                return AgencySupport(name=_canonical(written, ctx), source=link.source, span=got)
+                return AgencySupport(name=canonical_in(written, ctx), source=link.source, span=got)
     return None
 
 
@@ -234,34 +253,6 @@ def _nearest_after(text: str, leads: set[tuple[int, int]], quote: tuple[int, int
     return {k for k in leads if k[0] < quote[1] or k[0] < limit}
 
 
-def _find_folded(source: Source, link: Link, w: str) -> tuple[int, int] | None:
-    """Where the folded `w` stands inside the link's range, in source offsets."""
-    if len(w) >= 4:
-        hay = source.folded
-        # The folded copy maps back to the source: find the written form inside the link's range.
-        lo = hay.folded_offset(link.start)
-        at = hay.text.find(w, lo)
-        while at >= 0:
-            s, e = hay.to_source(at, at + len(w))
-            if e > link.end:
-                break
-            whole = (at == 0 or not hay.text[at - 1].isalnum()) and (
-                at + len(w) >= len(hay.text) or not hay.text[at + len(w)].isalnum()
-            )
-            if whole:
-                return s, e
-            at = hay.text.find(w, at + 1)
-    return None
-
-
-def _canonical(written: str, ctx: DocContext) -> str:
-    """canonicalize(), remembered per document context: a chain asks for the same name many times."""
-    cache = ctx.canonical_names
-    if written not in cache:
-        cache[written] = canonicalize(written, ctx.agencies)
-    return cache[written]
-
-
 @dataclass
 class Verified:
     agencies: list[AgencySupport]
@@ -286,7 +277,7 @@ def verify_agencies(
     quote_leads = _names_lead(source, ctx, links[0])
 
     def find(written: str, partner: bool = False) -> AgencySupport | None:
-        key = agency_key(_canonical(written, ctx))
+        key = agency_key(canonical_in(written, ctx))
         for i, link in enumerate(links):
             # A partner stands wherever its clause puts it ("cùng với …", "với sự tham gia của …"):
             # named anywhere in the item's own block, it is borne out.
@@ -347,29 +338,31 @@ def choose_deadline(
     reader_saw_none: bool = False,
 ) -> Deadline | None:
     """The item's deadline: its quote's own phrase, the model's phrase where the item's block writes
-    it, or a deadline sentence that follows the quote in the same block; the most specific wins."""
+    it, or a deadline sentence that follows the quote in the same block; the most specific wins.
+
+    `reader_saw_none` marks a model's item, whose phrase is its reading of its own item: where the
+    block writes it, it is the deadline (a "trong thời hạn 03 ngày" is not beaten by the date of the
+    next clause's work); where it does not, the quote's own phrase stands in only when it is the same
+    deadline; and a model that saw none gets the quote's own phrase only when that is a day."""
     text = source.text
     lo, hi = item_range(source, span)
     candidates: list[Deadline] = []
-    if phrase and phrase.strip():
-        w = fold(phrase)
-        hay = source.folded
-        start = hay.folded_offset(lo)
-        at = hay.text.find(w, start) if w else -1
-        if at >= 0:
-            s, e = hay.to_source(at, at + len(w))
-            if e <= hi:
-                got = find_deadline(text[s:e], ref, base=s)
-                if got is None:
-                    parsed = parse_deadline(text[s:e], ref)
-                    got = parsed.model_copy(update={"span": (s, e)}) if parsed else None
-                # A phrase the block writes but no rule dates ("kịp thời", "trong thời gian tới"):
-                # kept as written, with no date.
-                candidates.append(got or Deadline(text=text[s:e], kind="unspecified", span=(s, e)))
+    given = bool(phrase and phrase.strip())
+    located = _locate_phrase(source, ref, phrase, lo, hi) if given else None
+    if located is not None:
+        candidates.append(located)
     own = find_deadline(text[span[0] : span[1]], ref, base=span[0])
-    # Where a reader (a model) saw no deadline, the quote's own phrase counts only when it is a date:
-    # a "thường xuyên" or "khẩn trương" in passing is a manner, not the item's deadline.
-    if own and not (reader_saw_none and not (phrase and phrase.strip()) and own.due is None):
+    if reader_saw_none:
+        if located is not None:
+            return located
+        if own is None:
+            return None
+        if given:
+            said = parse_deadline(phrase or "", ref)
+            same = said is not None and (said.due, said.kind) == (own.due, own.kind)
+            return own if same else None
+        return own if own.kind == "date" else None
+    if own:
         candidates.append(own)
     if not candidates and span[1] < hi:
         for sent in sentences(text[span[1] : hi], span[1]):
@@ -382,3 +375,25 @@ def choose_deadline(
         return None
     # max keeps the first of equals: the model's reading of its own item, then the quote's phrase.
     return max(candidates, key=deadline_rank)
+
+
+def _locate_phrase(
+    source: Source, ref: dt.date | None, phrase: str | None, lo: int, hi: int
+) -> Deadline | None:
+    """The deadline a phrase writes where text[lo:hi] writes it (folded), dated when a rule dates it."""
+    w = fold(phrase or "")
+    hay = source.folded
+    at = hay.text.find(w, hay.folded_offset(lo)) if w else -1
+    if at < 0:
+        return None
+    s, e = hay.to_source(at, at + len(w))
+    if e > hi:
+        return None
+    text = source.text
+    got = find_deadline(text[s:e], ref, base=s)
+    if got is None:
+        parsed = parse_deadline(text[s:e], ref)
+        got = parsed.model_copy(update={"span": (s, e)}) if parsed else None
+    # A phrase the block writes but no rule dates ("kịp thời", "trong thời gian tới"): kept as
+    # written, with no date.
+    return got or Deadline(text=text[s:e], kind="unspecified", span=(s, e))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from summarizer.domain import cues
+from summarizer.domain.agencies import UPPER_VI
 from summarizer.domain.context import DocContext
 from summarizer.source.document import Source
 
@@ -165,3 +166,43 @@ def lead_spans(
 ) -> set[tuple[int, int]]:
     """The bodies of text[lo:hi] that take its work (`roles_in`)."""
     return {k for k, v in roles_in(source, ctx, lo, hi, narration=narration).items() if v == "lead"}
+
+
+# A list under one head ("Bộ Y tế, Công an, Quốc phòng", "Các Bộ: Giao thông vận tải, Công Thương"):
+# the members after the first are written without the head word the table needs.
+_LIST_HEAD = re.compile(r"(?<![\wÀ-ỹ])(?:(?:các|Các)\s+)?(?P<head>Bộ|Sở)(?![\wÀ-ỹ])")
+_MEMBER = re.compile(rf"[{UPPER_VI}][^,.;:\n]{{0,60}}?(?=\s*(?:,|\svà\s|\scùng\s|$|[.;:\n]))")
+_MEMBER_SEP = re.compile(r"\s*(?::|,\s*và|,|và)\s*")
+# Between a group's lead and a name of it: members that start with a capital, one after another.
+_SEP = r"(?:\s*,\s*và\s+|\s*,\s*|\s+và\s+|\s+cùng(?:\s+với)?\s+)"
+_LIST_BETWEEN = re.compile(rf"(?:\s*:\s*|{_SEP})(?:[{UPPER_VI}][^,.;:\n]{{0,60}}?{_SEP})*")
+
+
+def in_list_after(text: str, lead_end: int, start: int) -> bool:
+    """Whether the name at `start` stands in the list a body ending at `lead_end` opens."""
+    return 0 <= start - lead_end <= 600 and _LIST_BETWEEN.fullmatch(text, lead_end, start) is not None
+
+
+def list_members(text: str, lo: int, hi: int) -> list[tuple[int, int, int, str]]:
+    """The members of each list under one head in text[lo:hi], after its first: (start, end, head
+    start, head word). A member may hold "và" ("Nông nghiệp và Phát triển nông thôn"): here it is
+    two, and the reader joins neighbours."""
+    out: list[tuple[int, int, int, str]] = []
+    for h in _LIST_HEAD.finditer(text, lo, hi):
+        pos = h.end()
+        sep = _MEMBER_SEP.match(text, pos, hi)
+        first = text[pos : pos + 1] == ":"
+        if not first:  # "Bộ Y tế, …": the head's own member first
+            m = _MEMBER.match(text, pos + 1 if text[pos : pos + 1] == " " else pos, hi)
+            if m is None:
+                continue
+            sep = _MEMBER_SEP.match(text, m.end(), hi)
+        for _ in range(12):
+            if sep is None or sep.end() == sep.start():
+                break
+            m = _MEMBER.match(text, sep.end(), hi)
+            if m is None:
+                break
+            out.append((m.start(), m.end(), h.start(), h.group("head")))
+            sep = _MEMBER_SEP.match(text, m.end(), hi)
+    return out

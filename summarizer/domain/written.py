@@ -1,0 +1,98 @@
+"""A body's name as a model writes it, read against the document: canonical with what tells it
+apart, found as whole words in a span, a member of a list under one head, a mention read on."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.domain.agencies import agency_key, canonicalize
+from summarizer.domain.context import DocContext
+from summarizer.domain.roles import list_members
+from summarizer.source.document import Source
+
+
+def canonical_in(written: str, ctx: DocContext) -> str:
+    """canonicalize(), remembered per document context: a chain asks for the same name many times.
+    A name the table knows only the head of keeps what tells it apart ("Ban QLDA ĐTXD công trình
+    giao thông tỉnh", "Ban QLDA số 1" are not "Ban Quản lý dự án đầu tư xây dựng"); a place after
+    the head ("Sở Tài chính Lào Cai") is dropped as the table drops it."""
+    cache = ctx.canonical_names
+    if written not in cache:
+        name = canonicalize(written, ctx.agencies)
+        short, full = agency_key(name), agency_key(written)
+        rest = full[len(short) :]
+        if full.startswith(short) and rest[:1] in (" ", ",") and _specifier(written, rest):
+            w = " ".join(written.split())
+            name = w[:1].upper() + w[1:]
+        cache[written] = name
+    return cache[written]
+
+
+_PLACE_WORD = re.compile(
+    r"^[\s,]*(?:tỉnh|thành phố|tp|huyện|xã|phường|quận|thị xã|thị trấn|của|thuộc|tại|việt nam)\b", re.I
+)
+
+
+def _specifier(written: str, rest: str) -> bool:
+    """Whether the words a canonical name dropped tell one body from another (lower-case words or a
+    number: "công trình giao thông tỉnh", "số 1"), not where it is (a place's capitalized name)."""
+    if _PLACE_WORD.match(rest):
+        return False
+    tail = written.split()[-len(rest.split()) :]
+    return any(w[:1].islower() or w[:1].isdigit() for w in tail)
+
+
+def reads_on(text: str, at: int, rest: str, hi: int) -> int | None:
+    """Where text[at:] ends that reads as `rest` (a name's remaining words, in key form), or None."""
+    want = rest.strip(" ,")
+    if not want:
+        return None
+    for m in re.finditer(r"[^\s,]+", text[at:hi]):
+        end = at + m.end()
+        got = agency_key(text[at:end]).strip(" ,")
+        if got == want:
+            return end
+        if len(got) > len(want) or not want.startswith(got):
+            return None
+    return None
+
+
+def find_folded(source: Source, lo: int, hi: int, w: str) -> tuple[int, int] | None:
+    """Where the folded `w` stands as whole words inside text[lo:hi], in source offsets."""
+    if len(w) >= 4:
+        hay = source.folded
+        # The folded copy maps back to the source: find the written form inside the link's range.
+        lo = hay.folded_offset(lo)
+        at = hay.text.find(w, lo)
+        while at >= 0:
+            s, e = hay.to_source(at, at + len(w))
+            if e > hi:
+                break
+            whole = (at == 0 or not hay.text[at - 1].isalnum()) and (
+                at + len(w) >= len(hay.text) or not hay.text[at + len(w)].isalnum()
+            )
+            if whole:
+                return s, e
+            at = hay.text.find(w, at + 1)
+    return None
+
+
+def list_member(
+    source: Source, ctx: DocContext, lo: int, hi: int, key: str
+) -> tuple[int, int, tuple[int, int]] | None:
+    """Where a list under one head names the body of `key` (its words, up to three members joined,
+    or the first words of them), with the span of the head's own mention (the list's role)."""
+    text = source.text
+    members = list_members(text, lo, hi)
+    for i, (s, _e, head_at, head) in enumerate(members):
+        for j in range(i, min(i + 3, len(members))):
+            if members[j][2] != head_at:
+                break
+            words = text[s : members[j][1]].split()
+            for n in range(len(words), 0, -1):
+                if agency_key(canonical_in(f"{head} {' '.join(words[:n])}", ctx)) == key:
+                    end = s + len(" ".join(words[:n]))
+                    lead = next((m for m in ctx.mentions_in(head_at, s) if m.start <= head_at + 4), None)
+                    at = (lead.start, lead.end) if lead else (s, end)
+                    return s, end, at
+    return None
