@@ -176,3 +176,54 @@ def test_the_districts_people_committees_as_a_group_are_one_collective_body():
     assert got == [("Ủy ban nhân dân các huyện, thị xã", "UBND các huyện, thị xã", True)]
     (only,) = find_mentions("2. UBND các huyện thực hiện nghiêm trách nhiệm quản lý")
     assert only.canonical == "UBND các huyện" and only.collective
+
+
+CTX_2019 = AgencyContext(doc_date=dt.date(2019, 5, 20))
+
+
+@pytest.mark.parametrize(
+    ("written", "ctx", "canonical"),
+    [
+        # The successor's name only for a document dated after the reorganization (domain notes §3).
+        ("Cục Thuế tỉnh", CTX_2019, "Cục Thuế tỉnh"),
+        ("Cục thuế", CTX_2019, "Cục Thuế tỉnh"),
+        ("Cục Thuế tỉnh", AgencyContext(), "Cục Thuế tỉnh"),
+        ("Cục Thuế tỉnh", AgencyContext(doc_date=dt.date(2025, 7, 1)), "Thuế tỉnh"),
+        ("Thuế tỉnh", CTX_2025, "Thuế tỉnh"),
+    ],
+)
+def test_a_renamed_body_keeps_the_name_it_had_then(written, ctx, canonical):
+    assert canonicalize(written, ctx) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Tổng cục Thuế, các Cục thuế, Chi cục thuế đã tích cực triển khai", "các Cục thuế, Chi cục thuế"),
+        ("yêu cầu các Cục Thuế địa phương rà soát", "các Cục Thuế địa phương"),
+        (
+            "các Vụ, Cục, đơn vị thuộc Tổng cục Thuế triển khai ngay",
+            "các Vụ, Cục, đơn vị thuộc Tổng cục Thuế",
+        ),
+        ("các đơn vị trực thuộc Bộ Tài chính thực hiện", "các đơn vị trực thuộc Bộ Tài chính"),
+        ("Đề nghị Cục Thuế các tỉnh, thành phố đẩy mạnh thu", "Cục Thuế các tỉnh, thành phố"),
+        ("Sở Y tế các tỉnh và thành phố báo cáo", "Sở Y tế các tỉnh và thành phố"),
+        ("Công an các huyện, thị xã rà soát", "Công an các huyện, thị xã"),
+        ("UBND các tỉnh, thành phố chỉ đạo", "UBND các tỉnh, thành phố"),
+    ],
+)
+def test_a_group_of_units_is_one_collective_as_written(text, written, ctx=CTX_2019):
+    found = find_mentions(text, ctx)
+    group = [m for m in found if m.collective]
+    assert [m.written for m in group] == [written]
+    assert not any(m.canonical in ("Thuế tỉnh", "Cục Thuế tỉnh", "UBND tỉnh", "UBND huyện") for m in found)
+
+
+def test_lower_case_units_are_common_nouns():
+    assert find_mentions("xử lý các vụ vi phạm và các cục diện mới", CTX_2019) == []
+
+
+@pytest.mark.parametrize("unit", ["Vụ TTHT", "Cục TTKT", "Ban QLRR", "Vụ KK&KTT", "Trung tâm CNTT"])
+def test_a_central_unit_named_by_its_abbreviation_is_a_body(unit):
+    found = find_mentions(f"- {unit} chủ trì, phối hợp với các đơn vị liên quan rà soát.", CTX_2019)
+    assert found[0].written == unit and found[0].canonical == unit and not found[0].collective

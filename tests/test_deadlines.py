@@ -59,6 +59,18 @@ TABLE = [
     ("khan truong bao cao", REF, None, None, "urgent"),
     ("phải triển khai ngay từ đầu năm", REF, None, None, "unspecified"),  # a start, no date
     ("thường xuyên kiểm tra", REF, None, None, "ongoing"),
+    # A start with no end: when the work begins, no date it is due by (fixtures/README: "a date the
+    # text leaves open" is unspecified).
+    ("thực hiện từ ngày 01/11/2020", D(2019, 11, 5), None, D(2020, 11, 1), "unspecified"),
+    ("áp dụng thống nhất kể từ ngày 15/7/2024", REF, None, D(2024, 7, 15), "unspecified"),
+    (
+        "tổ chức từ ngày 01/11/2020 đến ngày 30/11/2020",
+        D(2020, 10, 1),
+        D(2020, 11, 30),
+        D(2020, 11, 1),
+        "period",
+    ),
+    ("ra quân từ 05/5 - 20/5/2024", REF, D(2024, 5, 20), D(2024, 5, 5), "period"),
 ]
 
 NOT_DEADLINES = [
@@ -161,3 +173,23 @@ def test_a_dated_deadline_in_every_written_form(day, month, year, lead, sep, wor
     date = f"{day} tháng {month} năm {year}" if words else f"{day:02d}{sep}{month:02d}{sep}{year}"
     got = find_deadline(f"Sở Xây dựng tổng hợp, báo cáo {lead} {date}.", D(2024, 1, 1))
     assert got is not None and got.kind == "date" and got.due == D(year, month, day)
+
+
+@given(
+    dates, st.sampled_from(["từ ngày", "kể từ ngày", "Thực hiện từ ngày", "triển khai áp dụng kể từ ngày"])
+)
+def test_a_start_date_alone_is_never_a_due_date(day, lead):
+    d = find_deadline(f"Cục Thuế các tỉnh {lead} {day.day:02d}/{day.month:02d}/{day.year}.", D(2000, 1, 1))
+    assert d is not None and d.due is None and d.start == day and d.kind == "unspecified"
+
+
+@given(dates, st.integers(0, 60))
+def test_a_start_and_an_end_make_a_period_due_at_its_end(day, days):
+    end = day + dt.timedelta(days=days)
+    d = find_deadline(f"tổ chức từ ngày {day:%d/%m/%Y} đến ngày {end:%d/%m/%Y}", D(2000, 1, 1))
+    assert d is not None and (d.kind, d.start, d.due) == ("period", day, end)
+
+
+def test_a_due_date_beside_a_start_wins():
+    d = find_deadline("Thực hiện từ ngày 01/11/2024 và hoàn thành trước ngày 31/12/2024.", REF)
+    assert d is not None and d.kind == "date" and d.due == D(2024, 12, 31)

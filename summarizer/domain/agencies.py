@@ -14,37 +14,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from summarizer.domain.groups import group_mentions, of_each_place
+from summarizer.domain.mention import CAP_WORD, SAME_LINE, AgencyContext, Mention
+from summarizer.domain.mention import UPPER_VI as UPPER_VI  # re-exported: other modules read it here
 from summarizer.resources import data_dir
 from summarizer.source.clean import fold_for_match
 
 _I = re.IGNORECASE
-# The capital letters of Vietnamese, one by one: a range such as "À-Ỹ" also holds the lower-case
-# letters between (à, đ, ơ, ạ …), and a lower-case word read as a capitalized place ("tỉnh đề …").
-UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_CAP_WORD = rf"[{UPPER_VI}][\wÀ-ỹ']*"
-# A place's name never continues on the next line: "cấp xã" ending one line and "Phó Chủ tịch …"
-# starting the next are two things.
-_SAME_LINE = r"[^\S\n]+"
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    written: str
-    canonical: str
-    collective: bool = False
-
-
-@dataclass
-class AgencyContext:
-    """What the document tells about its own units: its date and which district/commune it is about."""
-
-    doc_date: dt.date | None = None
-    places: dict[str, str] = field(default_factory=dict)  # level ("huyện", "xã", "tỉnh") -> name
-
-    def place(self, level: str) -> str | None:
-        return self.places.get(level.lower())
+_CAP_WORD = CAP_WORD
+_SAME_LINE = SAME_LINE
 
 
 @dataclass(frozen=True)
@@ -70,6 +48,9 @@ class _Table:
     bo_by_key: dict[str, _So] = field(default_factory=dict)
     abbreviations: tuple[tuple[re.Pattern[str], str], ...] = ()
     long_places: frozenset[str] = frozenset()
+    # A body's successor after a reorganization: canonical -> (successor, since).
+    body_successors: dict[str, tuple[str, dt.date]] = field(default_factory=dict)
+    place_suffixes: frozenset[str] = frozenset()
 
 
 def _key(s: str) -> str:
@@ -99,6 +80,11 @@ def table() -> _Table:
     so_list_item = re.compile(rf"(?P<name>{alt})(?![\wÀ-ỹ])", _I)
     bodies = []
     body_sources = []
+    body_successors = {
+        e["canonical"]: (e["successor"], e["since"])
+        for e in raw["body"]
+        if e.get("successor") and e.get("since")
+    }
     for entry in raw["body"]:
         for p in entry["patterns"]:
             bodies.append(
@@ -141,6 +127,8 @@ def table() -> _Table:
         bo_by_key,
         abbreviations,
         frozenset(raw.get("places", {}).get("long", [])),
+        body_successors,
+        frozenset(raw.get("places", {}).get("suffixes", [])),
     )
 
 
@@ -173,29 +161,6 @@ _LOCAL = re.compile(
 _PLACE = re.compile(
     rf"(?<![\wÀ-ỹ])(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})"
 )
-_UNIT = (
-    r"cấp ủy|cấp uỷ|cấp|ngành|sở|ban|cơ quan|đơn vị|địa phương|phòng|xã|thị trấn|phường|chính quyền"
-    r"|đoàn thể|tổ chức chính trị - xã hội|tổ chức|chủ đầu tư|nhà đầu tư|doanh nghiệp|nhà thầu|hợp tác xã|bộ"
-)
-# Units of a group follow one another after a comma, "và" or a space; "tổ chức" after a bare space is
-# the verb of the sentence ("UBND các xã, phường tổ chức rà soát …"), not one more unit.
-_COLLECTIVE = re.compile(
-    rf"(?<![\wÀ-ỹ])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+và\s+|\s+(?!tổ chức\s+(?!chính trị)))(?:các\s+)?(?:{_UNIT}))*"
-    r"(?:\s+(?:có\s+)?liên quan|\s+chức năng|\s+chuyên môn(?:\s+(?:của|thuộc)\s+huyện)?|\s+sự nghiệp(?:\s+trực thuộc UBND tỉnh)?"
-    r"|\s+(?:trực\s+)?thuộc\s+(?:UBND\s+)?(?:tỉnh|huyện)|\s+khác"
-    # A place's name is capitalized even where the rest matches in any case: "(?-i:…)".
-    rf"|\s+của\s+(?:tỉnh|huyện)(?:\s+(?-i:{_CAP_WORD})(?:\s+(?-i:{_CAP_WORD}))?)?|\s+(?:tỉnh|huyện)\s+(?-i:{_CAP_WORD})(?:\s+(?-i:{_CAP_WORD}))?"
-    # The group's own level written after it ("các sở, ban, ngành, đoàn thể tỉnh"): part of the name
-    # as written (the annotation keeps a group as written), not a mention of the UBND.
-    r"|\s+(?:tỉnh|huyện)(?![\wÀ-ỹ]))*",
-    _I,
-)
-# The people's committees of the districts as a group ("UBND các huyện, thị xã, thành phố"): one
-# collective body, not the one district that "huyện" alone stands for.
-_LOCAL_GROUP = re.compile(
-    r"(?<![\wÀ-ỹ])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+các\s+(?:huyện|quận|thị xã|thành phố)"
-    r"(?:(?:,\s*|\s+và\s+)(?:huyện|quận|thị xã|thành phố))*(?![\wÀ-ỹ])"
-)
 _SO_LIST_HEAD = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác\s+Sở(?:,\s*ban,\s*ngành)?\s*:?\s+")
 # Bodies named with their place and no level word: "Ban Thường vụ Thành ủy Cần Thơ", "Huyện ủy Bình
 # Gia", "Cục Hải quan TP Hà Nội" (canonical: the body and the place, "TP" dropped).
@@ -219,6 +184,15 @@ def _cap_words(tail: str, known: set[str]) -> str:
             break
         taken.append(w)
     return " ".join(taken)
+
+
+def _body_canonical(canonical: str, ctx: AgencyContext) -> str:
+    """A body by its successor's name when the document is dated on or after the change ("Cục Thuế
+    tỉnh" -> "Thuế tỉnh" from 1/7/2025), else by the name it had then."""
+    successor = table().body_successors.get(canonical)
+    if successor and ctx.doc_date and ctx.doc_date >= successor[1]:
+        return successor[0]
+    return canonical
 
 
 def _so_canonical(so: _So, ctx: AgencyContext) -> str:
@@ -280,7 +254,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
     body_at = [m.start() for m in t.body_starts.finditer(text)]
     for pattern, canonical, levelled in t.bodies:
         for m in _matches_at(pattern, text, body_at):
-            name = canonical
+            name = _body_canonical(canonical, ctx)
             end = m.end()
             if levelled:
                 lv = re.match(r"\s+(huyện|tỉnh|xã)(?:,\s*(?:xã|huyện))?", text[end:])
@@ -323,16 +297,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             name = name or ctx.place(level) or ""
             canonical = f"UBND {level}" + (f" {name}" if name else "")
         found.append(Mention(m.start(), end, text[m.start() : end], canonical))
-    for m in _COLLECTIVE.finditer(text):
-        if m.start() in list_heads:
-            continue  # "Các Sở:" heads a list of named departments; the names are the mentions
-        written = m.group(0).strip()
-        canonical = _collective_canonical(written, ctx)
-        found.append(Mention(m.start(), m.start() + len(written), written, canonical, collective=True))
-    for m in _LOCAL_GROUP.finditer(text):
-        written = m.group(0)
-        canonical = re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\b", "UBND", written)
-        found.append(Mention(m.start(), m.end(), written, canonical, collective=True))
+    found.extend(group_mentions(text, ctx, found, list_heads))
     for m in _NAMED_BODY.finditer(text):
         name = _cap_words(m.group("name"), known)
         if not name:
@@ -342,6 +307,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         found.append(Mention(m.start(), end, text[m.start() : end], f"{body} {name}"))
     for m in _CENTRAL.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(0), m.group(0)))
+    found = of_each_place(text, found)
 
     # Longest wins where mentions overlap; a collective loses to a named body of equal length.
     found.sort(key=lambda x: (x.start, -(x.end - x.start), x.collective))
@@ -351,17 +317,6 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             continue
         out.append(mention)
     return out
-
-
-def _collective_canonical(written: str, ctx: AgencyContext) -> str:
-    written = re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\s+", "UBND ", written, flags=_I)
-    lowered = written.lower()
-    # "các cấp, các ngành của huyện Bình Gia", "các cấp ủy, chính quyền huyện Bình Gia": the district itself.
-    m = re.search(r"huyện(?:\s+(" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")?))?$", written)
-    if "cấp" in lowered and m:
-        place = m.group(1) or ctx.place("huyện")
-        return f"UBND huyện {place}" if place else "UBND huyện"
-    return written[:1].upper() + written[1:]
 
 
 def canonicalize(name: str, ctx: AgencyContext | None = None) -> str:

@@ -18,6 +18,9 @@ from summarizer.models import Deadline, DeadlineKind
 _I = re.IGNORECASE
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
+# The first day of a span ("từ ngày 01/11/2020 …"): groups fd, fm, fy.
+_FROM_DMY = r"(?P<fd>\d{1,2})\s*[/.\-]\s*(?P<fm>\d{1,2})(?:\s*[/.\-]\s*(?P<fy>\d{4}))?(?!\s*[/.\-]?\d)"
+
 _MY = r"(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?"
 
 # Words before "đến năm 2030" that make it the horizon of a plan or a document's title, not a deadline.
@@ -41,6 +44,10 @@ def _r(kind: DeadlineKind, rank: int, pattern: str) -> _Rule:
 
 # The phrase table. Order matters only among rules of equal rank that match at the same place.
 PATTERNS: list[_Rule] = [
+    # "từ ngày 01/11/2020 đến ngày 30/11/2020": a period with both ends (before "đến ngày …" alone).
+    _r(
+        "period", 3, rf"(?:kể\s+)?từ\s+(?:ngày\s+)?{_FROM_DMY}\s*(?:đến|[-–])\s*(?:hết\s+)?(?:ngày\s+)?{_DMY}"
+    ),
     _r("recurring", 2, r"(?:trước|vào|trong)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+tháng"),
     _r(
         "date",
@@ -81,6 +88,8 @@ PATTERNS: list[_Rule] = [
         r"trong\s+(?:vòng\s+|thời hạn\s+|thời gian\s+)?(?:không quá\s+|tối đa\s+)?\d+\s+(?:ngày|tuần|tháng|năm)"
         r"(?:\s+làm việc)?(?:\s+kể từ(?:[^,;.()])*)?",
     ),
+    # "(kể) từ ngày 01/11/2020" alone sets when the work starts and leaves its end open: no due date.
+    _r("unspecified", 2, rf"(?:kể\s+)?từ\s+ngày\s+{_FROM_DMY}"),
     _r(
         "recurring",
         2,
@@ -160,6 +169,8 @@ def _normalize(rule: _Rule, m: re.Match[str], ref: dt.date | None) -> Deadline |
         if g["h"].lower() == "đầu":
             return Deadline(text=text, start=dt.date(y, 1, 1), due=dt.date(y, 6, 30), kind="half")
         return Deadline(text=text, start=dt.date(y, 7, 1), due=dt.date(y, 12, 31), kind="half")
+    if g.get("fd"):
+        return _from_date(rule, g, text, ref)
     if rule.kind == "period":
         y1, y2 = int(g["y1"]), int(g["y"])
         if y2 < y1:
@@ -173,6 +184,26 @@ def _normalize(rule: _Rule, m: re.Match[str], ref: dt.date | None) -> Deadline |
     if rule.kind == "recurring":
         return Deadline(text=text, kind="recurring", recurring=True)
     return Deadline(text=text, kind=rule.kind)  # event, relative, urgent, ongoing
+
+
+def _from_date(rule: _Rule, g: dict[str, str | None], text: str, ref: dt.date | None) -> Deadline | None:
+    """ "từ ngày X (đến ngày Y)": X starts the work; only a written end Y is a due date."""
+    fd, fm = int(g["fd"] or 0), int(g["fm"] or 0)
+    if not (1 <= fm <= 12 and 1 <= fd <= 31):
+        return None
+    # A start written without its year takes the end's ("từ 01/11 - 15/11/2020"), else the document's.
+    written = g.get("fy") or g.get("y")
+    fy = int(written) if written else (ref.year if ref else None)
+    start = _valid(fy, fm, fd) if fy else None
+    if rule.kind == "unspecified":
+        return Deadline(text=text, start=start, kind="unspecified")
+    d, mo = int(g.get("d") or 0), int(g.get("m") or 0)
+    end_year = g.get("y")
+    y = int(end_year) if end_year else fy
+    due = _valid(y, mo, d) if y and 1 <= mo <= 12 else None
+    if due is None or (start is not None and due < start):
+        return None
+    return Deadline(text=text, start=start, due=due, kind="period")
 
 
 def _is_horizon(text: str, m: re.Match[str], rule: _Rule) -> bool:

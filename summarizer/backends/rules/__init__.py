@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 from summarizer.backends.rules import patterns as P
 from summarizer.backends.rules.assignees import assignees_in, unique
+from summarizer.backends.rules.closing import closing_request
 from summarizer.backends.rules.conclusions import assess_block
+from summarizer.backends.rules.reported import gives_no_work
 from summarizer.backends.rules.requests import (
     answer_in_block,
     answered_in_news,
@@ -67,6 +69,10 @@ def _heading_agencies(source: Source, ctx: DocContext, idx: int) -> tuple[int, I
             continue
         found = ctx.mentions_in(hb.start, hb.end)
         opens = bool(found) and not P.ITEM_HEAD.sub("", source.text[hb.start : found[0].start]).strip()
+        if ctx.kind == "report" and not (opens or P.HEADING_ADDRESSES.match(P.ITEM_HEAD.sub("", hb.text))):
+            # A report's headings name what a section is about ("2. Qua rà soát, Bộ Tài chính nhận thấy
+            # …"); only one that opens with a body ("1. Sở Công Thương:") says whose work is under it.
+            continue
         named = [m for m in found if not m.collective or opens]
         if named:
             return j, Inherited(unique(m.canonical for m in named), "heading", tuple(named), "rules:heading")
@@ -245,8 +251,13 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             # "Ngày 14/7, UBND huyện tổ chức họp …") reports what happened; it gives no work.
             at = b.start + b.text.index(ctx.info.meeting_date_text)
             block_tasks = [t for t in block_tasks if not t.span[0] <= at < t.span[1]]
-        # "Tham dự có …", "Dự họp có …": who attended; nobody is given work there.
-        block_tasks = [t for t in block_tasks if not cues.ATTENDANCE_OPENING.match(t.evidence)]
+        # "Tham dự có …", "Dự họp có …": who attended; nobody is given work there. Nor does a relayed
+        # text's assignment, a report's account of work done or a helper in a "Chủ trì:" cell.
+        block_tasks = [
+            t
+            for t in block_tasks
+            if not cues.ATTENDANCE_OPENING.match(t.evidence) and not gives_no_work(t, text, ctx)
+        ]
         if answers_here:
             # "a) Về đề nghị …:" names the ask its answer is about; only the answer gives work.
             block_tasks = [t for t in block_tasks if not any(_inside(t.span, r.span) for r in answers_here)]
@@ -270,6 +281,11 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
         else:
             add_conclusion("direction", b.start, b.end, "rules:direction")
 
+    closing = closing_request(text, ctx)
+    if closing is not None and not any(_overlaps(r.span, closing.span) for r in out.requests):
+        # The report's closing asks its addressee to decide: a request, never a task.
+        out.tasks = [t for t in out.tasks if not _overlaps(t.span, closing.span)]
+        out.requests.append(closing)
     out.uncovered = _uncovered(bs[: zone.body_end], out.tasks, out.requests)
     return out
 

@@ -83,6 +83,8 @@ ACTION_PREFIXES = [
         r"(?:chủ trì,?\s*)?",
     )
 ]
+# A heading that hands work to the body after it ("Đối với Sở Y tế:", "Giao UBND các xã:", "Đề nghị Bộ …").
+HEADING_ADDRESSES = re.compile(r"^\s*(?:đối với|về phía|giao|đề nghị|yêu cầu)\s", _I)
 THEO_CHUC_NANG = re.compile(r"^\s*theo chức năng", _I)
 LIMITATION_OPENING = re.compile(
     r"^\s*(?:-\s*)?(?:tuy nhiên|bên cạnh đó[^.]{0,60}(?:hạn chế|tồn tại|khó khăn))", _I

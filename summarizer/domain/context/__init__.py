@@ -33,6 +33,7 @@ from summarizer.domain.context.header import (
     document_title,
     find_issuer,
     is_formal,
+    report_closing,
 )
 from summarizer.domain.context.people import (
     Person,
@@ -201,6 +202,12 @@ def build_context(source: Source) -> DocContext:
         unit = inspected_unit(source)
         if unit is not None:
             addressees, spans = [unit[0]], [unit[1]]
+    if not addressees and info.kind == "report":
+        # A report submitted for a decision names its addressee in its closing ("… kính trình Chính phủ
+        # xem xét, quyết định"); one that only reports ("trân trọng báo cáo UBND tỉnh") is addressed to no one.
+        closing = report_closing(text)
+        if closing is not None and closing.asks and closing.addressee:
+            addressees = [closing.addressee]
     info.addressees = addressees
     return DocContext(
         info=info,

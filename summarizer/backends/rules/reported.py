@@ -1,0 +1,62 @@
+"""Sentences that look like assignments and give no work (fixtures/README: a task is an assignment
+the document itself makes): what another text assigned, relayed ("Quyết định số … giao UBND các tỉnh
+…"); what a report says was done ("Sở Công Thương đã đôn đốc …", "Đang xin ý kiến các sở …"); and the
+supporting roles of a table's responsibility cell ("Chủ trì: UBND xã A; Sở B hướng dẫn; Sở C bố trí
+ngân sách": the work is A's, B and C only help)."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.domain.context import DocContext
+from summarizer.models import Task
+
+_I = re.IGNORECASE
+
+# A sentence whose subject is another text: "Quyết định có hiệu lực … và giao …", "Thông báo số
+# 67/TB-VPUBND ngày … của Văn phòng UBND tỉnh, giao Sở …". Not "Căn cứ Kế hoạch số 12, UBND tỉnh yêu
+# cầu …": there the body gives the work.
+CITED_TEXT = re.compile(
+    r"^\W*(?:quyết định|thông báo|công văn|văn bản|kế hoạch|chỉ thị|nghị quyết|nghị định|thông tư|công điện"
+    r"|tờ trình)\s+(?:số|này|nêu trên|trên|có hiệu lực|ngày|của)\b(?:(?![.;]).){0,240}?\b(?:giao|yêu cầu|đề nghị)\s",
+    _I,
+)
+# A clause that narrates work done or under way: the body and "đã/đang/vừa" ("UBND tỉnh đã chỉ đạo,
+# giao …"), or a cell that opens with it ("Đã nộp hồ sơ …", "Đang xin ý kiến …").
+_NARRATED = re.compile(r"^\s*(?:cũng\s+)?(?:đã|đang|vừa|đã và đang)\s", _I)
+# The cell of a row that says who leads and who helps: "Chủ trì: A; B hướng dẫn; …".
+_LEAD_CELL = re.compile(r"(?:^|\|)\s*chủ trì\s*:", _I)
+
+
+def relays_another_text(task: Task) -> bool:
+    return bool(CITED_TEXT.match(task.evidence))
+
+
+def narrates_work_done(task: Task, text: str, ctx: DocContext) -> bool:
+    """In a report, a clause whose lead is followed by "đã/đang" (or that opens with it) reports work."""
+    if ctx.kind != "report":
+        return False
+    start, end = task.span
+    if _NARRATED.match(text[start:end].lstrip(" -+•|")):
+        return True
+    first = next(iter(ctx.mentions_in(start, end)), None)
+    return (
+        first is not None
+        and first.start - start < 60
+        and bool(_NARRATED.match(text[first.end : first.end + 20]))
+    )
+
+
+def supports_in_lead_cell(task: Task, text: str) -> bool:
+    """A clause after the lead of a "Chủ trì: A; B hướng dẫn" cell: a supporting role, not a task."""
+    start = task.span[0]
+    line_start = text.rfind("\n", 0, start) + 1
+    cell_start = max(line_start, text.rfind("|", line_start, start) + 1)
+    head = text[cell_start:start]
+    return bool(_LEAD_CELL.search(text[cell_start - 1 if cell_start else 0 : start])) and ";" in head
+
+
+def gives_no_work(task: Task, text: str, ctx: DocContext) -> bool:
+    return (
+        relays_another_text(task) or narrates_work_done(task, text, ctx) or supports_in_lead_cell(task, text)
+    )

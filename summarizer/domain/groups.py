@@ -1,0 +1,107 @@
+"""Groups of bodies ("các sở, ban, ngành liên quan", "UBND các huyện, thị xã", "Cục Thuế các tỉnh, thành
+phố", "các Vụ, Cục, đơn vị thuộc Tổng cục Thuế"), kept as written (fixtures/README), and the units of a
+central body named by their abbreviation ("Vụ TTHT")."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.domain.mention import CAP_WORD as _CAP_WORD
+from summarizer.domain.mention import AgencyContext, Mention
+
+_I = re.IGNORECASE
+
+_UNIT = (
+    r"cấp ủy|cấp uỷ|cấp|ngành|sở|ban|cơ quan|đơn vị|địa phương|phòng|xã|thị trấn|phường|chính quyền"
+    r"|đoàn thể|tổ chức chính trị - xã hội|tổ chức|chủ đầu tư|nhà đầu tư|doanh nghiệp|nhà thầu|hợp tác xã|bộ"
+    # The units of a central body, capitalized as names ("các Vụ, Cục", "các Cục Thuế", "các Chi cục
+    # Thuế"); in lower case "các vụ", "các cục" are common nouns ("các vụ vi phạm").
+    r"|(?-i:Chi cục|Cục|Vụ)(?:\s+(?i:thuế|hải quan|quản lý thị trường))?"
+)
+# Units of a group follow one another after a comma, "và" or a space; "tổ chức" after a bare space is
+# the verb of the sentence ("UBND các xã, phường tổ chức rà soát …"), not one more unit.
+_COLLECTIVE = re.compile(
+    rf"(?<![\wÀ-ỹ])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+và\s+|\s+(?!tổ chức\s+(?!chính trị)))(?:các\s+)?(?:{_UNIT}))*"
+    r"(?:\s+(?:có\s+)?liên quan|\s+chức năng|\s+chuyên môn(?:\s+(?:của|thuộc)\s+huyện)?|\s+sự nghiệp(?:\s+trực thuộc UBND tỉnh)?"
+    r"|\s+(?:trực\s+)?thuộc\s+(?:UBND\s+)?(?:tỉnh|huyện)|\s+khác"
+    # A place's name is capitalized even where the rest matches in any case: "(?-i:…)".
+    rf"|\s+của\s+(?:tỉnh|huyện)(?:\s+(?-i:{_CAP_WORD})(?:\s+(?-i:{_CAP_WORD}))?)?|\s+(?:tỉnh|huyện)\s+(?-i:{_CAP_WORD})(?:\s+(?-i:{_CAP_WORD}))?"
+    # The group's own level written after it ("các sở, ban, ngành, đoàn thể tỉnh"): part of the name
+    # as written (the annotation keeps a group as written), not a mention of the UBND.
+    r"|\s+(?:tỉnh|huyện)(?![\wÀ-ỹ]))*",
+    _I,
+)
+# The people's committees of the districts as a group ("UBND các huyện, thị xã, thành phố"): one
+# collective body, not the one district that "huyện" alone stands for.
+_LOCAL_GROUP = re.compile(
+    r"(?<![\wÀ-ỹ])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Công an)\s+các\s+(?:tỉnh|huyện|quận|thị xã|thành phố)"
+    r"(?:(?:,\s*|\s+và\s+)(?:tỉnh|huyện|quận|thị xã|thành phố))*(?![\wÀ-ỹ])"
+)
+_UNDER_BODY = re.compile(r"\s+(?:trực\s+)?thuộc\s+")
+
+
+def group_mentions(
+    text: str, ctx: AgencyContext, found: list[Mention], list_heads: set[int]
+) -> list[Mention]:
+    """The groups in `text`; `found` holds the bodies already found (a group may end with one:
+    "… thuộc Tổng cục Thuế"), `list_heads` where a "Các Sở:" list starts (its names are the mentions)."""
+    out: list[Mention] = []
+    named_at = {x.start: x for x in found if not x.collective}
+    for m in _COLLECTIVE.finditer(text):
+        if m.start() in list_heads:
+            continue  # "Các Sở:" heads a list of named departments; the names are the mentions
+        written = m.group(0).strip()
+        # "các Vụ, Cục, đơn vị thuộc Tổng cục Thuế": the body the units belong to is part of the group.
+        under = _UNDER_BODY.match(text, m.start() + len(written))
+        if under and under.end() in named_at:
+            written = text[m.start() : named_at[under.end()].end]
+        canonical = collective_canonical(written, ctx)
+        out.append(Mention(m.start(), m.start() + len(written), written, canonical, collective=True))
+    for m in _LOCAL_GROUP.finditer(text):
+        written = m.group(0)
+        canonical = re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\b", "UBND", written)
+        out.append(Mention(m.start(), m.end(), written, canonical, collective=True))
+    return out
+
+
+# A unit of a central body named by its abbreviation ("Vụ TTHT", "Cục TTKT", "Ban QLRR", "Vụ KK&KTT"):
+# the name as written (the table knows the ones it can expand).
+_ABBREVIATED_UNIT = re.compile(
+    r"(?<![\wÀ-ỹ])(?:Vụ|Cục|Ban|Trung tâm)\s+(?:[A-ZĐ]{2,6}(?:&[A-ZĐ]{2,6})?)(?![\wÀ-ỹ&])"
+)
+# "… các tỉnh, thành phố" after a body: that body in each of them, a group ("Cục Thuế các tỉnh, thành
+# phố", "Công an các huyện"), kept as written.
+_EACH_PLACE = re.compile(
+    r"[^\S\n]+các\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|địa phương)"
+    r"(?:(?:,\s*|\s+và\s+)(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))*(?![\wÀ-ỹ])"
+)
+
+
+def of_each_place(text: str, found: list[Mention]) -> list[Mention]:
+    """The mentions, a body followed by "các tỉnh, thành phố" read as that body of each (a group), and
+    the central units named by abbreviation added."""
+    found = found + [
+        Mention(m.start(), m.end(), m.group(0), m.group(0)) for m in _ABBREVIATED_UNIT.finditer(text)
+    ]
+    out: list[Mention] = []
+    for m in found:
+        each = None if m.collective else _EACH_PLACE.match(text, m.end)
+        if each:
+            written = text[m.start : each.end()]
+            out.append(
+                Mention(m.start, each.end(), written, written[:1].upper() + written[1:], collective=True)
+            )
+        else:
+            out.append(m)
+    return out
+
+
+def collective_canonical(written: str, ctx: AgencyContext) -> str:
+    written = re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\s+", "UBND ", written, flags=_I)
+    lowered = written.lower()
+    # "các cấp, các ngành của huyện Bình Gia", "các cấp ủy, chính quyền huyện Bình Gia": the district itself.
+    m = re.search(r"huyện(?:\s+(" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")?))?$", written)
+    if "cấp" in lowered and m:
+        place = m.group(1) or ctx.place("huyện")
+        return f"UBND huyện {place}" if place else "UBND huyện"
+    return written[:1].upper() + written[1:]

@@ -1,0 +1,36 @@
+"""An agency mention in a text, the document facts that name its bodies, and the letters names use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+_I = re.IGNORECASE
+# The capital letters of Vietnamese, one by one: a range such as "À-Ỹ" also holds the lower-case
+# letters between (à, đ, ơ, ạ …), and a lower-case word read as a capitalized place ("tỉnh đề …").
+UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+CAP_WORD = rf"[{UPPER_VI}][\wÀ-ỹ']*"
+# A place's name never continues on the next line: "cấp xã" ending one line and "Phó Chủ tịch …"
+# starting the next are two things.
+SAME_LINE = r"[^\S\n]+"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    written: str
+    canonical: str
+    collective: bool = False
+
+
+@dataclass
+class AgencyContext:
+    """What the document tells about its own units: its date and which district/commune it is about."""
+
+    doc_date: dt.date | None = None
+    places: dict[str, str] = field(default_factory=dict)  # level ("huyện", "xã", "tỉnh") -> name
+
+    def place(self, level: str) -> str | None:
+        return self.places.get(level.lower())
