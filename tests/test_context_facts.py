@@ -333,3 +333,68 @@ def test_the_chair_named_before_the_office_after_duoi_su_chu_tri():
     )
     assert c.info.chair is not None
     assert (c.info.chair.name, c.info.chair.position) == ("Vũ Chí Hùng", "Phó Tổng cục trưởng")
+
+
+@pytest.mark.parametrize(
+    ("opening", "name", "position"),
+    [
+        (  # the office before the name, after "dưới sự chủ trì của", the name closing the sentence
+            "Sáng 10/5, Sở Y tế tổ chức hội nghị dưới sự chủ trì của Phó Chủ tịch UBND tỉnh Lê Thị Hoa.",
+            "Lê Thị Hoa",
+            "Phó Chủ tịch UBND tỉnh",
+        ),
+        (  # the office after a dash
+            "Sáng 10/5, đồng chí Nguyễn Văn An - Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh chủ trì hội nghị trực tuyến.",
+            "Nguyễn Văn An",
+            "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh",
+        ),
+        (  # "Chủ trì hội nghị có …"
+            "Sáng 10/5, UBND tỉnh tổ chức hội nghị. Chủ trì hội nghị có đồng chí Trần Quốc Nam, Phó Chủ tịch UBND tỉnh.",
+            "Trần Quốc Nam",
+            "Phó Chủ tịch UBND tỉnh",
+        ),
+        (  # several offices, then "chủ trì"
+            "Chiều 10/5, Ban Thường vụ Tỉnh ủy làm việc với Huyện ủy Hoài Ân. Đồng chí Hồ Quốc Dũng, Ủy viên "
+            "Trung ương Đảng, Bí thư Tỉnh ủy chủ trì buổi làm việc.",
+            "Hồ Quốc Dũng",
+            "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy",
+        ),
+        (  # the office ends where what the official does begins
+            "Sáng ngày 5-6, đồng chí Lê Văn Hải, Phó Chủ tịch UBND tỉnh kiểm tra tiến độ dự án đường ven biển "
+            "tại huyện Phù Cát.",
+            "Lê Văn Hải",
+            "Phó Chủ tịch UBND tỉnh",
+        ),
+        (  # "Trưởng Đoàn kiểm tra" is an office, not what the official does
+            "Ngày 23/4/2024, đồng chí Lý Văn Sơn, Phó Chủ tịch UBND tỉnh, Trưởng Đoàn kiểm tra số 03 đã tổ chức "
+            "kiểm tra tại huyện Cao Lộc.",
+            "Lý Văn Sơn",
+            "Phó Chủ tịch UBND tỉnh, Trưởng Đoàn kiểm tra số 03",
+        ),
+        (
+            "Chiều 12/9, ông Trần Văn Bình, Chủ tịch UBND huyện Phù Mỹ đi thăm các hộ dân vùng hạn.",
+            "Trần Văn Bình",
+            "Chủ tịch UBND huyện Phù Mỹ",
+        ),
+    ],
+)
+def test_the_chair_in_every_form_of_a_news_opening(opening, name, position):
+    got = ctx(f"Tin địa phương\n\n{opening}\n", date="2024-06-06").info
+    assert got.chair is not None and (got.chair.name, got.chair.position) == (name, position)
+
+
+def test_a_department_header_with_its_province_is_the_department():
+    text = (
+        f"SỞ CÔNG THƯƠNG TỈNH NAM ĐỊNH\n{_NATIONAL}Số: 5/TB-SCT\nNam Định, ngày 27 tháng 3 năm 2023\n\n"
+        "THÔNG BÁO\nKết quả kiểm tra\n\nNgày 20/3/2023, Đoàn kiểm tra của Sở Công Thương đã kiểm tra Công ty A.\n"
+    )
+    assert ctx(text).info.issuer == "Sở Công Thương"
+
+
+@pytest.mark.parametrize("place", ["Mỏ Cày Nam", "Trà My Bắc", "Dầu Tiếng Tây"])
+def test_a_place_of_three_syllables_that_names_its_side(place):
+    text = (
+        f"Họp về giải ngân\n\nNgày 14/7, UBND huyện {place} tổ chức họp đánh giá tiến độ giải ngân dưới sự chủ "
+        f"trì của ông Nguyễn Văn Bé, Chủ tịch UBND huyện.\n\nCác xã của huyện {place} đề nghị huyện bố trí vốn.\n"
+    )
+    assert ctx(text, date="2022-07-15").info.issuer == f"UBND huyện {place}"

@@ -183,6 +183,10 @@ def _cap_words(tail: str, known: set[str]) -> str:
         if not w[:1].isupper():
             break
         taken.append(w)
+    # A third syllable that splits a place by its side ("Mỏ Cày Nam", "Trà My Bắc", "Dầu Tiếng Tây").
+    side = words[2].rstrip(",.;:)") if len(taken) == 2 and len(words) > 2 else ""
+    if side in table().place_suffixes:
+        taken.append(side)
     return " ".join(taken)
 
 

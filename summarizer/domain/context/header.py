@@ -191,7 +191,18 @@ def _as_in_table(name: str | None) -> str | None:
     found = find_mentions(name)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(name) and not found[0].collective:
         return found[0].canonical
+    # "SỞ CÔNG THƯƠNG TỈNH NAM ĐỊNH": a department of the issuing province, named without it.
+    if (
+        found
+        and found[0].start == 0
+        and found[0].canonical.startswith("Sở ")
+        and _OWN_PROVINCE.fullmatch(name[found[0].end :])
+    ):
+        return found[0].canonical
     return name
+
+
+_OWN_PROVINCE = re.compile(r"\s+tỉnh(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,3}")
 
 
 _BARE_BODIES = {"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND"}

@@ -93,6 +93,20 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     return words[:-3], words[-3:]
 
 
+# The verbs that end an office written after a name ("đồng chí Lê Văn Hải, Phó Chủ tịch UBND tỉnh kiểm
+# tra …", "…, Bí thư Tỉnh ủy thăm và làm việc …"): what the person does, not the office ("Trưởng đoàn
+# kiểm tra", "Ban Quản lý dự án" keep theirs).
+_ACTS = (
+    r"làm|dẫn đầu|đã|đang|vừa|cùng|và|cho biết|nói|phát biểu|nhấn mạnh|khẳng định|chủ trì|(?<![Đđ]oàn )kiểm tra"
+    r"|(?<![Đđ]oàn )khảo sát|(?<![Đđ]oàn )giám sát|thăm|dự(?! án)|tham dự|tiếp(?! nhận)|đi|có buổi|tới|đến|chỉ đạo"
+    r"|trao|gặp|đối thoại|tiếp xúc|thị sát|động viên|chúc mừng|họp|yêu cầu|đề nghị|kết luận"
+)
+# The same verbs inside an office a chair pattern took whole ("Phó Chủ tịch UBND tỉnh kiểm tra tiến độ
+# dự án … tại …"): the office ends before them. Not "và", "đến": a ministry's name has them.
+_ACT_IN_OFFICE = re.compile(
+    r"\s+(?:làm việc|dẫn đầu|đã|đang|vừa|(?<![Đđ]oàn )kiểm tra|(?<![Đđ]oàn )khảo sát|(?<![Đđ]oàn )giám sát|thăm|dự(?! án)"
+    r"|tham dự|tiếp(?! nhận)|có buổi|chỉ đạo|trao|gặp|đối thoại|tiếp xúc|thị sát|động viên|chúc mừng|họp)\b"
+)
 _TITLE_AT = re.compile(rf"(?<![\wÀ-ỹ]){cues.LEADER_TITLE}(?![\wÀ-ỹ])")
 _HONORIFIC = re.compile(r"(?<![\wÀ-ỹ])(?:ông|bà|đồng chí)\s+(?=[A-ZĐÀ-Ỹ])", _I)
 _WORD = re.compile(r"[^\s]+")
@@ -125,7 +139,7 @@ def persons(text: str) -> list[Person]:
         end = words[-1].start() + len(words[-1].group(0).rstrip(","))
         rest = text[end:]
         pos = re.match(
-            r",\s*(?P<pos>[^.;:()\n]{3,120}?)(?=\s+(?:làm|dẫn đầu|đã|cùng|và|cho biết|nói|phát biểu|nhấn mạnh|khẳng định|chủ trì)\b|[.;:()\n]|$)",
+            rf"(?:,|[^\S\n]+[-–])\s*(?P<pos>[^.;:()\n]{{3,120}}?)(?=\s+(?:{_ACTS})\b|[.;:()\n]|$)",
             rest,
         )
         position = pos.group("pos").strip(" ,") if pos and _TITLE_AT.match(pos.group("pos").strip()) else ""
@@ -143,12 +157,14 @@ def _name_after(text: str, start: int, title_end: int) -> Person | None:
         word = w.group(0)
         if n > 16 or word[:1] in "([" or text[w.start() - 1 : w.start()] == "\n":
             break
-        if _name_like(word):
+        # A name may close its sentence ("… Lê Thị Hoa."): its last syllable still belongs to it.
+        closes = word.endswith((".", ";", ":")) and not re.fullmatch(r"[A-ZĐ]{1,4}\.", word)
+        if _name_like(word.rstrip(".;:") if closes else word):
             run.append(w)
-            if not word.endswith(","):
+            if not word.endswith(",") and not closes:
                 continue
         if len(run) >= 2:
-            office, name = split_name([r.group(0).rstrip(",") for r in run])
+            office, name = split_name([r.group(0).rstrip(",.;:") for r in run])
             if len(name) >= 2 and any(x in cues.SURNAMES for x in name[:1]):
                 name_start = run[len(office)].start() if office or run else title_end
                 pos = re.sub(r"\s+", " ", text[start:name_start]).strip(" ,-–")
@@ -170,12 +186,18 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
     official who is the subject of the sentence that narrates the session ("Sáng 18/4, Chủ tịch UBND
     tỉnh Phạm Anh Tuấn … đã có buổi tiếp …")."""
     for b in bs[:40]:
+        named = _named_after_chair_cue(b.text)
+        if named is not None:
+            return named
+    for b in bs[:40]:
         for pattern in _CHAIR_PATTERNS:
             m = pattern.search(b.text)
             if not m:
                 continue
             name = m.group("name").strip()
             pos = re.sub(r"\s+", " ", m.group("pos")).strip(" ,-–")
+            act = _ACT_IN_OFFICE.search(pos)
+            pos = pos[: act.start()] if act else pos
             # A known place name glued before the person's name belongs to the position.
             for place in places.values():
                 if name.startswith(place + " "):
@@ -209,6 +231,26 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
     return None
 
 
+# What introduces the one who chairs: "dưới sự chủ trì của …", "Chủ trì hội nghị có đồng chí …", "…
+# do đồng chí … chủ trì" is read by _CHAIRS_AFTER.
+_CHAIR_CUE = re.compile(
+    r"\b(?:dưới sự chủ trì của|[Cc]hủ trì(?:\s+(?:hội nghị|cuộc họp|buổi làm việc|phiên họp|buổi tiếp xúc"
+    r"|buổi gặp mặt|hội thảo|lễ)(?:\s+\S+){0,3}?)?\s+(?:là|có))\s+"
+)
+
+
+def _named_after_chair_cue(text: str) -> Chair | None:
+    """The official named right after a chair cue, the office before the name ("dưới sự chủ trì của Phó
+    Chủ tịch UBND tỉnh Lê Thị Hoa") or after it ("Chủ trì hội nghị có đồng chí Trần Quốc Nam, Phó Chủ
+    tịch UBND tỉnh")."""
+    for cue in _CHAIR_CUE.finditer(text):
+        after = text[cue.end() : cue.end() + 200]
+        found = persons(after)
+        if found and found[0].start <= 12 and found[0].position:
+            return Chair(name=found[0].name, position=found[0].position)
+    return None
+
+
 def fuller_position(chair: Chair | None, opening: str | None) -> Chair | None:
     """The chair's office as the narration writes it in full ("Chủ tịch UBND TP Hà Nội" where the
     conclusion says "Chủ tịch UBND TP")."""
@@ -227,7 +269,9 @@ def fuller_position(chair: Chair | None, opening: str | None) -> Chair | None:
 
 
 # What follows the person who chairs: "… chủ trì (cuộc họp)", after the rest of the office.
-_CHAIRS_AFTER = re.compile(r"(?:,\s*(?P<more>[^,.;]{0,80}?))?\s+(?:đã\s+)?chủ trì\b")
+_CHAIRS_AFTER = re.compile(
+    r"(?:(?:,|[^\S\n]+[-–])\s*(?P<more>[^,.;]{0,80}?(?:,\s*[^,.;]{0,80}?){0,2}))?\s+(?:đã\s+)?chủ trì\b"
+)
 
 
 def _listed_attendees(bs: list[Block]) -> list[str]:
