@@ -398,3 +398,33 @@ def test_a_place_of_three_syllables_that_names_its_side(place):
         f"trì của ông Nguyễn Văn Bé, Chủ tịch UBND huyện.\n\nCác xã của huyện {place} đề nghị huyện bố trí vốn.\n"
     )
     assert ctx(text, date="2022-07-15").info.issuer == f"UBND huyện {place}"
+
+
+@pytest.mark.parametrize(
+    ("article", "name", "position", "issuer"),
+    [
+        (
+            "Đưa 2 dự án vào khai thác\n\nHiện nay, hai cảng hàng không quá tải. Để công trình đúng tiến độ, Phó Thủ "
+            "tướng Thường trực Trương Hòa Bình yêu cầu Bộ Giao thông vận tải chỉ đạo các đơn vị bảo đảm tiến độ.\n",
+            "Trương Hòa Bình",
+            "Phó Thủ tướng Thường trực",
+            "Chính phủ",
+        ),
+        (
+            "Chống buôn lậu dịp Tết\n\nTình hình buôn lậu diễn biến phức tạp. Bộ trưởng Bộ Tài chính Hồ Đức Phớc "
+            "đã chỉ đạo Tổng cục Hải quan tăng cường kiểm soát.\n",
+            "Hồ Đức Phớc",
+            "Bộ trưởng Bộ Tài chính",
+            "Bộ Tài chính",
+        ),
+    ],
+)
+def test_the_leader_who_directs_an_article_with_no_session(article, name, position, issuer):
+    got = ctx(article).info
+    assert got.kind == "news" and got.chair is not None
+    assert (got.chair.name, got.chair.position, got.issuer) == (name, position, issuer)
+
+
+def test_an_official_only_mentioned_directs_nothing():
+    got = ctx("Tin\n\nTheo Bộ trưởng Bộ Tài chính Hồ Đức Phớc, thu ngân sách năm nay đạt khá.\n").info
+    assert got.chair is None

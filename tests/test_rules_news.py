@@ -136,3 +136,39 @@ def test_ordinal_paragraphs_under_an_introduction_are_its_assignees_items():
     ]
     assert result.tasks[1].deadline is not None and result.tasks[1].deadline.kind == "quarter"
     assert len({tuple(t.agencies) for t in result.tasks}) == 1
+
+
+_INTRO = (
+    "Chủ tịch tỉnh làm việc với huyện\n\n"
+    "Sáng 10/5, Chủ tịch UBND tỉnh Phạm Anh Tuấn làm việc với huyện Vân Canh về tình hình kinh tế - xã hội.\n\n"
+)
+
+
+def test_an_answer_that_opens_a_later_sentence_answers_the_ask():
+    text = (
+        f"{_INTRO}Huyện Vân Canh đề nghị tỉnh hỗ trợ kêu gọi đầu tư vào cụm công nghiệp.\n\n"
+        "Phát biểu kết luận, Chủ tịch UBND tỉnh yêu cầu huyện Vân Canh tập trung giải phóng mặt bằng. Đối với đề "
+        "xuất của huyện, Chủ tịch UBND tỉnh giao Sở Kế hoạch và Đầu tư xem xét.\n"
+    )
+    result, _ctx = run(text, date="2024-05-11")
+    [r] = result.requests
+    assert (r.requester, r.addressee) == ("UBND huyện Vân Canh", "UBND tỉnh")
+    assert r.response == "Đối với đề xuất của huyện, Chủ tịch UBND tỉnh giao Sở Kế hoạch và Đầu tư xem xét."
+
+
+def test_a_paragraph_that_does_not_answer_leaves_the_ask_open():
+    text = (
+        f"{_INTRO}Huyện Vân Canh đề nghị tỉnh hỗ trợ kêu gọi đầu tư.\n\n"
+        "Phát biểu kết luận, Chủ tịch UBND tỉnh yêu cầu huyện Vân Canh tập trung giải phóng mặt bằng.\n"
+    )
+    assert [r.response for r in run(text, date="2024-05-11")[0].requests] == [None]
+
+
+def test_a_locality_that_wishes_asks():
+    for sentence in (
+        "Huyện Vân Canh cũng mong muốn tỉnh quan tâm hỗ trợ kinh phí sửa chữa các hồ chứa.",
+        "Lãnh đạo huyện Vân Canh mong muốn UBND tỉnh sớm bố trí vốn làm đường.",
+    ):
+        result, _ctx = run(f"{_INTRO}{sentence}\n", date="2024-05-11")
+        assert [(r.requester, r.addressee) for r in result.requests] == [("UBND huyện Vân Canh", "UBND tỉnh")]
+        assert result.tasks == []

@@ -25,7 +25,7 @@ ADDRESSING_CUE = re.compile(r"\b(?:giao|yêu cầu|đề nghị|lưu ý)\b", _I)
 CONTINUATION = re.compile(r"^(?:đồng thời)\b", _I)
 PARTNER = cues.PARTNER
 GROUP_SEPARATOR = cues.GROUP_SEPARATOR
-REQUEST_CUE = re.compile(r"\b(?:đề nghị|kiến nghị|đề xuất|xin)\b(?:\s+với)?\s*", _I)
+REQUEST_CUE = re.compile(r"\b(?:đề nghị|kiến nghị|đề xuất|xin|mong muốn)\b(?:\s+với)?\s*", _I)
 # A cue that asks, not the noun it also is ("việc đề xuất sửa đổi …", "các kiến nghị", "nội dung đề
 # xuất"), nor the ask of another ("theo đề xuất của Bộ …").
 REQUEST_CUE_ASKS = re.compile(

@@ -37,6 +37,7 @@ from summarizer.domain.context.header import (
 )
 from summarizer.domain.context.people import (
     Person,
+    directive_giver,
     find_attendees,
     find_chair,
     fuller_position,
@@ -46,7 +47,7 @@ from summarizer.domain.context.people import (
 from summarizer.domain.context.places import bare_place_mentions
 from summarizer.domain.context.session import meta_date_line, metadata_date, narration_date, upload_bound
 from summarizer.domain.dates import full_dates, valid_date, years_mentioned
-from summarizer.models import DocumentInfo, DocumentKind
+from summarizer.models import Chair, DocumentInfo, DocumentKind
 from summarizer.source.document import Source
 
 __all__ = ["DocContext", "Person", "body_of_position", "build_context", "persons", "split_name"]
@@ -184,6 +185,12 @@ def build_context(source: Source) -> DocContext:
 
     agency_ctx = AgencyContext(doc_date=ref, places=dict(places))
     info.chair = fuller_position(find_chair(bs, agency_ctx.places, opening), opening)
+    if info.chair is None and not narrated and not is_formal(bs) and info.kind in ("news", "other"):
+        # An article that reports a leader's directives and narrates no session: the leader directs.
+        giver = directive_giver(bs)
+        if giver is not None:
+            info.chair = Chair(name=giver.name, position=giver.position)
+            info.kind = "news"
     info.issuer = _own_province(_with_place(find_issuer(text, bs, info, place_line, opening), places))
     central = is_central(info.issuer)
     if central and "tỉnh" in agency_ctx.places:

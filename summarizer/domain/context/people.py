@@ -335,3 +335,19 @@ def directing_official(bs: list[Block]) -> Person | None:
             if found:
                 return found[0]
     return None
+
+
+# An official giving the directives of an article that narrates no session ("Phó Thủ tướng Thường trực
+# Trương Hòa Bình yêu cầu Bộ Giao thông vận tải …", "Bộ trưởng Nguyễn Văn A chỉ đạo …").
+_GIVES_DIRECTIVES = re.compile(
+    r"^\s*(?:cũng\s+|đã\s+|tiếp tục\s+)?(?:yêu cầu|chỉ đạo|giao|đề nghị|kết luận)\b"
+)
+
+
+def directive_giver(bs: list[Block]) -> Person | None:
+    """The first official, named with an office, who gives a directive in the article's first blocks."""
+    for b in bs[:30]:
+        for person in persons(b.text):
+            if person.position and _GIVES_DIRECTIVES.match(b.text[person.end : person.end + 30]):
+                return person
+    return None
