@@ -167,3 +167,53 @@ def test_a_models_deadline_is_its_phrase_where_the_block_writes_it():
     text = "Sở Tài chính hoàn thành báo cáo trước ngày 15/6/2026.\n"
     got = _deadline(text, text.strip(), None)
     assert got is not None and got.due == dt.date(2026, 6, 15)
+
+
+def test_the_bodies_a_bullet_directs_or_works_with_leave_its_heading_in_force():
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n\n3. Sở Công Thương\n\n"
+        "- Phối hợp với cơ quan Thuế, Sở Xây dựng rà soát sản lượng khai thác thực tế của các mỏ.\n\n"
+        "10. Công an tỉnh\n\n- Chỉ đạo lực lượng Công an xã, phường tăng cường tuần tra tại các khu vực trọng điểm.\n"
+    )
+    got = _verify(
+        text, "- Phối hợp với cơ quan Thuế, Sở Xây dựng rà soát sản lượng khai thác", ["Sở Công Thương"]
+    )
+    assert [(a.name, a.source) for a in got.agencies] == [("Sở Công Thương", "heading")]
+    got = _verify(text, "- Chỉ đạo lực lượng Công an xã, phường tăng cường tuần tra", ["Công an tỉnh"])
+    assert [(a.name, a.source) for a in got.agencies] == [("Công an tỉnh", "heading")]
+    assert _role("Đặt ra yêu cầu cho các bộ, ngành điều hành giá.", "các bộ, ngành") == "lead"
+
+
+def test_a_table_row_broken_over_lines_keeps_its_lead_cell():
+    text = (
+        "STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian\n"
+        "8 | Rà soát, phân loại đội ngũ cán bộ để tham mưu UBND tỉnh tổ chức bồi dưỡng.\n"
+        "| Sở Nội vụ | Các Sở, ban, ngành | Hàng năm |\n"
+    )
+    got = _verify(
+        text, "Rà soát, phân loại đội ngũ cán bộ để tham mưu UBND tỉnh tổ chức bồi dưỡng.", ["Sở Nội vụ"]
+    )
+    assert [a.name for a in got.agencies] == ["Sở Nội vụ"]
+
+
+def test_a_body_listed_as_lead_and_partner_is_a_partner():
+    text = "Sở Tài chính hướng dẫn các xã lập dự toán kinh phí năm 2026.\n"
+    got = _verify(text, text.strip(), ["Sở Tài chính", "Sở Xây dựng"], ["Sở Xây dựng"])
+    assert [a.name for a in got.agencies] == ["Sở Tài chính"]
+
+
+def test_a_group_that_leads_the_quote_closes_the_paragraphs_before():
+    text = (
+        "Phó Thủ tướng giao Bộ Tài chính khẩn trương báo cáo Tổ công tác.\n\n"
+        "Các địa phương rà soát, báo cáo Tổ công tác về tình hình doanh nghiệp.\n"
+    )
+    assert _verify(text, "Các địa phương rà soát, báo cáo Tổ công tác", ["Bộ Tài chính"]).agencies == []
+
+
+def test_the_quotes_lead_written_short_is_the_body_named_in_full_before():
+    text = (
+        "Cục Hải quan Hà Nội hoàn thành vượt dự toán thu năm 2020.\n\n"
+        "Cục Hải quan cần tiếp tục trao đổi với các đơn vị những vấn đề từ thực tiễn.\n"
+    )
+    got = _verify(text, "Cục Hải quan cần tiếp tục trao đổi", ["Cục Hải quan Hà Nội"])
+    assert [(a.name, a.source) for a in got.agencies] == [("Cục Hải quan Hà Nội", "quote")]

@@ -25,8 +25,8 @@ FLOORS = {
     "noisy": {
         "tasks": 0.98,
         "requests": 0.99,
-        "agencies": 0.79,
-        "agency_precision": 0.96,
+        "agencies": 0.81,
+        "agency_precision": 0.98,
         "deadlines": 0.94,
         "deadline_precision": 0.90,
         "meeting_dates": 0.95,
@@ -49,5 +49,5 @@ def test_a_wrong_model_keeps_few_of_its_wrong_agencies_and_deadlines():
     figures = got.figures()
     # Floors at the figures reached: the goal (0.98) is not met yet; a change that lets
     # more wrong agencies or deadlines through fails here.
-    assert figures["agency_precision"] >= 0.34, got.line()
+    assert figures["agency_precision"] >= 0.37, got.line()
     assert figures["deadline_precision"] >= 0.81, got.line()

@@ -10,13 +10,14 @@ deadline ranking of `summarizer.domain.deadlines`.
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from dataclasses import dataclass
 
 from summarizer.domain import cues
 from summarizer.domain.agencies import Mention, agency_key
+from summarizer.domain.block import choose_deadline as choose_deadline  # the rules backend reads it here
+from summarizer.domain.block import item_range
 from summarizer.domain.context import DocContext
-from summarizer.domain.deadlines import deadline_rank, find_deadline, parse_deadline
 from summarizer.domain.roles import (
     BARE_LEVEL,
     BODY_OF_PLACE,
@@ -32,11 +33,9 @@ from summarizer.domain.roles import (
 )
 from summarizer.domain.written import canonical_in, find_folded, list_member, reads_on
 from summarizer.ground import fold
-from summarizer.models import AgencySource, AgencySupport, Deadline
+from summarizer.models import AgencySource, AgencySupport
 from summarizer.source.document import Source, is_heading
-from summarizer.source.segment import sentences
 
-_CONTINUATION_BLOCKS = 3
 _BACK_BLOCKS = 5  # lines of one bullet that a PDF or a web page broke apart
 
 
@@ -53,24 +52,6 @@ class Link:
     around: tuple[int, int] | None = None
     # The document's opening: its header names the issuer, who gives the work, not who takes it.
     opening: bool = False
-
-
-def item_range(source: Source, span: tuple[int, int]) -> tuple[int, int]:
-    """The item's block: from the line of its quote's start to the end of its quote's line, plus the
-    continuation lines that follow before the next bullet, numbered item or heading."""
-    first = source.block_at(span[0])
-    last = source.block_at(max(span[0], span[1] - 1))
-    if first is None or last is None:
-        return span
-    bs = source.blocks
-    end = max(bs[last].end, span[1])
-    for b in bs[last + 1 : last + 1 + _CONTINUATION_BLOCKS]:
-        if b.kind in ("bullet", "heading") or b.numbered or is_heading(b):
-            break
-        if not b.text[:1].islower() and not cues.DEADLINE_SENTENCE.match(b.text):
-            break
-        end = b.end
-    return min(bs[first].line_start, span[0]), end
 
 
 def chain(source: Source, ctx: DocContext, span: tuple[int, int]) -> list[Link]:
@@ -101,13 +82,26 @@ def chain(source: Source, ctx: DocContext, span: tuple[int, int]) -> list[Link]:
     return links
 
 
-def partner_mentions(text: str, ctx: DocContext, start: int, end: int) -> list[Mention]:
-    """The bodies named after "phối hợp (với)" in text[start:end], a group ("… với Sở A, Sở B") whole."""
+# Names the table lacks before a partner it knows ("phối hợp với cơ quan Thuế, Sở …"): short
+# segments of a list, each ended by its separator.
+_UNKNOWN_PARTNERS = re.compile(
+    r"(?:[^\s,.;:|]+(?:\s+[^\s,.;:|]+){0,3}(?:\s*,\s*và\s+|\s*,\s*|\s+và\s+)){1,3}"
+)
+
+
+def partner_mentions(
+    text: str, ctx: DocContext, start: int, end: int, *, past_unknown: bool = False
+) -> list[Mention]:
+    """The bodies named after "phối hợp (với)" in text[start:end], a group ("… với Sở A, Sở B") whole.
+    With `past_unknown`, a list that opens with names the table lacks ("với cơ quan Thuế, Sở A") is
+    read on to the ones it knows."""
     out: list[Mention] = []
     for m in cues.PARTNER.finditer(text, start, end):
         pos = m.end()
         for mention in ctx.mentions_in(pos, end):
-            if mention.start > pos + 2:
+            if mention.start > pos + 2 and not (
+                past_unknown and _UNKNOWN_PARTNERS.fullmatch(text, pos, mention.start)
+            ):
                 break
             out.append(mention)
             sep = cues.GROUP_SEPARATOR.match(text, mention.end, end)
@@ -126,7 +120,9 @@ def _names_lead(source: Source, ctx: DocContext, link: Link, *, collectives: boo
     """Keys of the bodies a link names in lead position (sentence start or after "giao", "đề nghị").
     A group ("các sở, ngành") counts only with `collectives`: it leads its own sentence, but does not
     close the farther links, which often name the group's members."""
-    partners = {(m.start, m.end) for m in partner_mentions(source.text, ctx, link.start, link.end)}
+    partners = {
+        (m.start, m.end) for m in partner_mentions(source.text, ctx, link.start, link.end, past_unknown=True)
+    }
     leads = _lead_spans(source, ctx, link)
     out: set[str] = set()
     for m in ctx.mentions_in(link.start, link.end):
@@ -253,6 +249,27 @@ def _nearest_after(text: str, leads: set[tuple[int, int]], quote: tuple[int, int
     return {k for k in leads if k[0] < quote[1] or k[0] < limit}
 
 
+def _short_form(source: Source, ctx: DocContext, quote: Link, key: str, written: str) -> AgencySupport | None:
+    """The quote's lead written short ("Cục Hải quan cần …") for the body the document named in
+    full before it ("Cục Hải quan Hà Nội"), which is the model's name for it."""
+    full = next((o for o in ctx.mentions_in(0, quote.start) if agency_key(o.canonical) == key), None)
+    words = written.split()
+    if full is None or len(words) < 3:
+        return None
+    text = source.text
+    for n in range(len(words) - 1, 1, -1):
+        got = find_folded(source, quote.start, quote.end, fold(" ".join(words[:n])))
+        if got is None:
+            continue
+        s, e = got
+        if any(m.start <= s < m.end for m in ctx.mentions_in(max(0, s - 80), e)):
+            return None  # a longer name the table knows ("Cục Hải quan" of "Tổng cục Hải quan …")
+        if role(text, quote.start, s, e) == "lead":
+            return AgencySupport(name=full.canonical, source="quote", span=(s, e))
+        return None
+    return None
+
+
 @dataclass
 class Verified:
     agencies: list[AgencySupport]
@@ -267,7 +284,7 @@ def verify_agencies(
     partner to the partners, drop the rest with a note for review."""
     links = chain(source, ctx, span)
     lo, hi = item_range(source, span)
-    block_partners = partner_mentions(source.text, ctx, lo, hi)
+    block_partners = partner_mentions(source.text, ctx, lo, hi, past_unknown=True)
     partner_keys = {agency_key(m.canonical) for m in block_partners}
     partner_spans = {(m.start, m.end) for m in block_partners}
     own_leads = _names_lead(source, ctx, links[0]) | _names_lead(source, ctx, links[1])
@@ -275,10 +292,23 @@ def verify_agencies(
     out = Verified([], [], [])
 
     quote_leads = _names_lead(source, ctx, links[0])
+    # A group that leads the quote or its block ("Các Bộ: …", "các đơn vị …") closes the farther
+    # links but the headings in force, which often name whom the group stands for.
+    before = Link("context", links[1].start, span[1], around=span)
+    grouped = bool(
+        _names_lead(source, ctx, links[0], collectives=True)
+        or _names_lead(source, ctx, before, collectives=True)
+    )
 
     def find(written: str, partner: bool = False) -> AgencySupport | None:
         key = agency_key(canonical_in(written, ctx))
+        if not partner:
+            short = _short_form(source, ctx, links[0], key, written)
+            if short is not None:
+                return short
         for i, link in enumerate(links):
+            if i > 1 and grouped and link.source != "heading":
+                continue
             # A partner stands wherever its clause puts it ("cùng với …", "với sự tham gia của …"):
             # named anywhere in the item's own block, it is borne out.
             got = _support_in(
@@ -300,7 +330,10 @@ def verify_agencies(
         return None
 
     seen: set[str] = set()
-    for written in leads:
+    # A body the model lists both as a lead and as a partner is its partner, beside the other leads.
+    said_partner = {agency_key(canonical_in(p, ctx)) for p in partners if p.strip()}
+    led = [w for w in leads if w.strip() and agency_key(canonical_in(w, ctx)) not in said_partner]
+    for written in led or leads:
         if not written.strip():
             continue
         got = find(written)
@@ -327,73 +360,3 @@ def verify_agencies(
             seen.add(key)
             out.partners.append(got)
     return out
-
-
-def choose_deadline(
-    source: Source,
-    ref: dt.date | None,
-    span: tuple[int, int],
-    phrase: str | None = None,
-    *,
-    reader_saw_none: bool = False,
-) -> Deadline | None:
-    """The item's deadline: its quote's own phrase, the model's phrase where the item's block writes
-    it, or a deadline sentence that follows the quote in the same block; the most specific wins.
-
-    `reader_saw_none` marks a model's item, whose phrase is its reading of its own item: where the
-    block writes it, it is the deadline (a "trong thời hạn 03 ngày" is not beaten by the date of the
-    next clause's work); where it does not, the quote's own phrase stands in only when it is the same
-    deadline; and a model that saw none gets the quote's own phrase only when that is a day."""
-    text = source.text
-    lo, hi = item_range(source, span)
-    candidates: list[Deadline] = []
-    given = bool(phrase and phrase.strip())
-    located = _locate_phrase(source, ref, phrase, lo, hi) if given else None
-    if located is not None:
-        candidates.append(located)
-    own = find_deadline(text[span[0] : span[1]], ref, base=span[0])
-    if reader_saw_none:
-        if located is not None:
-            return located
-        if own is None:
-            return None
-        if given:
-            said = parse_deadline(phrase or "", ref)
-            same = said is not None and (said.due, said.kind) == (own.due, own.kind)
-            return own if same else None
-        return own if own.kind == "date" else None
-    if own:
-        candidates.append(own)
-    if not candidates and span[1] < hi:
-        for sent in sentences(text[span[1] : hi], span[1]):
-            if cues.DEADLINE_SENTENCE.match(sent.text):
-                got = find_deadline(sent.text, ref, base=sent.start)
-                if got:
-                    candidates.append(got)
-                    break
-    if not candidates:
-        return None
-    # max keeps the first of equals: the model's reading of its own item, then the quote's phrase.
-    return max(candidates, key=deadline_rank)
-
-
-def _locate_phrase(
-    source: Source, ref: dt.date | None, phrase: str | None, lo: int, hi: int
-) -> Deadline | None:
-    """The deadline a phrase writes where text[lo:hi] writes it (folded), dated when a rule dates it."""
-    w = fold(phrase or "")
-    hay = source.folded
-    at = hay.text.find(w, hay.folded_offset(lo)) if w else -1
-    if at < 0:
-        return None
-    s, e = hay.to_source(at, at + len(w))
-    if e > hi:
-        return None
-    text = source.text
-    got = find_deadline(text[s:e], ref, base=s)
-    if got is None:
-        parsed = parse_deadline(text[s:e], ref)
-        got = parsed.model_copy(update={"span": (s, e)}) if parsed else None
-    # A phrase the block writes but no rule dates ("kịp thời", "trong thời gian tới"): kept as
-    # written, with no date.
-    return got or Deadline(text=text[s:e], kind="unspecified", span=(s, e))

@@ -29,7 +29,11 @@ _OFFICE_BEFORE = re.compile(
 _OFFICE_NAME = re.compile(rf"{cues.LEADER_TITLE}\b")
 # More words that make the body after them the object of the work ("chịu trách nhiệm trước UBND
 # tỉnh", "đôn đốc các Cục Thuế báo cáo …").
-_OBJECT_OF = re.compile(r"\b(?:trước|đôn đốc|giám sát|kiểm tra|thanh tra|tổng hợp|mời)\s*$", re.IGNORECASE)
+_OBJECT_OF = re.compile(
+    r"\b(?:trước|đôn đốc|giám sát|kiểm tra|thanh tra|tổng hợp|mời|(?:chỉ đạo|hướng dẫn)(?:\s+lực lượng)?)\s*$"
+    r"|\bchỉ đạo\b[^.;:|]{0,60}\blực lượng\s*$",
+    re.IGNORECASE,
+)
 # "… chỉ đạo các Cục Thuế": the quantifier belongs to the name's phrase, not to what stands before.
 _QUANTIFIER = re.compile(r"(?<![\wÀ-ỹ])(?:các|những|toàn bộ|tất cả)\s*$", re.IGNORECASE)
 # A place written by its level ("tỉnh Lạng Sơn", "xã Mường Bo"), not by its body ("UBND tỉnh …"):
@@ -61,7 +65,8 @@ _OPENER = re.compile(
 )
 # The verbs that hand the work to the body right after them ("giao Sở X", "đề nghị tỉnh lưu ý …").
 _DIRECTED = re.compile(
-    r"(?:^|[\s,])(?:giao(?:\s+nhiệm vụ)?(?:\s+cho)?|yêu cầu|đề nghị(?:\s+với)?|lưu ý(?:\s+với)?|kiến nghị với)\s+$",
+    r"(?:^|[\s,])(?:giao(?:\s+nhiệm vụ)?(?:\s+cho)?|yêu cầu(?:\s+cho)?|đề nghị(?:\s+(?:với|cho))?|lưu ý(?:\s+với)?"
+    r"|kiến nghị với)\s+$",
     re.IGNORECASE,
 )
 # What a speaker says opens a clause of its own ("Bộ trưởng cho rằng, Bộ Y tế … cần …").

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from summarizer.backends.model.chunk import Chunk
 from summarizer.domain.agencies import agency_key, canonicalize
-from summarizer.domain.chain import choose_deadline, verify_agencies
+from summarizer.domain.block import choose_deadline
+from summarizer.domain.chain import verify_agencies
 from summarizer.domain.context import DocContext
 from summarizer.domain.dates import find_dates, resolve_year, same_date_written
 from summarizer.eval.matching import overlap

@@ -1,0 +1,106 @@
+"""An item's block (its quote's lines and the continuation lines of the same bullet or table row)
+and the deadline read in it: one reading for both backends, with the one ranking of
+`summarizer.domain.deadlines`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from summarizer.domain import cues
+from summarizer.domain.deadlines import deadline_rank, find_deadline, parse_deadline
+from summarizer.ground import fold
+from summarizer.models import Deadline
+from summarizer.source.document import Source, is_heading
+from summarizer.source.segment import sentences
+
+_CONTINUATION_BLOCKS = 3
+
+
+def item_range(source: Source, span: tuple[int, int]) -> tuple[int, int]:
+    """The item's block: from the line of its quote's start to the end of its quote's line, plus the
+    continuation lines that follow before the next bullet, numbered item or heading."""
+    first = source.block_at(span[0])
+    last = source.block_at(max(span[0], span[1] - 1))
+    if first is None or last is None:
+        return span
+    bs = source.blocks
+    end = max(bs[last].end, span[1])
+    for b in bs[last + 1 : last + 1 + _CONTINUATION_BLOCKS]:
+        if b.kind in ("bullet", "heading") or b.numbered or is_heading(b):
+            break
+        # A table row broken over lines goes on with its next cells ("| Sở Nội vụ | Hàng năm |").
+        cells = b.text.startswith("|") and " | " in source.text[bs[first].line_start : bs[first].end]
+        if not b.text[:1].islower() and not cues.DEADLINE_SENTENCE.match(b.text) and not cells:
+            break
+        end = b.end
+    return min(bs[first].line_start, span[0]), end
+
+
+def choose_deadline(
+    source: Source,
+    ref: dt.date | None,
+    span: tuple[int, int],
+    phrase: str | None = None,
+    *,
+    reader_saw_none: bool = False,
+) -> Deadline | None:
+    """The item's deadline: its quote's own phrase, the model's phrase where the item's block writes
+    it, or a deadline sentence that follows the quote in the same block; the most specific wins.
+
+    `reader_saw_none` marks a model's item, whose phrase is its reading of its own item: where the
+    block writes it, it is the deadline (a "trong thời hạn 03 ngày" is not beaten by the date of the
+    next clause's work); where it does not, the quote's own phrase stands in only when it is the same
+    deadline; and a model that saw none gets the quote's own phrase only when that is a day."""
+    text = source.text
+    lo, hi = item_range(source, span)
+    candidates: list[Deadline] = []
+    given = bool(phrase and phrase.strip())
+    located = _locate_phrase(source, ref, phrase, lo, hi) if given else None
+    if located is not None:
+        candidates.append(located)
+    own = find_deadline(text[span[0] : span[1]], ref, base=span[0])
+    if reader_saw_none:
+        if located is not None:
+            return located
+        if own is None:
+            return None
+        if given:
+            said = parse_deadline(phrase or "", ref)
+            same = said is not None and (said.due, said.kind) == (own.due, own.kind)
+            return own if same else None
+        return own if own.kind == "date" else None
+    if own:
+        candidates.append(own)
+    if not candidates and span[1] < hi:
+        for sent in sentences(text[span[1] : hi], span[1]):
+            if cues.DEADLINE_SENTENCE.match(sent.text):
+                got = find_deadline(sent.text, ref, base=sent.start)
+                if got:
+                    candidates.append(got)
+                    break
+    if not candidates:
+        return None
+    # max keeps the first of equals: the model's reading of its own item, then the quote's phrase.
+    return max(candidates, key=deadline_rank)
+
+
+def _locate_phrase(
+    source: Source, ref: dt.date | None, phrase: str | None, lo: int, hi: int
+) -> Deadline | None:
+    """The deadline a phrase writes where text[lo:hi] writes it (folded), dated when a rule dates it."""
+    w = fold(phrase or "")
+    hay = source.folded
+    at = hay.text.find(w, hay.folded_offset(lo)) if w else -1
+    if at < 0:
+        return None
+    s, e = hay.to_source(at, at + len(w))
+    if e > hi:
+        return None
+    text = source.text
+    got = find_deadline(text[s:e], ref, base=s)
+    if got is None:
+        parsed = parse_deadline(text[s:e], ref)
+        got = parsed.model_copy(update={"span": (s, e)}) if parsed else None
+    # A phrase the block writes but no rule dates ("kịp thời", "trong thời gian tới"): kept as
+    # written, with no date.
+    return got or Deadline(text=text[s:e], kind="unspecified", span=(s, e))
