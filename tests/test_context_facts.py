@@ -428,3 +428,49 @@ def test_the_leader_who_directs_an_article_with_no_session(article, name, positi
 def test_an_official_only_mentioned_directs_nothing():
     got = ctx("Tin\n\nTheo Bộ trưởng Bộ Tài chính Hồ Đức Phớc, thu ngân sách năm nay đạt khá.\n").info
     assert got.chair is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "metadata", "date"),
+    [
+        (
+            "Sáng 22/4 (giờ địa phương), Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào.",
+            {"date": "2024-04-23"},
+            dt.date(2024, 4, 22),
+        ),
+        (
+            "Từ ngày 22 - 24/4, Đoàn công tác của Bộ Y tế làm việc tại tỉnh Điện Biên.",
+            {"date": "2024-04-25"},
+            dt.date(2024, 4, 22),
+        ),
+        (
+            "Từ ngày 5 đến ngày 7/6, Đoàn giám sát của HĐND tỉnh làm việc tại huyện Tuy Phước.",
+            {"date": "2024-06-09"},
+            dt.date(2024, 6, 5),
+        ),
+        (
+            "Hôm 22/4, Chủ tịch UBND tỉnh Lê Văn Ba đã làm việc với Sở Y tế.",
+            {"date": "2024-04-25"},
+            dt.date(2024, 4, 22),
+        ),
+        # No publication date: a year-end review of year N is held late in N or early in N+1.
+        ("Sáng 3/1, Cục Hải quan tỉnh tổ chức hội nghị tổng kết công tác năm 2023.", {}, dt.date(2024, 1, 3)),
+        (
+            "Sáng 28/12, Cục Hải quan Hà Nội tổ chức hội nghị tổng kết năm 2020 và triển khai nhiệm vụ năm 2021.",
+            {},
+            dt.date(2020, 12, 28),
+        ),
+    ],
+)
+def test_more_forms_of_a_session_date(opening, metadata, date):
+    assert ctx(f"Tin\n\n{opening}\n", **metadata).info.meeting_date == date
+
+
+def test_a_bare_office_takes_its_body_from_where_the_text_writes_it():
+    text = (
+        "Hải quan Hà Nội sẽ đạt chỉ tiêu\n\nSáng 4/12, Tổng cục trưởng Nguyễn Văn Cẩn làm việc với Cục Hải quan "
+        "Hà Nội.\n\nPhát biểu, Tổng cục trưởng Tổng cục Hải quan Nguyễn Văn Cẩn đề nghị Cục Hải quan Hà Nội tăng "
+        "cường thu.\n"
+    )
+    got = ctx(text, date="2024-12-05").info
+    assert got.chair is not None and got.chair.name == "Nguyễn Văn Cẩn" and got.issuer == "Tổng cục Hải quan"

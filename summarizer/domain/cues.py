@@ -212,7 +212,7 @@ SURNAMES = frozenset(
     }
 )
 # Words that open a sentence's time in news ("Sáng 22/4", "Chiều tối 23/2", "Hôm nay, ngày 26/5/2026").
-PART_OF_DAY = r"(?i:sáng|chiều tối|chiều|tối|trưa|đêm|hôm nay|hôm qua)"
+PART_OF_DAY = r"(?i:sáng|chiều tối|chiều|tối|trưa|đêm|hôm nay|hôm qua|hôm(?=\s+\d))"
 # Verbs that make a dated sentence the issue of a text ("Ngày 9/7/2024, Bộ Chính trị ban hành …"),
 # not the narration of a session.
 ISSUANCE = re.compile(r"\b(?:ban hành|đã ký|ký ban hành|có hiệu lực|phê duyệt|công bố)\b", _I)

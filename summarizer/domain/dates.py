@@ -105,7 +105,21 @@ def years_mentioned(text: str) -> list[int]:
     return [y for y in years if MIN_YEAR <= y <= MAX_YEAR]
 
 
-def resolve_year(day: int, month: int, anchor: dt.date | None, years: Iterable[int] = ()) -> dt.date | None:
+# The year a year-end review is about: "tổng kết (công tác) năm 2020", "hội nghị tổng kết năm 2023".
+_REVIEWED_YEAR = re.compile(
+    r"\btổng kết(?:\s+(?:công tác|nhiệm vụ|hoạt động|tình hình)[^.\d]{0,40}?)?\s+năm\s+(\d{4})\b", re.I
+)
+
+
+def reviewed_year(text: str) -> int | None:
+    """The year a text's year-end review is about, the first it names; None when it reviews none."""
+    m = _REVIEWED_YEAR.search(text)
+    return int(m.group(1)) if m and MIN_YEAR <= int(m.group(1)) <= MAX_YEAR else None
+
+
+def resolve_year(
+    day: int, month: int, anchor: dt.date | None, years: Iterable[int] = (), reviewed: int | None = None
+) -> dt.date | None:
     """A yearless date ("Chiều 22.4") on the calendar.
 
     With an anchor (the issue or publication date), the year that puts the date on or before the
@@ -118,6 +132,9 @@ def resolve_year(day: int, month: int, anchor: dt.date | None, years: Iterable[i
             if date is not None and date <= anchor:
                 return date
         return None
+    if reviewed is not None and (month >= 10 or month <= 3):
+        # A review of year N is held at its end or early the next year: "Sáng 28/12" is N's, "Sáng 3/1" N+1's.
+        return valid_date(reviewed + (month <= 3), month, day)
     known = list(years)
     if not known:
         return None

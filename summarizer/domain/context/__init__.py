@@ -41,12 +41,13 @@ from summarizer.domain.context.people import (
     find_attendees,
     find_chair,
     fuller_position,
+    office_named_elsewhere,
     persons,
     split_name,
 )
 from summarizer.domain.context.places import bare_place_mentions
 from summarizer.domain.context.session import meta_date_line, metadata_date, narration_date, upload_bound
-from summarizer.domain.dates import full_dates, valid_date, years_mentioned
+from summarizer.domain.dates import full_dates, reviewed_year, valid_date, years_mentioned
 from summarizer.models import Chair, DocumentInfo, DocumentKind
 from summarizer.source.document import Source
 
@@ -156,7 +157,7 @@ def build_context(source: Source) -> DocContext:
     # The anchor for a yearless date: the write-up's publication, else the notice's issue date.
     # A saved page with neither: the month its media were uploaded bounds it.
     anchor = published or issue_date or upload_bound(text)
-    narrated = narration_date(bs, anchor, years, info.kind)
+    narrated = narration_date(bs, anchor, years, info.kind, reviewed_year(text) if anchor is None else None)
     opening: str | None = None
     if narrated:
         info.meeting_date, info.meeting_date_text, opening = narrated
@@ -185,6 +186,8 @@ def build_context(source: Source) -> DocContext:
 
     agency_ctx = AgencyContext(doc_date=ref, places=dict(places))
     info.chair = fuller_position(find_chair(bs, agency_ctx.places, opening), opening)
+    if info.chair is not None and info.chair.position and body_of_position(info.chair.position) is None:
+        info.chair = office_named_elsewhere(info.chair, bs)
     if info.chair is None and not narrated and not is_formal(bs) and info.kind in ("news", "other"):
         # An article that reports a leader's directives and narrates no session: the leader directs.
         giver = directive_giver(bs)

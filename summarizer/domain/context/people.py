@@ -351,3 +351,21 @@ def directive_giver(bs: list[Block]) -> Person | None:
             if person.position and _GIVES_DIRECTIVES.match(b.text[person.end : person.end + 30]):
                 return person
     return None
+
+
+def office_named_elsewhere(chair: Chair | None, bs: list[Block]) -> Chair | None:
+    """The chair's office as another sentence writes it with its body ("Tổng cục trưởng Nguyễn Văn Cẩn"
+    in the opening, "Tổng cục trưởng Tổng cục Hải quan Nguyễn Văn Cẩn" further on), when the chair's own
+    office names none."""
+    if chair is None or not chair.position:
+        return chair
+    for b in bs[:60]:
+        for person in persons(b.text):
+            extra = person.position[len(chair.position) :]
+            if (
+                person.name == chair.name
+                and person.position.startswith(chair.position)
+                and extra.startswith(" ")
+            ) and "," not in extra:
+                return Chair(name=chair.name, position=person.position)
+    return chair

@@ -30,10 +30,10 @@ _DATE_NARRATION = re.compile(
     rf"(?:(?P<part>\b{cues.PART_OF_DAY}(?:\s+(?:nay|qua|{_WEEKDAY}))?\s*,?\s+)|^|[,;.:]\s+|[-–]\s+"
     r"|^(?P<dateline>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*\s+){1,4})(?=\()"
     r"|(?P<held>\b(?:diễn ra\s+(?:vào\s+)?|[Vv]ào\s+(?:(?:lúc|hồi)\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?,?\s+)?)(?=ngày\s))"
-    rf"|(?P<range>\b[Tt]rong\s+(?:hai|2|ba|3)\s+ngày\s+(?P<rparen>\()?(?P<d0>\d{{1,2}})\s*(?:và|-|–|,)\s*))"
+    rf"|(?P<range>\b(?:[Tt]rong\s+(?:hai|2|ba|3)\s+ngày|[Tt]ừ\s+ngày)\s+(?P<rparen>\()?(?P<d0>\d{{1,2}})\s*(?:và|-|–|,|đến)\s*))"
     rf"(?P<paren>(?(rparen)(?!)|\())?"
     rf"(?P<ngay>[Nn]gày\s+)?(?:{DMY}|{DMY_WORDS})"
-    rf"(?P<tail>(?(paren)\)|)(?(rparen)\)|)(?:\s*(?:,|\.(?!\d)|$|\s+(?:tại|vừa qua)\b|\s+[-–]\s)"
+    rf"(?P<tail>(?(paren)\)|)(?(rparen)\)|)(?:\s*(?:,|\.(?!\d)|$|\s+(?:tại|vừa qua)\b|\s+[-–]\s|\s*\([^()\d]{{3,30}}\)\s*,)"
     # After a part of the day or "ngày" the narration may go on with no comma ("ngày 04/10/2024 Tổng
     # cục Thuế tổ chức …"); "… vào ngày 04/10/2024 dưới sự chủ trì …" goes on in lower case.
     rf"|(?(part)\s+(?=[A-ZĐÀ-Ỹ])|(?(held)\s+(?=[a-zđà-ỹ])|(?(ngay)\s+(?=[A-ZĐÀ-Ỹ])|(?!))))))"
@@ -81,7 +81,7 @@ def meta_date_line(bs: list[Block]) -> dt.date | None:
 
 
 def narration_date(
-    bs: list[Block], anchor: dt.date | None, years: list[int], kind: DocumentKind
+    bs: list[Block], anchor: dt.date | None, years: list[int], kind: DocumentKind, reviewed: int | None = None
 ) -> tuple[dt.date, str, str] | None:
     """The date that opens the narration of the session, with the year from the context when the
     text writes none. A date with a part of the day ("Sáng 2/12") wins; a bare "Ngày …," counts when
@@ -90,7 +90,7 @@ def narration_date(
     fallback: tuple[dt.date, str, str] | None = None
     for i, b in enumerate(bs[:25]):
         for m in _DATE_NARRATION.finditer(b.text):
-            got = _date_of(m, anchor, years)
+            got = _date_of(m, anchor, years, reviewed)
             if got is None:
                 continue
             start = (
@@ -114,7 +114,7 @@ def narration_date(
                 fallback = got, written, sentence
         if kind != "news":
             for m in _INSPECTION_DATE.finditer(b.text):
-                got = _date_of(m, anchor, years)
+                got = _date_of(m, anchor, years, reviewed)
                 if got is not None and fallback is None:
                     written = b.text[m.start("word") : m.end()].strip()
                     fallback = got, written, _sentence_around(b.text, m.start(), m.end())
@@ -124,7 +124,7 @@ def narration_date(
         # A saved article may carry its lead at the end (a teaser "… more(HDDTVN) – Sáng 28/12, …").
         for b in bs[25:]:
             for m in _DATE_NARRATION.finditer(b.text):
-                got = _date_of(m, anchor, years) if m.group("part") else None
+                got = _date_of(m, anchor, years, reviewed) if m.group("part") else None
                 if got is not None:
                     written = b.text[m.start("part") : _written_end(m)].strip(" ,;:.-–")
                     return got, written, _sentence_around(b.text, m.start(), m.end())
@@ -136,13 +136,15 @@ def _written_end(m: re.Match[str]) -> int:
     return m.start("tail") + 1 if m.group("paren") or m.group("rparen") else m.start("tail")
 
 
-def _date_of(m: re.Match[str], anchor: dt.date | None, years: list[int]) -> dt.date | None:
+def _date_of(
+    m: re.Match[str], anchor: dt.date | None, years: list[int], reviewed: int | None = None
+) -> dt.date | None:
     g = m.groupdict()
     d, mo = int(g.get("d0") or g.get("d") or g.get("d2") or 0), int(g.get("m") or g.get("m2") or 0)
     y = g.get("y") or g.get("y2")
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
-    return valid_date(int(y), mo, d) if y else resolve_year(d, mo, anchor, years)
+    return valid_date(int(y), mo, d) if y else resolve_year(d, mo, anchor, years, reviewed)
 
 
 def _with_continuation(sentence: str, b: Block, nxt: Block | None) -> str:
