@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from summarizer.models import Extraction, Rejected
-from summarizer.source.clean import _TONE_PAIRS, _TONE_RE, QUOTE_FOLD
+from summarizer.source.clean import _TONE_PAIRS, _TONE_RE, QUOTE_FOLD, CharMap
 
 if TYPE_CHECKING:
     from summarizer.domain.context import DocContext
@@ -32,12 +32,12 @@ class Located:
 
 
 # What folding changes in length: a run of two or more whitespace characters becomes one space,
-# "…" becomes "..."; every other folded character is one for one (str.translate), a lone whitespace
+# "…" becomes "..."; every other folded character is one for one (a CharMap), a lone whitespace
 # character included: walking every single space in Python was most of the fold's time. \s is
 # str.isspace() for str patterns, and no character past U+3000 is a space.
 _RESIZED = re.compile(r"\s\s+|…")
 _SPACES = {chr(c): " " for c in range(0x3001) if chr(c).isspace()}
-_ONE_FOR_ONE = str.maketrans({k: v for k, v in QUOTE_FOLD.items() if len(v) == 1} | _SPACES)
+_ONE_FOR_ONE = CharMap({k: v for k, v in QUOTE_FOLD.items() if len(v) == 1} | _SPACES)
 
 
 class FoldedText:
@@ -65,7 +65,7 @@ class FoldedText:
             out += len(rep)
             pos = e
         pieces.append(text[pos:])
-        folded = "".join(pieces).translate(_ONE_FOR_ONE)
+        folded = _ONE_FOR_ONE("".join(pieces))
         folded = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], folded)  # same length: the map still holds
         self.text = folded.lower()
 
