@@ -1,4 +1,6 @@
 from conftest import FIXTURES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarizer.source.clean import clean_text, fold_for_match
 
@@ -40,3 +42,20 @@ def test_decomposed_unicode_and_invisible_characters_are_normalized():
 def test_tone_placement_folds_for_matching_only():
     assert fold_for_match("Thanh Hoá thuỷ lợi") == fold_for_match("Thanh Hóa thủy lợi")
     assert fold_for_match("hoàn thành") == "hoàn thành"  # "oà" inside a syllable is not a variant
+
+
+_CHARMAP_ALPHABET = st.sampled_from(
+    [chr(c) for c in [*range(0x20), *range(0x7E, 0xA2)]]
+    + list("\u200b\u202a\u2066\ufeff\ufffe\u3000\u2009\u00a0\\ab ạ“”–…")
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_CHARMAP_ALPHABET, max_size=40).map("".join))
+def test_charmap_is_str_translate(text: str) -> None:
+    from summarizer.source.clean import _INVISIBLE, _SPACES, QUOTE_FOLD, CharMap
+
+    for table in (_INVISIBLE, _SPACES):
+        assert CharMap(table)(text) == text.translate(table)
+    quotes = {k: v for k, v in QUOTE_FOLD.items() if len(v) == 1}
+    assert CharMap(quotes)(text) == text.translate(str.maketrans(quotes))
