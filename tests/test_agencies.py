@@ -227,3 +227,28 @@ def test_lower_case_units_are_common_nouns():
 def test_a_central_unit_named_by_its_abbreviation_is_a_body(unit):
     found = find_mentions(f"- {unit} chủ trì, phối hợp với các đơn vị liên quan rà soát.", CTX_2019)
     assert found[0].written == unit and found[0].canonical == unit and not found[0].collective
+
+
+@pytest.mark.parametrize(
+    ("text", "canonicals"),
+    [
+        (
+            "Bộ Y tế, Công an, Quốc phòng, LĐ-TB&XH cùng các cơ quan chức năng cần ngồi lại",
+            [
+                "Bộ Y tế",
+                "Bộ Công an",
+                "Bộ Quốc phòng",
+                "Bộ Lao động - Thương binh và Xã hội",
+                "Các cơ quan chức năng",
+            ],
+        ),
+        ("Giao Sở Tài chính, Xây dựng và Nội vụ rà soát", ["Sở Tài chính", "Sở Xây dựng", "Sở Nội vụ"]),
+        ("Bộ Công Thương, Tài chính theo dõi giá", ["Bộ Công Thương", "Bộ Tài chính"]),
+        # a two-letter code after a comma is no department ("TP." is a city), nor an unknown name
+        ("Sở Y tế, TP. Hồ Chí Minh", ["Sở Y tế"]),
+        ("Sở Tài chính, Kho bạc Nhà nước", ["Sở Tài chính", "Kho bạc Nhà nước"]),
+        ("Sở Y tế, Giáo viên các trường", ["Sở Y tế"]),
+    ],
+)
+def test_a_list_goes_on_naming_departments_without_repeating_so(text, canonicals):
+    assert [m.canonical for m in find_mentions(text, CTX_2024)] == canonicals

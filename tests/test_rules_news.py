@@ -172,3 +172,25 @@ def test_a_locality_that_wishes_asks():
         result, _ctx = run(f"{_INTRO}{sentence}\n", date="2024-05-11")
         assert [(r.requester, r.addressee) for r in result.requests] == [("UBND huyện Vân Canh", "UBND tỉnh")]
         assert result.tasks == []
+
+
+def test_a_group_joined_by_cung_leads_together():
+    text = (
+        "Bộ trưởng thăm trung tâm\n\nChiều 24/7, Bộ trưởng Bộ Lao động - Thương binh và Xã hội Đào Ngọc Dung thăm "
+        "Trung tâm điều dưỡng.\n\nĐể tháo gỡ khó khăn, Bộ trưởng cho rằng, Bộ Y tế, Công an cùng các cơ quan chức "
+        "năng cần ngồi lại bàn thảo.\n"
+    )
+    got = [t.agencies for t in run(text, date="2024-07-25")[0].tasks]
+    assert got == [["Bộ Y tế", "Bộ Công an", "Các cơ quan chức năng"]]
+
+
+def test_a_voiced_opinion_and_an_answer_take_no_work_from_the_paragraph_before():
+    text = (
+        "Bộ trưởng thăm trung tâm\n\nChiều 24/7, Bộ trưởng Bộ Nội vụ Lê Văn Hòa thăm Trung tâm điều dưỡng.\n\n"
+        "Bộ trưởng cho rằng, Bộ Y tế cần sửa đổi quy trình chuyển tuyến.\n\n"
+        '"Các quy định nếu làm quá máy móc có thể khiến người có công chịu thiệt thòi", Bộ trưởng bày tỏ.\n\n'
+        "Về đề xuất của trung tâm, Bộ trưởng cho rằng, ý kiến của lãnh đạo trung tâm là xác đáng.\n\n"
+        '"Trong mọi điều kiện, đến ngày 2/9 phải hoàn thành việc chuyển tuyến", Bộ trưởng nhấn mạnh.\n'
+    )
+    got = [(t.agencies, t.evidence[:12]) for t in run(text, date="2024-07-25")[0].tasks]
+    assert got == [(["Bộ Y tế"], "Bộ trưởng ch")]

@@ -205,6 +205,35 @@ def _so_canonical(so: _So, ctx: AgencyContext) -> str:
     return f"{so.prefix} {so.name}"
 
 
+@lru_cache(maxsize=1)
+def _bo_list_item() -> re.Pattern[str]:
+    """A ministry's name without "Bộ" ("Công an" of "Bộ Y tế, Công an, Quốc phòng")."""
+    pattern = table().bo_pattern
+    return re.compile(pattern.pattern.replace(r"\bBộ\s+", "", 1), _I) if pattern else re.compile(r"(?!)")
+
+
+_LIST_SEP = re.compile(r"\s*,\s*|\s+và\s+")
+
+
+def _bare_names_after(
+    text: str, end: int, item: re.Pattern[str], by_key: dict[str, _So], ctx: AgencyContext
+) -> list[Mention]:
+    """The departments or ministries a list goes on to name without repeating "Sở"/"Bộ" ("Bộ Y tế, Công
+    an, Quốc phòng, LĐ-TB&XH cùng …", "Sở Tài chính, Xây dựng và Nội vụ"): each its own mention. An
+    item is a name the table knows, capitalized and not a two-letter code ("TP" may be a city)."""
+    out: list[Mention] = []
+    while True:
+        sep = _LIST_SEP.match(text, end)
+        m = item.match(text, sep.end()) if sep else None
+        if m is None or not m.group(0)[:1].isupper() or len(m.group(0)) < 4:
+            return out
+        entry = by_key.get(_key(m.group("name")))
+        if entry is None:
+            return out
+        out.append(Mention(m.start(), m.end(), m.group(0), _so_canonical(entry, ctx)))
+        end = m.end()
+
+
 def _known_names(ctx: AgencyContext) -> set[str]:
     return {v for v in ctx.places.values() if v} | table().long_places
 
@@ -234,11 +263,13 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         so = t.so_by_key.get(_key(m.group("name")))
         if so:
             found.append(Mention(m.start(), m.end(), m.group(0), _so_canonical(so, ctx)))
+            found.extend(_bare_names_after(text, m.end(), t.so_list_item, t.so_by_key, ctx))
     if t.bo_pattern is not None:
         for m in t.bo_pattern.finditer(text):
             bo = t.bo_by_key.get(_key(m.group("name")))
             if bo:
                 found.append(Mention(m.start(), m.end(), m.group(0), _so_canonical(bo, ctx)))
+                found.extend(_bare_names_after(text, m.end(), _bo_list_item(), t.bo_by_key, ctx))
     list_heads: set[int] = set()
     for head in _SO_LIST_HEAD.finditer(text):
         pos = head.end()

@@ -256,4 +256,4 @@ OBJECT_BEFORE = re.compile(
 # "phối hợp (chặt chẽ) với …": the bodies after it are partners, not leads.
 PARTNER = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", _I)
 # Between the members of a group of bodies: "Sở A, Sở B và Sở C".
-GROUP_SEPARATOR = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+GROUP_SEPARATOR = re.compile(r"\s*(?:,|và|,\s*và|,?\s*cùng(?:\s+với)?)\s*")

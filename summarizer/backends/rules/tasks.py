@@ -4,6 +4,7 @@ paragraph before when the block names no assignee of its own."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,10 @@ def may_inherit(b: Block, pieces: list[Piece], ctx: DocContext, text: str, *, cu
     of its own ("Huyện X là ...") or addresses someone it does not name ("yêu cầu tiếp tục ...")."""
     if ctx.kind == "news" and P.SPEAKER_OPENING.match(b.text):
         return False
+    if ctx.kind == "news" and (P.NEWS_ANSWER.match(b.text) or _quoted_opinion(b.text)):
+        # "Về đề xuất …, Bộ trưởng cho rằng …" answers an ask; a quote the speaker only voices ("…",
+        # Bộ trưởng bày tỏ) with no "phải/cần/nên" in it gives nobody the previous paragraph's work.
+        return False
     opening = next(iter(ctx.mentions_in(b.start, b.start + 3)), None)
     if opening is not None and pieces:
         first = pieces[0]
@@ -43,6 +48,17 @@ def may_inherit(b: Block, pieces: list[Piece], ctx: DocContext, text: str, *, cu
         if not ctx.mentions_in(cue.end(), cue.end() + 3):
             return False
     return True
+
+
+_QUOTE = re.compile(r"^\s*[\"“]([^\"”]*)[\"”]")
+_MODAL = re.compile(r"(?<![\wÀ-ỹ])(?:phải|cần|nên|yêu cầu|đề nghị|khẩn trương|tập trung)(?![\wÀ-ỹ])", re.I)
+
+
+def _quoted_opinion(text: str) -> bool:
+    """A paragraph that opens with a quote asking nothing of anyone ("Các quy định … thiệt thòi", Bộ
+    trưởng bày tỏ)."""
+    m = _QUOTE.match(text)
+    return m is not None and not _MODAL.search(m.group(1))
 
 
 def _leads(text: str, start: int, at: int) -> bool:
