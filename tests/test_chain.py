@@ -217,3 +217,31 @@ def test_the_quotes_lead_written_short_is_the_body_named_in_full_before():
     )
     got = _verify(text, "Cục Hải quan cần tiếp tục trao đổi", ["Cục Hải quan Hà Nội"])
     assert [(a.name, a.source) for a in got.agencies] == [("Cục Hải quan Hà Nội", "quote")]
+
+
+def test_an_office_beside_a_lead_that_speaks_gives_the_work():
+    text = "Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh Triệu Văn Lê đề nghị huyện tập trung cao độ.\n"
+    assert _verify(text, text.strip(), ["HĐND tỉnh"]).agencies == []
+
+
+def test_words_inside_a_longer_name_are_not_that_body():
+    text = (
+        "Thường trực Ban Bí thư đề nghị Ban Thường vụ Thành ủy Cần Thơ phối hợp chặt chẽ với Đoàn Kiểm tra.\n"
+    )
+    assert _verify(text, text.strip(), ["Thành ủy Cần Thơ"]).agencies == []
+    got = _verify(text, text.strip(), ["Ban Thường vụ Thành ủy Cần Thơ"])
+    assert [a.name for a in got.agencies] == ["Ban Thường vụ Thành ủy Cần Thơ"]
+
+
+def test_a_quote_whose_subject_the_table_lacks_closes_the_paragraphs_before():
+    text = (
+        "Phó Thủ tướng giao Bộ Tài chính, Bộ Kế hoạch và Đầu tư khẩn trương báo cáo Tổ công tác.\n\n"
+        "Ban chỉ đạo Đổi mới doanh nghiệp báo cáo cụ thể về tổ chức, hoạt động của Ban.\n"
+    )
+    quote = "Ban chỉ đạo Đổi mới doanh nghiệp báo cáo cụ thể về tổ chức"
+    assert _verify(text, quote, ["Bộ Kế hoạch và Đầu tư"]).agencies == []
+    got = _verify(text, quote, ["Ban chỉ đạo Đổi mới doanh nghiệp"])
+    assert [a.source for a in got.agencies] == ["quote"]
+    text = "Định kỳ hằng tuần, chủ đầu tư gửi báo cáo tình hình triển khai dự án về Sở Công Thương.\n"
+    got = _verify(text, text.strip(), ["các chủ đầu tư"])
+    assert [a.source for a in got.agencies] == ["quote"]

@@ -163,6 +163,8 @@ def _support_in(
             return False  # "SỞ CÔNG THƯƠNG" in the header: the issuer, who gives the work
         if (anywhere and not quote) or (s, e) in partners or (s, e) in leads:
             return True
+        if roles.get((s, e)) == "giver":
+            return False  # "…, Chủ tịch HĐND tỉnh … đề nghị": named beside a lead, it gives the work
         # The name as written ("các nhà thầu tham gia xây dựng …") is read where it stands: as
         # the mention it starts or lies in, or as a member of a group that leads.
         if any(q[0] == s or WITH.fullmatch(text[q[1] : s]) or in_list_after(text, q[1], s) for q in leads):
@@ -193,15 +195,34 @@ def _support_in(
     # trung …" names the district's UBND.
     bare = BODY_OF_PLACE.match(canonical_in(written, ctx))
     needles = [] if BARE_LEVEL.fullmatch(written.strip()) else [fold(written)]
+    # "các chủ đầu tư" for the "chủ đầu tư" the text writes: the plural of the same body.
+    plural = re.match(r"(?i:các|những)\s+(.{4,})", written.strip())
+    if needles and plural:
+        needles.append(fold(plural.group(1)))
     for needle in needles:
         got = find_folded(source, link.start, link.end, needle)
+        # Words inside a longer name the table knows are not this body ("Thành ủy Cần Thơ" of "Ban
+        # Thường vụ Thành ủy Cần Thơ").
+        if got is not None and any(
+            m.start < got[0] < m.end and not _GROUP_BREAK.search(text, m.start, got[0])
+            for m in ctx.mentions_in(max(0, got[0] - 80), got[1])
+        ):
+            got = None
         if got is not None and placed(*got):
             s, e = got
             # The document's own reading of the words there wins ("chủ đầu tư" = the company the
             # letter is addressed to); the written form alone only where the table knows no body.
             # A mention shorter than the name found ("Cục Thuế" of "Cục Thuế các tỉnh, thành phố") is
             # not the document's reading of it.
-            here = next((m for m in ctx.mentions_in(s, e) if m.start == s and m.end >= e), None)
+            # Nor is a group that opens with it ("Các Sở, ngành và các cơ quan chức năng").
+            here = next(
+                (
+                    m
+                    for m in ctx.mentions_in(s, e)
+                    if m.start == s and m.end >= e and not _GROUP_BREAK.match(text, e, m.end)
+                ),
+                None,
+            )
             name = here.canonical if here is not None else canonical_in(written, ctx)
             return AgencySupport(name=name, source=link.source, span=(s, e))
     # A member of a list under one head ("Bộ Y tế, Công an, Quốc phòng", "Các Bộ: Giao thông vận
@@ -247,6 +268,31 @@ def _nearest_after(text: str, leads: set[tuple[int, int]], quote: tuple[int, int
             break
         limit = _clause_end(text, end)
     return {k for k in leads if k[0] < quote[1] or k[0] < limit}
+
+
+_GROUP_BREAK = re.compile(r",|\svà\s|\scùng\s")
+# A clause whose subject is a body the table does not know ("Ban chỉ đạo Đổi mới và phát triển DN
+# báo cáo …", "…, cơ quan chức năng nên tạo điều kiện"): the quote names its own lead.
+_UNKNOWN_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*|^\W*\d{0,2}[.)]?\s*)(?:các\s+)?(?:Ban|Bộ|Sở|Cục|Vụ|Tổng cục|Tổng công ty|Công ty|Ủy ban|Uỷ ban"
+    r"|UBND|Trung tâm|Văn phòng|Đoàn|Viện|Hội đồng|Ngân hàng|Tập đoàn|Chi cục|Phòng|Thanh tra|cơ quan|đơn vị"
+    r"|chủ đầu tư|nhà thầu|doanh nghiệp|HTX|Hợp tác xã)\b(?:\s+[^\s,.;:]+){0,8}?\s+(?:cần|nên|phải|sẽ|chủ trì"
+    r"|tiếp tục|khẩn trương|chủ động|báo cáo|hoàn thành)\b"
+)
+
+
+def _unknown_subject(quote: str) -> bool:
+    return _UNKNOWN_SUBJECT.search(quote) is not None
+
+
+def _opening_group(source: Source, ctx: DocContext, link: Link) -> set[str]:
+    """A paragraph before that opens with a group that leads it ("Các Bộ: …, … rà soát") is an
+    assignment of its own."""
+    if link.source != "context":
+        return set()
+    end = SENTENCE_BREAK.search(source.text, link.start, link.end)
+    first = Link("context", link.start, end.start() if end else link.end)
+    return _names_lead(source, ctx, first, collectives=True)
 
 
 def _short_form(source: Source, ctx: DocContext, quote: Link, key: str, written: str) -> AgencySupport | None:
@@ -295,7 +341,7 @@ def verify_agencies(
     # A group that leads the quote or its block ("Các Bộ: …", "các đơn vị …") closes the farther
     # links but the headings in force, which often name whom the group stands for.
     before = Link("context", links[1].start, span[1], around=span)
-    grouped = bool(
+    grouped = _unknown_subject(source.text[span[0] : span[1]]) or bool(
         _names_lead(source, ctx, links[0], collectives=True)
         or _names_lead(source, ctx, before, collectives=True)
     )
@@ -324,7 +370,13 @@ def verify_agencies(
                 return got
             # A nearer link that names a lead of its own closes the farther ones; a quote that
             # names its own lead closes even the rest of its block (another clause's lead).
-            named = quote_leads if i == 0 else own_leads if i == 1 else _names_lead(source, ctx, link)
+            named = (
+                quote_leads
+                if i == 0
+                else own_leads
+                if i == 1
+                else _names_lead(source, ctx, link) or _opening_group(source, ctx, link)
+            )
             if named:
                 return None
         return None

@@ -160,6 +160,12 @@ def roles_in(
         while j + 1 < len(ms) and WITH.fullmatch(text[ms[j].end : ms[j + 1].start]):
             j += 1
         group = "lead" if roles[i] == "mention" and roles[j] == "lead" else roles[i]
+        # Offices in a row, one of them speaking ("Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh … đề
+        # nghị"): one person, who gives the work.
+        if "giver" in roles[i : j + 1] and _OFFICE_BEFORE.search(
+            text[max(lo, ms[i].start - 80) : ms[i].start]
+        ):
+            group = "giver"
         for k in range(i, j + 1):
             out[(ms[k].start, ms[k].end)] = "giver" if roles[k] == "giver" else group
         i = j + 1
