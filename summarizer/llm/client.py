@@ -88,10 +88,11 @@ class OpenAIClient:
             return self._client
 
     def _build(self) -> Any:
+        trust_store = _trust_store_in_background()
         import openai  # only here: the CLI's start-up and cached runs never pay for it
 
         http = openai.DefaultHttpxClient(
-            transport=_deadline_transport(self.timeout, self.max_reply_bytes, self._gate),
+            transport=_deadline_transport(self.timeout, self.max_reply_bytes, self._gate, trust_store()),
             limits=_limits(self.concurrency),
             timeout=self.timeout,
         )
@@ -197,11 +198,34 @@ def _limits(concurrency: int) -> Any:
     return httpx2.Limits(max_connections=concurrency + 2, max_keepalive_connections=concurrency + 2)
 
 
-def _deadline_transport(timeout: float, max_bytes: int, gate: threading.Semaphore) -> Any:
+def _trust_store_in_background() -> Any:
+    """Start reading the TLS trust store (the transport's SSL context) now; the returned function
+    waits for it. OpenSSL parses the certificates without holding the GIL, so on a second core this
+    overlaps the `import openai` that follows instead of adding to it. Should it fail, the transport
+    builds its own context and reports the cause as it would have."""
+    box: dict[str, Any] = {}
+
+    def load() -> None:
+        with contextlib.suppress(Exception):
+            import httpx2
+
+            box["ssl"] = httpx2.create_ssl_context()
+
+    thread = threading.Thread(target=load, name="trust-store", daemon=True)
+    thread.start()
+
+    def wait() -> Any:
+        thread.join()
+        return box.get("ssl", True)
+
+    return wait
+
+
+def _deadline_transport(timeout: float, max_bytes: int, gate: threading.Semaphore, verify: Any = True) -> Any:
     """An HTTP transport whose every request ends by `timeout` seconds after it started, however
     slowly the server drips its reply, whose reply body is cut at `max_bytes`, and that holds one
     slot of `gate` from sending the request until the reply is read or dropped."""
-    return _http_classes()[0](timeout, max_bytes, gate)
+    return _http_classes()[0](timeout, max_bytes, gate, verify=verify)
 
 
 @functools.cache
