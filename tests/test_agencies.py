@@ -252,3 +252,16 @@ def test_a_central_unit_named_by_its_abbreviation_is_a_body(unit):
 )
 def test_a_list_goes_on_naming_departments_without_repeating_so(text, canonicals):
     assert [m.canonical for m in find_mentions(text, CTX_2024)] == canonicals
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("Phó Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng thông tin", "UBND tỉnh"),
+        ("Chủ tịch UBND tỉnh Lâm Đồng Trần Văn Hiệp nói", "UBND tỉnh Lâm Đồng"),
+        ("Chủ tịch UBND huyện Trần Văn Thời Lê Văn An phát biểu", "UBND huyện Trần Văn Thời"),
+        ("Phó Chủ tịch Thường trực UBND huyện Lê Minh Tâm dự họp", "UBND huyện"),
+    ],
+)
+def test_the_holder_of_an_office_is_no_part_of_its_body(text, canonical):
+    assert find_mentions(text)[0].canonical == canonical

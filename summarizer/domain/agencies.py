@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from summarizer.domain import cues
 from summarizer.domain.groups import group_mentions, of_each_place
 from summarizer.domain.mention import CAP_WORD, SAME_LINE, AgencyContext, Mention
 from summarizer.domain.mention import UPPER_VI as UPPER_VI  # re-exported: other modules read it here
@@ -234,6 +235,28 @@ def _bare_names_after(
         end = m.end()
 
 
+_TITLE_BEFORE = re.compile(
+    r"(?:chủ tịch|bí thư|giám đốc|trưởng|phó|ủy viên|uỷ viên)(?:\s+thường trực)?\s*$", _I
+)
+
+
+_CAP_RUN = re.compile(rf"(?:{SAME_LINE}{CAP_WORD}){{1,7}}")
+
+
+def _place_before_person(text: str, at: int, name: str) -> str:
+    """The place in the capitalized words after an office's body, the holder's name cut off: "Lâm Đồng"
+    of "UBND tỉnh Lâm Đồng Trần Văn Hiệp", "" of "UBND tỉnh Nguyễn Tự Công Hoàng" (a name opens with a
+    family name and has two to four syllables)."""
+    run = _CAP_RUN.match(text, at)
+    words = run.group(0).split() if run else []
+    # A name of three syllables is the commonest, then four, then two ("Lâm Đồng Trần Văn Hiệp": not "Lâm").
+    for size in (3, 4, 2):
+        i = len(words) - size
+        if i >= 0 and words[i] in cues.SURNAMES:
+            return " ".join(words[:i]) if i <= 3 else name
+    return name
+
+
 def _known_names(ctx: AgencyContext) -> set[str]:
     return {v for v in ctx.places.values() if v} | table().long_places
 
@@ -307,6 +330,9 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         body = _LOCAL_BODY[re.sub(r"\s+", " ", m.group("body")).lower()]
         level = "thành phố" if m.group("level").startswith("TP") else m.group("level")
         name = _cap_words(m.group("name"), known)
+        if name and name not in known and _TITLE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            # "Phó Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng": the office's holder, not a place.
+            name = _place_before_person(text, m.start("name"), name)
         end = (
             m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
             if name
