@@ -71,6 +71,22 @@ TABLE = [
         "period",
     ),
     ("ra quân từ 05/5 - 20/5/2024", REF, D(2024, 5, 20), D(2024, 5, 5), "period"),
+    (
+        "hoàn thành giải phóng mặt bằng trong Quý III và Quý IV/2026",
+        REF,
+        D(2026, 12, 31),
+        D(2026, 7, 1),
+        "period",
+    ),
+    ("thi công trong quý II - III/2024", REF, D(2024, 9, 30), D(2024, 4, 1), "period"),
+    # the date figures are counted to is no deadline; the work's own is
+    (
+        "báo cáo (số liệu tính đến hết ngày 31/12/2024), hoàn thành trong tháng 2/2025",
+        REF,
+        D(2025, 2, 28),
+        D(2025, 2, 1),
+        "month",
+    ),
 ]
 
 NOT_DEADLINES = [
@@ -82,6 +98,8 @@ NOT_DEADLINES = [
     ("ngày Nhà giáo Việt Nam 20/11", REF),
     ("ngày 31/6/2024", REF),  # no such date
     ("báo cáo kinh tế xã hội Quý I", REF),
+    ("số liệu tính đến ngày 30/6/2024", REF),  # figures counted to that day
+    ("lũy kế đến hết ngày 30/9/2024", REF),
 ]
 
 

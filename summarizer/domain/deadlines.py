@@ -62,6 +62,13 @@ PATTERNS: list[_Rule] = [
         r"(?P<pre>(?:chậm nhất\s+)?(?:trong|hết|đến hết|đầu|cuối|giữa|trước|vào|ngay trong))\s+"
         rf"tháng\s+{_MY}",
     ),
+    # "trong Quý III và Quý IV/2026", "quý II - III/2025": from the first quarter's start to the last's end.
+    _r(
+        "period",
+        3,
+        r"(?:(?:trong|hết|đến hết)\s+)?quý\s+(?P<qa>IV|III|II|I|[1-4])\s*(?:và|-|–|đến)\s*(?:quý\s+)?"
+        r"(?P<q>IV|III|II|I|[1-4])\b(?:\s*/\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?",
+    ),
     _r(
         "quarter",
         3,
@@ -171,6 +178,15 @@ def _normalize(rule: _Rule, m: re.Match[str], ref: dt.date | None) -> Deadline |
         return Deadline(text=text, start=dt.date(y, 7, 1), due=dt.date(y, 12, 31), kind="half")
     if g.get("fd"):
         return _from_date(rule, g, text, ref)
+    if g.get("qa"):
+        qa, qb = _ROMAN[g["qa"].lower()], _ROMAN[g["q"].lower()]
+        explicit = g.get("y") or g.get("y2")
+        year = int(explicit) if explicit else (ref.year if ref else None)
+        if year is None or qb < qa:
+            return None
+        return Deadline(
+            text=text, start=dt.date(year, 3 * qa - 2, 1), due=_month_end(year, 3 * qb), kind="period"
+        )
     if rule.kind == "period":
         y1, y2 = int(g["y1"]), int(g["y"])
         if y2 < y1:
@@ -206,6 +222,10 @@ def _from_date(rule: _Rule, g: dict[str, str | None], text: str, ref: dt.date | 
     return Deadline(text=text, start=start, due=due, kind="period")
 
 
+# "(số liệu) tính đến hết ngày 31/12/2017", "lũy kế đến ngày …": the date figures are counted to, no deadline.
+_AS_OF = re.compile(r"(?:\btính|lũy kế|luỹ kế|cập nhật)\s+$", _I)
+
+
 def _is_horizon(text: str, m: re.Match[str], rule: _Rule) -> bool:
     if rule.kind not in {"year", "period"}:
         return False
@@ -221,7 +241,7 @@ def find_deadlines(text: str, ref: dt.date | None = None, base: int = 0) -> list
         for m in rule.pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            if _is_horizon(text, m, rule):
+            if _is_horizon(text, m, rule) or _AS_OF.search(text[max(0, m.start() - 12) : m.start()]):
                 continue
             dl = _normalize(rule, m, ref)
             if dl is None:
