@@ -245,3 +245,27 @@ def test_a_quote_whose_subject_the_table_lacks_closes_the_paragraphs_before():
     text = "Định kỳ hằng tuần, chủ đầu tư gửi báo cáo tình hình triển khai dự án về Sở Công Thương.\n"
     got = _verify(text, text.strip(), ["các chủ đầu tư"])
     assert [a.source for a in got.agencies] == ["quote"]
+
+
+def test_a_later_clause_of_the_quote_leaves_the_first_clause_open():
+    text = (
+        "2 | CCN Minh Quân\nVị trí: phường Âu Lâu. Chủ đầu tư hạ tầng: Công ty TNHH Hạ tầng Bảo Hưng. | "
+        "Chủ đầu tư phối hợp với UBND phường Âu Lâu hoàn thành GPMB trước tháng 7/2026; Sở Công Thương "
+        "hoàn thiện hồ sơ điều chỉnh trong Quý II/2026.\n"
+    )
+    quote = (
+        "Chủ đầu tư phối hợp với UBND phường Âu Lâu hoàn thành GPMB trước tháng 7/2026; Sở Công Thương "
+        "hoàn thiện hồ sơ điều chỉnh trong Quý II/2026."
+    )
+    got = _verify(text, quote, ["Công ty TNHH Hạ tầng Bảo Hưng"])
+    assert [a.source for a in got.agencies] == ["context"]
+    got = _verify(text, quote, ["Sở Công Thương"])
+    assert [a.source for a in got.agencies] == ["quote"]
+
+
+def test_a_phrase_the_block_lacks_stands_in_only_for_the_same_day():
+    text = "Bộ Giao thông vận tải cân đối vốn để hoàn thành dự án trong năm 2021.\n"
+    assert _deadline(text, text.strip(), "hết năm 2021") is None
+    text = "Vụ Chính sách hoàn thiện đề án, báo cáo Tổng cục trước ngày 15/11/2026.\n"
+    got = _deadline(text, text.strip(), "trước 15/11/2026")
+    assert got is not None and got.due == dt.date(2026, 11, 15)

@@ -67,7 +67,7 @@ def choose_deadline(
         if given:
             said = parse_deadline(phrase or "", ref)
             same = said is not None and (said.due, said.kind) == (own.due, own.kind)
-            return own if same else None
+            return own if same and own.kind == "date" else None
         return own if own.kind == "date" else None
     if own:
         candidates.append(own)

@@ -337,7 +337,11 @@ def verify_agencies(
     own_any = _names_lead(source, ctx, links[1], collectives=True)
     out = Verified([], [], [])
 
-    quote_leads = _names_lead(source, ctx, links[0])
+    # A quote of several clauses ("Chủ đầu tư … hoàn thành GPMB …; Sở Công Thương hoàn thiện hồ sơ …")
+    # names its own lead where its first clause does: a lead of a later clause is that clause's.
+    cut = source.text.find(";", span[0], span[1])
+    first_clause = links[0] if cut < 0 else Link("quote", span[0], cut, anywhere=True)
+    quote_leads = _names_lead(source, ctx, first_clause)
     # A group that leads the quote or its block ("Các Bộ: …", "các đơn vị …") closes the farther
     # links but the headings in force, which often name whom the group stands for.
     before = Link("context", links[1].start, span[1], around=span)
