@@ -3,6 +3,7 @@ locality to several higher bodies in one sentence."""
 
 from __future__ import annotations
 
+import pytest
 from rules_helpers import run
 
 SPEECH = (
@@ -194,3 +195,46 @@ def test_a_voiced_opinion_and_an_answer_take_no_work_from_the_paragraph_before()
     )
     got = [(t.agencies, t.evidence[:12]) for t in run(text, date="2024-07-25")[0].tasks]
     assert got == [(["Bộ Y tế"], "Bộ trưởng ch")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agencies"),
+    [
+        (
+            "Phát biểu kết luận, Chủ tịch UBND tỉnh Phạm Anh Tuấn chỉ đạo Sở Xây dựng khẩn trương hoàn thiện hồ sơ.",
+            ["Sở Xây dựng"],
+        ),
+        (
+            "Chủ tịch UBND tỉnh cũng chỉ đạo các sở, ngành liên quan phối hợp chặt chẽ với huyện.",
+            ["Các sở, ngành liên quan"],
+        ),
+        (
+            "Theo Chủ tịch UBND tỉnh, Sở Công Thương cần sớm hướng dẫn thủ tục thành lập cụm công nghiệp.",
+            ["Sở Công Thương"],
+        ),
+        (
+            "Chủ tịch UBND tỉnh lưu ý lãnh đạo huyện Vân Canh quan tâm công tác cán bộ.",
+            ["UBND huyện Vân Canh"],
+        ),
+        (
+            "Chủ tịch UBND tỉnh nhấn mạnh, thời gian tới huyện Vân Canh phải tập trung thu hút đầu tư.",
+            ["UBND huyện Vân Canh"],
+        ),
+    ],
+)
+def test_a_leaders_directive_in_every_wording(sentence, agencies):
+    got = [t.agencies for t in run(f"{_INTRO}{sentence}\n", date="2024-05-11")[0].tasks]
+    assert got == [agencies]
+
+
+def test_a_body_that_directs_its_units_leads_the_work():
+    got = run(f"{_INTRO}UBND huyện Vân Canh chỉ đạo các xã rà soát quỹ đất.\n", date="2024-05-11")[0].tasks
+    assert [t.agencies for t in got] == [["UBND huyện Vân Canh"]]
+
+
+def test_a_province_named_only_after_a_party_body_names_its_bodies_in_a_central_visit():
+    text = (
+        "Thủ tướng làm việc với tỉnh\n\nSáng 10/5, Thủ tướng Phạm Minh Chính làm việc với Ban Thường vụ Tỉnh ủy "
+        "Quảng Ngãi.\n\nThủ tướng đề nghị tỉnh tập trung phát triển khu kinh tế Dung Quất.\n"
+    )
+    assert [t.agencies for t in run(text, date="2024-05-11")[0].tasks] == [["UBND tỉnh Quảng Ngãi"]]

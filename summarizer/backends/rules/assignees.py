@@ -36,16 +36,22 @@ def assignees_in(
             j += 1
         before = text[piece.start : first.start]
         after = text[group[-1].end : piece.end]
-        if P.ASSIGN_BEFORE.search(before):
+        if len(group) > 1 and P.OFFICE_BEFORE.search(before):
+            # "Theo Chủ tịch UBND tỉnh, Sở Công Thương cần …": the first body is a speaker's office, the
+            # rest of the run may still lead.
+            i += 1
+            continue
+        if P.ASSIGN_BEFORE.search(before) or P.LEADER_DIRECTS.search(before):
             return group, first.start
         if item and not P.ITEM_HEAD.sub("", before).strip() and P.ITEM_WORK_AFTER.match(after):
             return group, first.start
         bare = first.written.strip().lower() in {"huyện", "tỉnh", "xã"}
-        if bare and before.strip() and not before.rstrip().endswith(","):
+        lead_in = P.LEAD_IN.sub("", P.ITEM_HEAD.sub("", before).lstrip()) if bare else ""
+        if bare and lead_in.strip() and not lead_in.rstrip().endswith(","):
             i = j
             continue
         if (
-            not P.NOT_ASSIGNEE_BEFORE.search(before)
+            not P.NOT_ASSIGNEE_BEFORE.search(P.TIME_AHEAD_END.sub("", before))
             and P.DIRECTIVE_AFTER.match(after)
             and not P.NOT_DIRECTIVE_AFTER.match(after)
         ) or (before.strip() == "" and P.THEO_CHUC_NANG.match(after)):

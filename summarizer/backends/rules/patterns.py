@@ -13,9 +13,19 @@ _I = re.IGNORECASE
 # Words that make the agency after them an assignee ("giao Sở X", "yêu cầu huyện ...").
 ASSIGN_BEFORE = re.compile(
     r"(?:\bgiao(?:\s+nhiệm vụ)?(?:\s+cho)?|\byêu cầu(?:\s+đối với)?|\bđề nghị(?:\s+với)?|\blưu ý(?:\s+với)?"
-    r"|\bchỉ đạo giao)\s*$",
+    r"|\bchỉ đạo giao)(?:\s+(?:tập thể\s+)?lãnh đạo)?\s*$",
     _I,
 )
+# A leader who directs a body ("Chủ tịch UBND tỉnh Phạm Anh Tuấn chỉ đạo Sở Xây dựng …", "Thủ tướng
+# cũng chỉ đạo các bộ, ngành …"): the body after "chỉ đạo" leads (after a body, "UBND huyện chỉ đạo các
+# xã …", the body before it does).
+LEADER_DIRECTS = re.compile(
+    rf"(?<![\wÀ-ỹ]){cues.LEADER_TITLE}(?![\wÀ-ỹ])[^,.;:]{{0,80}}?\s(?:cũng\s+|đã\s+|tiếp tục\s+)?chỉ đạo\s*$"
+)
+# "thời gian tới", "năm tới" before a body: when, not a preposition ("tới" of "đi tới Sở …").
+TIME_AHEAD_END = re.compile(r"(?:thời gian|năm|giai đoạn|những năm|thời gian sắp)\s+tới\s*,?\s*$", _I)
+# The office of a speaker right before a body ("Theo Chủ tịch UBND tỉnh, …", "Giám đốc Sở Y tế, …").
+OFFICE_BEFORE = re.compile(rf"(?<![\wÀ-ỹ]){cues.LEADER_TITLE}\s*$", _I)
 NOT_ASSIGNEE_BEFORE = cues.NOT_LEAD_BEFORE
 
 # What follows an assignee: the work it is given (the one table of verbs is in cues).

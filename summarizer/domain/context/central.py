@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarizer.domain import cues
 from summarizer.domain.agencies import Mention
 
 # Bodies at central level: a document they issue or lead has no province of its own.
@@ -16,6 +17,10 @@ _CENTRAL = re.compile(
     r"|\bTrung ương\b"
 )
 _PROVINCE_MENTION = re.compile(r"^tỉnh\s+\S")
+_PROVINCE_AFTER = re.compile(
+    r"(?<![\wÀ-ỹ])(?:tỉnh|Tỉnh ủy|Tỉnh uỷ) ([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*)?)"
+)
+_NAMED_PROVINCE = re.compile(r"(?:\btỉnh|Tỉnh ủy) ([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,2})$")
 # A province's own bodies, named without the province ("UBND tỉnh", "Tỉnh ủy", "Công an tỉnh").
 _OF_A_PROVINCE = re.compile(r"(?:\stỉnh|^Tỉnh ủy|\sTỉnh ủy)$")
 
@@ -47,7 +52,18 @@ def name_the_province(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """In a central-level document about one province, its bodies named without the province get its
     name ("Tỉnh ủy" -> "Tỉnh ủy Cao Bằng"); with several provinces named, only a body with the
     province written after it does."""
-    names = {m.canonical[len("UBND tỉnh ") :] for m in mentions if m.canonical.startswith("UBND tỉnh ")}
+    # The provinces the bodies are named with: "UBND tỉnh Quảng Ngãi", "Ban Thường vụ Tỉnh ủy Quảng Ngãi".
+    names = {n.group(1) for m in mentions if not m.collective and (n := _NAMED_PROVINCE.search(m.canonical))}
+    if not names:
+        # "Ban Thường vụ Tỉnh ủy Quảng Ngãi": the province written after a body the table names without it.
+        names = {
+            w.group(1)
+            for w in _PROVINCE_AFTER.finditer(text)
+            if not (
+                w.group(1).split()[0] in cues.SURNAMES
+                and re.match(r" [A-ZĐÀ-Ỹ]", text[w.end() : w.end() + 2])
+            )
+        }
     only = next(iter(names)) if len(names) == 1 else None
     out: list[Mention] = []
     for m in mentions:
