@@ -474,3 +474,27 @@ def test_a_bare_office_takes_its_body_from_where_the_text_writes_it():
     )
     got = ctx(text, date="2024-12-05").info
     assert got.chair is not None and got.chair.name == "Nguyễn Văn Cẩn" and got.issuer == "Tổng cục Hải quan"
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        (  # a name of nine words
+            "BỘ CÔNG THƯƠNG\nCỤC KỸ THUẬT AN TOÀN VÀ MÔI TRƯỜNG CÔNG NGHIỆP\n-------\n",
+            "Cục Kỹ thuật an toàn và môi trường công nghiệp",
+        ),
+        ("BAN CHỈ ĐẠO 389 TỈNH\n-------\n", "Ban Chỉ đạo 389 tỉnh"),  # a number in the name
+        (  # the header as a table row
+            "| ỦY BAN NHÂN DÂN TỈNH LÀO CAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| VĂN PHÒNG | Độc lập - Tự do - Hạnh phúc |\n",
+            "Văn phòng UBND tỉnh",
+        ),
+    ],
+)
+def test_the_issuer_from_more_header_layouts(header, issuer):
+    text = f"{header}Số: 12/TB-X\nLào Cai, ngày 25 tháng 3 năm 2025\n\nTHÔNG BÁO\nKết luận\n\nNội dung.\n"
+    assert ctx(text).info.issuer == issuer
+
+
+def test_an_office_that_names_no_body_gives_no_issuer():
+    text = "Tin\n\nChiều 20/3, đồng chí Lê Văn Tám, Giám đốc Sở chủ trì cuộc họp giao ban.\n"
+    assert ctx(text, date="2025-03-21").info.issuer is None

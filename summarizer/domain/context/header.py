@@ -24,7 +24,7 @@ _ISSUER_HEADER = re.compile(
     r"^(?P<name>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|VĂN PHÒNG|SỞ|BỘ|BAN|HỘI ĐỒNG NHÂN DÂN|HĐND"
     r"|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|TỔNG CỤC|CỤC|CHI CỤC|THANH TRA"
     r"|(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) (?:ỦY|UỶ))"
-    r"(?:\s+[A-ZĐÀ-Ỹ&\-]+){0,8})\s*$"
+    r"(?:\s+[A-ZĐÀ-Ỹ0-9&\-]+){0,12})\s*$"
 )
 # The second line of a body's name in a header ("BAN CHỈ ĐẠO TRUNG ƯƠNG" / "VỀ PHÒNG, CHỐNG THAM NHŨNG").
 _NAME_CONTINUATION = re.compile(r"^VỀ(?:\s+[A-ZĐÀ-Ỹ,\-]+){1,10}$")
@@ -152,7 +152,7 @@ def _header_issuer(bs: list[Block]) -> str | None:
     "VĂN PHÒNG" reads "Văn phòng UBND tỉnh"; "SỞ CÔNG THƯƠNG" reads "Sở Công Thương"."""
     lines: list[str] = []
     for b in bs[:12]:
-        t = b.text.strip().split(" | ")[0].strip()
+        t = b.text.strip().strip("|").split(" | ")[0].strip()  # "| UBND TỈNH X | CỘNG HÒA … |": a table row
         if t.upper().startswith(
             ("CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "THÔNG BÁO", "SỐ:", "SỐ ")
         ) or DATED_LINE.match(t):
@@ -388,11 +388,25 @@ def body_of_position(position: str) -> str | None:
             if not m:
                 break
             rest = rest[m.end() :]
-        if rest != part and _BODY_START.match(rest):
+        if rest != part and _BODY_START.match(rest) and (len(rest.split()) > 1 or rest in _WHOLE_BODIES):
+            # "Giám đốc Sở" names no body: which Sở the text does not say here.
             return re.sub(r"\bTP\b", "thành phố", rest)
     return None
 
 
+# Bodies whose one word names them whole ("Bí thư Tỉnh ủy", "Thủ tướng Chính phủ"'s "Chính phủ").
+_WHOLE_BODIES = {
+    "UBND",
+    "HĐND",
+    "Tỉnh ủy",
+    "Tỉnh uỷ",
+    "Thành ủy",
+    "Thành uỷ",
+    "Huyện ủy",
+    "Huyện uỷ",
+    "Chính phủ",
+    "Quốc hội",
+}
 # The words of an office before its body ("Phó Chủ tịch Thường trực", "Trưởng" of "Trưởng Ban …").
 _OFFICE_WORD = re.compile(
     r"(?:Phó\s+)?(?:Chủ tịch|Bí thư|Thủ tướng|Bộ trưởng|Thứ trưởng|Giám đốc|Tổng Giám đốc|Tổng cục trưởng"
