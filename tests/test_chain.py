@@ -269,3 +269,13 @@ def test_a_phrase_the_block_lacks_stands_in_only_for_the_same_day():
     text = "Vụ Chính sách hoàn thiện đề án, báo cáo Tổng cục trước ngày 15/11/2026.\n"
     got = _deadline(text, text.strip(), "trước 15/11/2026")
     assert got is not None and got.due == dt.date(2026, 11, 15)
+
+
+def test_the_units_of_a_letter_are_its_addressees():
+    text = (
+        "UBND TỈNH LÀO CAI\n\nKính gửi:\n- Các sở, ban, ngành tỉnh;\n- UBND các huyện, thị xã, thành phố.\n\n"
+        "Để triển khai Chỉ thị số 11, UBND tỉnh yêu cầu:\n\n"
+        "1. Các đơn vị khẩn trương rà soát, báo cáo kết quả về Sở Tài chính.\n"
+    )
+    got = _verify(text, "Các đơn vị khẩn trương rà soát, báo cáo kết quả", ["Các sở, ban, ngành tỉnh"])
+    assert [(a.name, a.source) for a in got.agencies] == [("Các sở, ban, ngành tỉnh", "addressee")]

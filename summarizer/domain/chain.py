@@ -270,6 +270,10 @@ def _nearest_after(text: str, leads: set[tuple[int, int]], quote: tuple[int, int
     return {k for k in leads if k[0] < quote[1] or k[0] < limit}
 
 
+_GENERIC = re.compile(
+    r"^(?:các|những|toàn thể)?\s*(?:cơ quan|đơn vị|địa phương)(?:\s*(?:,|và)\s*(?:các\s+)?(?:cơ quan|đơn vị|địa phương))*"
+    r"(?:\s+(?:có liên quan|liên quan|trực thuộc))?$"
+)
 _GROUP_BREAK = re.compile(r",|\svà\s|\scùng\s")
 # A clause whose subject is a body the table does not know ("Ban chỉ đạo Đổi mới và phát triển DN
 # báo cáo …", "…, cơ quan chức năng nên tạo điều kiện"): the quote names its own lead.
@@ -342,12 +346,16 @@ def verify_agencies(
     cut = source.text.find(";", span[0], span[1])
     first_clause = links[0] if cut < 0 else Link("quote", span[0], cut, anywhere=True)
     quote_leads = _names_lead(source, ctx, first_clause)
-    # A group that leads the quote or its block ("Các Bộ: …", "các đơn vị …") closes the farther
-    # links but the headings in force, which often name whom the group stands for.
+    # A group that leads the quote or its block ("Các Bộ: …", "Sở X đề nghị các chủ đầu tư …")
+    # closes the farther links but the headings in force, which often name whom the group stands
+    # for; "các đơn vị", "các cơ quan" say "you", the addressees, and leave those open too.
     before = Link("context", links[1].start, span[1], around=span)
-    grouped = _unknown_subject(source.text[span[0] : span[1]]) or bool(
-        _names_lead(source, ctx, links[0], collectives=True)
-        or _names_lead(source, ctx, before, collectives=True)
+    groups = _names_lead(source, ctx, links[0], collectives=True) | _names_lead(
+        source, ctx, before, collectives=True
+    )
+    grouped = _unknown_subject(source.text[span[0] : span[1]]) or bool(groups)
+    kept_open = (
+        ("heading", "addressee") if groups and all(_GENERIC.match(g) for g in groups) else ("heading",)
     )
 
     def find(written: str, partner: bool = False) -> AgencySupport | None:
@@ -357,7 +365,7 @@ def verify_agencies(
             if short is not None:
                 return short
         for i, link in enumerate(links):
-            if i > 1 and grouped and link.source != "heading":
+            if i > 1 and grouped and link.source not in kept_open:
                 continue
             # A partner stands wherever its clause puts it ("cùng với …", "với sự tham gia của …"):
             # named anywhere in the item's own block, it is borne out.

@@ -337,10 +337,30 @@ class Fidelity:
         )
 
 
+def _by_agencies(expected: list[Task], got: list[Task], pairs: dict[int, int]) -> dict[int, int]:
+    """Several expected tasks on one quote (one per lead) are told apart by their agencies, not by
+    the order the matcher met them: among them, each takes the found task that shares most of its
+    agencies."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i in pairs:
+        groups.setdefault(expected[i].span, []).append(i)
+    out = dict(pairs)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        free = [pairs[i] for i in members]
+        for i in members:
+            want = {agency_key(a) for a in expected[i].agencies}
+            best = max(free, key=lambda j: len(want & {agency_key(a) for a in got[j].agencies}))
+            out[i] = best
+            free.remove(best)
+    return out
+
+
 def score_fidelity(acc: Fidelity, doc: str, expected: Extraction, got: Extraction) -> None:
     from summarizer.eval.score.items import match_items
 
-    pairs = dict(match_items(expected.tasks, got.tasks))
+    pairs = _by_agencies(expected.tasks, got.tasks, dict(match_items(expected.tasks, got.tasks)))
     acc.tasks_expected += len(expected.tasks)
     acc.tasks_found += len(pairs)
     acc.extra += len(got.tasks) - len(pairs)
