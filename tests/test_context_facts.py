@@ -498,3 +498,26 @@ def test_the_issuer_from_more_header_layouts(header, issuer):
 def test_an_office_that_names_no_body_gives_no_issuer():
     text = "Tin\n\nChiều 20/3, đồng chí Lê Văn Tám, Giám đốc Sở chủ trì cuộc họp giao ban.\n"
     assert ctx(text, date="2025-03-21").info.issuer is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "issuer"),
+    [
+        (
+            "Sáng 10/5, Đoàn đại biểu Quốc hội tỉnh Bình Định do đồng chí Lê Kim Toàn, Phó Trưởng đoàn chuyên trách "
+            "dẫn đầu đã tiếp xúc cử tri huyện Phù Cát.",
+            "Đoàn đại biểu Quốc hội tỉnh",
+        ),
+        (  # the head of state who meets voters with a delegation leads it
+            "Sáng 10/5, Chủ tịch nước Tô Lâm cùng Đoàn đại biểu Quốc hội TP Hà Nội tiếp xúc cử tri quận Ba Đình.",
+            "Chủ tịch nước",
+        ),
+        (  # a district's party committee keeps its place
+            "Chiều 10/5, Ban Thường vụ Huyện ủy Tuy Phước làm việc với Đảng ủy xã Phước Lộc. Đồng chí Nguyễn Văn An, "
+            "Bí thư Huyện ủy chủ trì buổi làm việc.",
+            "Huyện ủy Tuy Phước",
+        ),
+    ],
+)
+def test_the_issuer_of_a_delegation_or_a_district_committee(opening, issuer):
+    assert ctx(f"Tin\n\n{opening}\n", date="2024-05-11").info.issuer == issuer

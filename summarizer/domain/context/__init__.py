@@ -96,14 +96,24 @@ def _mentions(text: str, agency_ctx: AgencyContext, central: bool, places: dict[
 
 
 _LOWER_BODY = re.compile(r"(?P<body>UBND|HĐND|Văn phòng UBND) (?P<level>huyện|thị xã|xã|phường|thị trấn)")
+# A district's party committee named without its place ("Bí thư Huyện ủy" -> "Huyện ủy").
+_LOWER_COMMITTEE = {"Huyện ủy": "huyện", "Huyện uỷ": "huyện", "Đảng ủy xã": "xã"}
 
 
-def _with_place(issuer: str | None, places: dict[str, str]) -> str | None:
-    """A lower-level issuer read off an office ("Chủ tịch UBND huyện" -> "UBND huyện") with the place the
-    document is about ("UBND huyện Đồng Lạc"): below the province a body is named with its place."""
+_CAP = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*"
+
+
+def _with_place(issuer: str | None, places: dict[str, str], text: str = "") -> str | None:
+    """A lower-level issuer read off an office ("Chủ tịch UBND huyện" -> "UBND huyện", "Bí thư Huyện ủy"
+    -> "Huyện ủy") with the place the document is about ("UBND huyện Đồng Lạc", "Huyện ủy Tuy Phước"):
+    below the province a body is named with its place."""
     m = _LOWER_BODY.fullmatch(issuer or "")
-    place = places.get(m["level"]) if m else None
-    return f"{issuer} {place}" if m and place else issuer
+    place = places.get(m["level"]) if m else places.get(_LOWER_COMMITTEE.get(issuer or "", ""))
+    if issuer in _LOWER_COMMITTEE and not place:
+        # "Ban Thường vụ Huyện ủy Tuy Phước": the one place the text writes the committee with.
+        named = {n.group(1) for n in re.finditer(rf"{issuer} ({_CAP}(?: {_CAP})?)", text)}
+        place = next(iter(named)) if len(named) == 1 else None
+    return f"{issuer} {place}" if place and (m or issuer in _LOWER_COMMITTEE) else issuer
 
 
 _PROVINCE_BODY = re.compile(
@@ -194,7 +204,7 @@ def build_context(source: Source) -> DocContext:
         if giver is not None:
             info.chair = Chair(name=giver.name, position=giver.position)
             info.kind = "news"
-    info.issuer = _own_province(_with_place(find_issuer(text, bs, info, place_line, opening), places))
+    info.issuer = _own_province(_with_place(find_issuer(text, bs, info, place_line, opening), places, text))
     central = is_central(info.issuer)
     if central and "tỉnh" in agency_ctx.places:
         # Issued or led at central level, the document has no own province: a province's bodies keep

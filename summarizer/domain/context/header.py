@@ -341,7 +341,13 @@ def find_issuer(
                 if found and found[0].start == 0:
                     return found[0].canonical
     if info.chair and info.chair.position:
-        return body_of_position(info.chair.position)
+        body = body_of_position(info.chair.position)
+        delegation = _DELEGATION.search(opening) if opening and body is None else None
+        if delegation:
+            # "Đoàn đại biểu Quốc hội tỉnh X do đồng chí …, Phó Trưởng đoàn … dẫn đầu": the delegation.
+            level = "thành phố" if delegation["level"] == "TP" else delegation["level"]
+            return f"Đoàn đại biểu Quốc hội {level}" + ("" if level == "tỉnh" else f" {delegation['place']}")
+        return body
     if info.kind == "news":
         # No chair named: the body of the official who attends and directs the session.
         directing = directing_official(bs)
@@ -369,6 +375,10 @@ def _organizer(opening: str) -> str | None:
 _HOST_BODY = re.compile(
     r"\b(?:[Đđ]oàn(?:\s+(?:công tác|kiểm tra|giám sát|khảo sát|Kiểm tra|Giám sát|công tác))?(?:\s+số\s+\d+)?"
     r"|buổi làm việc|cuộc họp|phiên họp)\s+của\s+(?P<body>[A-ZĐ][^,.;()]{2,60}?)\s+(?:do|với|về)\b"
+)
+# A delegation that is a body of its own ("Đoàn đại biểu Quốc hội tỉnh Bình Định do … dẫn đầu …").
+_DELEGATION = re.compile(
+    r"\bĐoàn (?:đại biểu Quốc hội|ĐBQH) (?P<level>tỉnh|thành phố|TP)\s+(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*)?)"
 )
 _MINUTES_PLACE = re.compile(r"\btại\s+(?P<body>[^,.;()]{3,60})")
 
