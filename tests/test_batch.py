@@ -8,6 +8,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -334,3 +335,31 @@ def test_the_collector_is_paused_for_start_up_only(tmp_path):
         assert not gc.isenabled()  # a caller's own choice is given back
     finally:
         gc.enable()
+
+
+def test_a_quiet_run_never_imports_rich(tmp_path):
+    """`--quiet` (CI, the benchmark) writes failures to stderr itself: the progress bar's library
+    is not loaded at all; without it the summary table is printed through rich."""
+    doc = tmp_path / "in" / "a.txt"
+    doc.parent.mkdir()
+    shutil.copy(FIXTURES / "documents" / "004_b6c01a3b0295957f.txt", doc)
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from summarizer.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    print('rich loaded' if 'rich' in sys.modules else 'no rich', file=sys.stderr)\n"
+    )
+    for quiet, loaded in ((["-q"], "no rich"), ([], "rich loaded")):
+        out = tmp_path / f"out{len(quiet)}"
+        res = subprocess.run(
+            [sys.executable, "-c", probe, "batch", str(doc.parent), "-o", str(out), *quiet],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert res.returncode == 1, res.stderr  # the empty file is refused
+        assert "refused:" in res.stderr and "empty.txt" in res.stderr
+        assert res.stderr.strip().endswith(loaded)

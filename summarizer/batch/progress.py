@@ -4,10 +4,12 @@ final table, every failure on its own line. `--quiet` leaves only the failures."
 from __future__ import annotations
 
 import contextlib
+import functools
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from summarizer.batch.run import DocResult
 from summarizer.models import Usage
@@ -16,10 +18,15 @@ from summarizer.models import Usage
 class Display:
     def __init__(self, *, quiet: bool) -> None:
         self.quiet = quiet
+        self._status: object | None = None
+
+    @functools.cached_property
+    def console(self) -> Any:
+        # Made on first use: a quiet run (CI, a benchmark) prints through sys.stderr alone and
+        # never pays for importing rich.
         from rich.console import Console
 
-        self.console = Console(stderr=True, highlight=False, soft_wrap=True)
-        self._status: object | None = None
+        return Console(stderr=True, highlight=False, soft_wrap=True)
 
     def message(self, text: str) -> None:
         if not self.quiet:
