@@ -190,3 +190,50 @@ def test_the_prime_minister_and_the_central_bodies_as_a_group_may_be_asked():
         ("UBND tỉnh Hà Giang", "Các Bộ, ngành", "hỗ trợ tỉnh về cơ chế đặc thù"),
     ]
     assert not result.tasks
+
+
+_N = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+_NOTICE = (
+    f"ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n{_N}Số: 45/TB-UBND\nLạng Sơn, ngày 05 tháng 3 năm 2024\n\nTHÔNG BÁO\n"
+    "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Bình Gia\n\nNgày 01/3/2024, đồng chí Hồ Tiến "
+    "Thiệu, Chủ tịch UBND tỉnh làm việc với huyện Bình Gia. Chủ tịch UBND tỉnh kết luận như sau:\n\n"
+    "I. NHIỆM VỤ THỜI GIAN TỚI\n1. UBND huyện Bình Gia tập trung giải ngân vốn.\n\n"
+)
+
+
+def test_an_ask_of_whose_body_the_notice_names_has_its_content_after_ve():
+    text = f"{_NOTICE}II. VỀ CÁC KIẾN NGHỊ, ĐỀ XUẤT\n1. Đối với đề xuất của UBND huyện về bổ sung biên chế: Giao Sở Nội vụ nghiên cứu, đề xuất.\n"
+    [r] = run(text)[0].requests
+    assert (r.requester, r.content) == ("UBND huyện Bình Gia", "bổ sung biên chế")
+
+
+def test_an_item_that_opens_with_the_ask_and_answers_after_its_colon():
+    text = (
+        f"{_NOTICE}II. CÁC KIẾN NGHỊ CỦA HUYỆN\n"
+        "- Kiến nghị bổ sung vốn cho dự án trường học: UBND tỉnh thống nhất chủ trương; giao Sở Kế hoạch và Đầu "
+        "tư tham mưu.\n- Đề nghị tỉnh hỗ trợ xi măng làm đường giao thông nông thôn: Giao Sở Tài chính xem xét.\n"
+    )
+    result, _ctx = run(text)
+    assert [(r.requester, r.addressee, r.content) for r in result.requests] == [
+        ("UBND huyện Bình Gia", "UBND tỉnh", "bổ sung vốn cho dự án trường học"),
+        ("UBND huyện Bình Gia", "UBND tỉnh", "tỉnh hỗ trợ xi măng làm đường giao thông nông thôn"),
+    ]
+    # The province's own agreement is a decision, nobody's task; the answers' assignments are tasks.
+    assert [t.agencies for t in result.tasks] == [
+        ["UBND huyện Bình Gia"],
+        ["Sở Kế hoạch và Đầu tư"],
+        ["Sở Tài chính"],
+    ]
+
+
+def test_a_report_ask_goes_to_the_body_it_names():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nHUYỆN BÌNH GIA\n{_N}Số: 45/BC-UBND\nBình Gia, ngày 05 tháng 3 năm 2024\n\nBÁO CÁO\n"
+        "Kết quả năm 2023\n\nI. KẾT QUẢ THỰC HIỆN\nHuyện đạt nhiều kết quả.\n\nII. KIẾN NGHỊ, ĐỀ XUẤT\n"
+        "1. Đề nghị UBND tỉnh bổ sung vốn cho chương trình nông thôn mới.\n"
+        "2. Đề nghị Sở Giáo dục và Đào tạo bố trí đủ giáo viên.\n"
+    )
+    assert [(r.requester, r.addressee) for r in run(text)[0].requests] == [
+        ("UBND huyện Bình Gia", "UBND tỉnh"),
+        ("UBND huyện Bình Gia", "Sở Giáo dục và Đào tạo"),
+    ]

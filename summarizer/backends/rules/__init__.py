@@ -204,7 +204,10 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
         answers_here: list[Request] = []
         if not in_conclusions or section == "requests":
             if section == "requests":
-                answers_here = [_asked_by_heading(r, source, ctx, idx) for r in answer_in_block(b, text, ctx)]
+                answers_here = [
+                    _asked_by_heading(r, source, ctx, idx)
+                    for r in answer_in_block(b, text, ctx, in_section=True)
+                ]
                 out.requests.extend(answers_here)
             else:
                 out.requests.extend(requests_in_block(b, text, ctx))

@@ -57,9 +57,21 @@ HIGHER_ASK = re.compile(r"^\s*(?:xem xét|sớm|quan tâm|hỗ trợ|bố trí|c
 REQUEST_ANSWER = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.\s+|[a-zđ]\)\s*|[-+•]\s*)?(?:Đối với|Về) (?:các |những )?(?:kiến nghị|đề xuất|đề nghị)"
     r"(?:,\s*(?:kiến nghị|đề xuất|đề nghị))?"
-    r"(?:\s+của\s+(?P<req>[^:]+?))?(?:\s+(?:về|liên quan đến)\s+(?P<content>[^:]+?)|\s+(?P<ask>(?!của\b)[^:]+?))?"
+    r"(?:\s+của\s+(?P<req>[^:]+?))?(?:\s+(?:về|liên quan đến)\s+(?P<content>[^:]+?)|(?(req)(?!)|\s+(?P<ask>(?!của\b)[^:]+?)))?"
     r"\s*:\s*(?P<resp>.+)$",
     _I,
+)
+# An item of a notice's requests section that opens with the ask itself and gives its answer after the
+# colon ("- Kiến nghị bổ sung vốn cho dự án A: UBND tỉnh thống nhất …", "2. Đề nghị tỉnh hỗ trợ xi măng:
+# Giao Sở Tài chính xem xét").
+LISTED_ASK_ANSWER = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s*|[-+•]\s*)?(?:kiến nghị|đề xuất|đề nghị)\s+(?!các\s+Sở\s*:)"
+    r"(?P<ask>[^:]{8,240}?)\s*:\s*(?P<resp>.+)$",
+    _I | re.DOTALL,
+)
+# How an answer to an ask opens: it decides, assigns or takes note.
+ANSWER_WORDS = re.compile(
+    r"\b(?:giao|đồng ý|thống nhất|chấp thuận|ghi nhận|tiếp thu|chưa|không|xem xét|chỉ đạo|yêu cầu)\b", _I
 )
 # The ordinal that opens a point of a speech ("Thứ nhất, …", "Hai là, …", "Trước hết, …").
 ORDINAL = (

@@ -56,7 +56,25 @@ def supports_in_lead_cell(task: Task, text: str) -> bool:
     return bool(_LEAD_CELL.search(text[cell_start - 1 if cell_start else 0 : start])) and ";" in head
 
 
+# The issuer's own decision on an ask ("UBND tỉnh thống nhất chủ trương", "Chủ tịch UBND tỉnh đồng ý …").
+_DECIDES = re.compile(r"^\s*,?\s*(?:cơ bản\s+)?(?:thống nhất|đồng ý|chấp thuận|ghi nhận|tiếp thu)\b", _I)
+
+
+def issuer_decides(task: Task, text: str, ctx: DocContext) -> bool:
+    """The issuer agreeing or taking note, in its own notice: a decision, nobody's work to do."""
+    first = next(iter(ctx.mentions_in(task.span[0], task.span[1])), None)
+    return (
+        first is not None
+        and task.agencies == [ctx.info.issuer]
+        and first.start - task.span[0] < 40
+        and bool(_DECIDES.match(text[first.end : first.end + 30]))
+    )
+
+
 def gives_no_work(task: Task, text: str, ctx: DocContext) -> bool:
     return (
-        relays_another_text(task) or narrates_work_done(task, text, ctx) or supports_in_lead_cell(task, text)
+        relays_another_text(task)
+        or issuer_decides(task, text, ctx)
+        or narrates_work_done(task, text, ctx)
+        or supports_in_lead_cell(task, text)
     )

@@ -44,9 +44,13 @@ def served_by(issuer: str | None) -> str | None:
     return issuer
 
 
-def answer_in_block(b: Block, text: str, ctx: DocContext) -> list[Request]:
-    """ "Đối với / Về kiến nghị của X …: <answer>": the request and its answer in one block."""
+def answer_in_block(b: Block, text: str, ctx: DocContext, *, in_section: bool = False) -> list[Request]:
+    """ "Đối với / Về kiến nghị của X …: <answer>": the request and its answer in one block; in a
+    requests section also "- Kiến nghị <ask>: <answer>"."""
     m = P.REQUEST_ANSWER.match(b.text)
+    if not m and in_section:
+        listed = P.LISTED_ASK_ANSWER.match(b.text)
+        m = listed if listed and P.ANSWER_WORDS.search(listed.group("resp")[:80]) else None
     if not m:
         return []
     subject_ubnd = f"UBND {ctx.info.subject}" if ctx.info.subject else None
@@ -54,14 +58,14 @@ def answer_in_block(b: Block, text: str, ctx: DocContext) -> list[Request]:
     ev_end = head_end
     while ev_end > b.start and text[ev_end - 1] in " :":
         ev_end -= 1
-    req_text = m.group("req") or ""
+    req_text = m.groupdict().get("req") or ""
     req_mentions = find_mentions(req_text, ctx.agencies)
     resp_start, resp_end = b.start + m.start("resp"), b.end
     return [
         Request(
             requester=req_mentions[0].canonical if req_mentions else subject_ubnd,
             addressee=served_by(ctx.info.issuer),
-            content=(m.group("content") or m.group("ask") or b.text[: ev_end - b.start]).strip(),
+            content=(m.groupdict().get("content") or m.group("ask") or b.text[: ev_end - b.start]).strip(),
             response=text[resp_start:resp_end],
             response_span=(resp_start, resp_end),
             evidence=text[b.start : ev_end],
@@ -283,9 +287,15 @@ def asks_up(requester: str | None, target: str, issuer: str | None) -> bool:
 def listed_request(
     b: Block, text: str, ctx: DocContext, requester: str | None, addressee: str | None
 ) -> Request:
-    """An item of a report's "Kiến nghị" section: the issuer's ask, to whom the section says."""
+    """An item of a report's "Kiến nghị" section: the issuer's ask, to whom the section says, else to
+    the body the item asks ("1. Đề nghị UBND tỉnh bổ sung vốn …")."""
     end = extend_terminal(text, b.end)
     content = b.text.strip(" .;")
+    if addressee is None:
+        cue = P.REQUEST_CUE_ASKS.search(b.text)
+        asked = [m for m in ctx.mentions_in(b.start + cue.end(), b.end) if not m.collective] if cue else []
+        if cue and asked and not text[b.start + cue.end() : asked[0].start].strip(" ,:"):
+            addressee = asked[0].canonical
     return Request(
         requester=requester,
         addressee=addressee,
