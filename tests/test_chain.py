@@ -279,3 +279,15 @@ def test_the_units_of_a_letter_are_its_addressees():
     )
     got = _verify(text, "Các đơn vị khẩn trương rà soát, báo cáo kết quả", ["Các sở, ban, ngành tỉnh"])
     assert [(a.name, a.source) for a in got.agencies] == [("Các sở, ban, ngành tỉnh", "addressee")]
+
+
+def test_the_unit_a_visit_is_to_takes_the_work_the_quote_names_no_lead_for():
+    text = (
+        "Bí thư Tỉnh ủy thăm HTX Sản xuất nông sản Kiên Nga:\n\n"
+        "Bí thư Tỉnh ủy đánh giá cao nỗ lực của HTX trong việc phát triển kinh tế vùng cao.\n\n"
+        "Bí thư Tỉnh ủy cũng đề nghị chủ thể phải đổi mới sáng tạo, tập trung vào chất lượng sản phẩm.\n"
+    )
+    quote = "Bí thư Tỉnh ủy cũng đề nghị chủ thể phải đổi mới sáng tạo"
+    got = _verify(text, quote, ["HTX Sản xuất nông sản Kiên Nga"])
+    assert [a.source for a in got.agencies] == ["context"]
+    assert _verify(text, quote, ["Tỉnh ủy"]).agencies == []

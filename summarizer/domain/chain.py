@@ -79,7 +79,23 @@ def chain(source: Source, ctx: DocContext, span: tuple[int, int]) -> list[Link]:
     # The unit a write-up is about is named in its headline and opening paragraph.
     opening = [b for b in source.blocks[:12] if b.kind in ("paragraph", "caption")][:3]
     links += [Link("context", b.line_start, b.end, opening=True) for b in opening if b.end <= span[0]]
+    # The unit the visit or the inspection is to ("… thăm HTX X:", "làm việc với UBND thị xã Y"),
+    # named in the opening or a heading in force: the one its tasks are for, where nothing nearer
+    # names a lead.
+    heads = [(h.line_start, h.end) for h in source.headings_at(span[0])]
+    for lo_, hi_ in [*((b.line_start, b.end) for b in source.blocks[:12] if b.end <= span[0]), *heads]:
+        for m in _VISIT.finditer(source.text, lo_, hi_):
+            end = CLAUSE_END.search(source.text, m.end(), hi_)
+            links.append(Link("context", m.end(), end.start() if end else hi_, anywhere=True))
     return links
+
+
+# A visit, a working session or an inspection, and whom it is with.
+_VISIT = re.compile(
+    r"\b(?:thăm(?: và làm việc với)?|làm việc (?:với|tại)|kiểm tra (?:tại|đối với)|khảo sát (?:tại)?)\s+",
+    re.I,
+)
+CLAUSE_END = re.compile(r"[,.;:\n]|\s(?:về|để|nhằm)\s")
 
 
 # Names the table lacks before a partner it knows ("phối hợp với cơ quan Thuế, Sở …"): short

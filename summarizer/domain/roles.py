@@ -52,7 +52,7 @@ _GIVES = re.compile(
 _OFFICE_GIVES = re.compile(
     rf"^\s*,?\s*{_ADVERBS}(?:giao(?:\s+cho)?|yêu cầu|đề nghị|lưu ý|kết luận|nhấn mạnh|cho rằng|phát biểu"
     r"|khẳng định|chỉ đạo|đưa ra|đánh giá|ghi nhận|biểu dương|chỉ rõ|quyết định|mong muốn|đặt hàng|cho biết"
-    r"|nêu rõ|nhận định|phát biểu|chủ trì)\b",
+    r"|nêu rõ|nhận định|phát biểu|chủ trì|thăm|làm việc với|kiểm tra)\b",
     re.IGNORECASE,
 )
 # A phrase that opens a sentence before its subject ("Tại buổi làm việc, …", "Bên cạnh đó, …",
