@@ -122,3 +122,31 @@ def test_a_report_closing_that_only_reports_asks_nothing():
     result, ctx = run(text)
     assert ctx.kind == "report" and ctx.info.issuer == "Văn phòng UBND tỉnh"
     assert ctx.info.addressees == [] and result.requests == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Xem chi tiết ở đây](https://example.vn/bai-viet-123/)",
+        "--------------------------------------------------",
+        "-- PAGE BREAK ---",
+        "Hội nghị được tổ chức để triển khai Văn bản số 41/UBND-KT ngày 21/5/2026 của UBND tỉnh.",
+        "Biên bản kết thúc vào hồi 10 giờ 00 phút cùng ngày, được lập thành 07 bản.",
+    ],
+)
+def test_debris_and_the_session_itself_take_no_assignee(line):
+    text = (
+        "SỞ CÔNG THƯƠNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/TB-SCT Lào Cai, ngày 10 tháng 3 năm 2026\n\nTHÔNG BÁO\nKết luận cuộc họp\n\n"
+        f"1. Sở Xây dựng chủ trì rà soát hồ sơ các cụm công nghiệp.\n{line}\n"
+    )
+    assert [a for a, _e in tasks(text)] == [["Sở Xây dựng"]]
+
+
+def test_the_ministries_a_cac_bo_list_names():
+    text = (
+        "Tin\n\nNgày 5/1, Phó Thủ tướng Vương Đình Huệ chủ trì cuộc họp.\n\n"
+        "Các Bộ: Giao thông vận tải, Công Thương, Tài chính khẩn trương rà soát, báo cáo Thủ tướng.\n"
+    )
+    got = run(text, date="2018-01-06")[0].tasks
+    assert [t.agencies for t in got] == [["Bộ Giao thông vận tải", "Bộ Công Thương", "Bộ Tài chính"]]

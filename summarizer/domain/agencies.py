@@ -162,7 +162,7 @@ _LOCAL = re.compile(
 _PLACE = re.compile(
     rf"(?<![\wÀ-ỹ])(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})"
 )
-_SO_LIST_HEAD = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác\s+Sở(?:,\s*ban,\s*ngành)?\s*:?\s+")
+_SO_LIST_HEAD = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác\s+(?P<kind>Sở|Bộ)(?:,\s*(?:ban,\s*)?ngành)?\s*:?\s+")
 # Bodies named with their place and no level word: "Ban Thường vụ Thành ủy Cần Thơ", "Huyện ủy Bình
 # Gia", "Cục Hải quan TP Hà Nội" (canonical: the body and the place, "TP" dropped).
 _NAMED_BODY = re.compile(
@@ -296,11 +296,14 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
     list_heads: set[int] = set()
     for head in _SO_LIST_HEAD.finditer(text):
         pos = head.end()
+        # "Các Bộ: Giao thông vận tải, Công Thương, …" lists ministries as "Các Sở: …" lists departments.
+        ministries = head.group("kind").lower() == "bộ"
+        item_pattern, by_key = (_bo_list_item(), t.bo_by_key) if ministries else (t.so_list_item, t.so_by_key)
         while True:
-            item = t.so_list_item.match(text, pos)
+            item = item_pattern.match(text, pos)
             if not item:
                 break
-            so = t.so_by_key.get(_key(item.group("name")))
+            so = by_key.get(_key(item.group("name")))
             if so is None:
                 break
             found.append(Mention(item.start(), item.end(), item.group(0), _so_canonical(so, ctx)))

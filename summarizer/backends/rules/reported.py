@@ -71,9 +71,25 @@ def issuer_decides(task: Task, text: str, ctx: DocContext) -> bool:
     )
 
 
+# What a saved page or a scan leaves between paragraphs ("[Xem chi tiết ở đây](https://…)", "-----",
+# "-- PAGE BREAK ---"), and the session or the record itself as the subject ("Hội nghị được tổ chức để
+# …", "Biên bản kết thúc vào hồi …"): never work given to anyone.
+_DEBRIS = re.compile(r"^\W*$|^\W*\[[^\]]*\]\(https?://|^\W*-+\s*PAGE BREAK", _I)
+_SESSION_SUBJECT = re.compile(
+    r"^\W*(?:hội nghị|cuộc họp|buổi làm việc|phiên họp|biên bản|buổi tiếp xúc|đoàn kiểm tra)\s+(?:được|kết thúc|đã|diễn ra|"
+    r"thống nhất|lập|có)\b",
+    _I,
+)
+
+
+def is_debris_or_the_session(task: Task) -> bool:
+    return bool(_DEBRIS.match(task.evidence) or _SESSION_SUBJECT.match(task.evidence))
+
+
 def gives_no_work(task: Task, text: str, ctx: DocContext) -> bool:
     return (
         relays_another_text(task)
+        or is_debris_or_the_session(task)
         or issuer_decides(task, text, ctx)
         or narrates_work_done(task, text, ctx)
         or supports_in_lead_cell(task, text)
