@@ -521,3 +521,36 @@ def test_an_office_that_names_no_body_gives_no_issuer():
 )
 def test_the_issuer_of_a_delegation_or_a_district_committee(opening, issuer):
     assert ctx(f"Tin\n\n{opening}\n", date="2024-05-11").info.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("article", "issuer"),
+    [
+        (
+            "Chống buôn lậu dịp Tết\n\nTổng cục Hải quan vừa có văn bản chỉ đạo các Cục Hải quan tỉnh, thành phố tăng "
+            "cường kiểm soát hàng hóa dịp Tết Nguyên đán.\n",
+            "Tổng cục Hải quan",
+        ),
+        (
+            "Tăng cường quản lý\n\nUBND tỉnh Bình Định vừa ban hành Công văn số 123/UBND-KT yêu cầu các sở, ngành rà "
+            "soát các dự án chậm tiến độ.\n",
+            "UBND tỉnh",
+        ),
+        (
+            "Hải quan Lạng Sơn\n\n(HQ Online) - Cục Hải quan Lạng Sơn vừa tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.\n",
+            "Cục Hải quan Lạng Sơn",
+        ),
+        (
+            "Thủ tướng chỉ đạo\n\nThủ tướng Chính phủ Phạm Minh Chính vừa ký Công điện số 12/CĐ-TTg yêu cầu các bộ, "
+            "ngành, địa phương tập trung khắc phục hậu quả bão số 3.\n",
+            "Thủ tướng Chính phủ",
+        ),
+    ],
+)
+def test_the_issuer_of_an_article_whose_lead_names_who_acts(article, issuer):
+    assert ctx(article, date="2024-07-11").info.issuer == issuer
+
+
+def test_a_lead_that_only_mentions_a_body_names_no_issuer():
+    text = "Thời tiết\n\nTheo Sở Nông nghiệp và Môi trường, mưa lớn kéo dài đã gây thiệt hại cho nhiều diện tích lúa.\n"
+    assert ctx(text, date="2024-07-11").info.issuer is None

@@ -5,7 +5,7 @@ a request); "… trân trọng báo cáo UBND tỉnh" only hands the report over
 from __future__ import annotations
 
 from summarizer.domain.context import DocContext
-from summarizer.domain.context.header import report_closing
+from summarizer.domain.context.closing import report_closing
 from summarizer.models import Provenance, Request
 
 

@@ -26,6 +26,7 @@ from summarizer.domain.context.addressees import (
     with_addressee,
 )
 from summarizer.domain.context.central import is_central, merge_province_after_body, name_the_province
+from summarizer.domain.context.closing import report_closing
 from summarizer.domain.context.header import (
     DATED_LINE,
     body_of_position,
@@ -33,7 +34,6 @@ from summarizer.domain.context.header import (
     document_title,
     find_issuer,
     is_formal,
-    report_closing,
 )
 from summarizer.domain.context.people import (
     Person,

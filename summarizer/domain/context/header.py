@@ -7,11 +7,11 @@ else from the narration (the delegation's or session's host body) or the chair's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from summarizer.domain import cues
 from summarizer.domain.agencies import find_mentions
-from summarizer.domain.context.people import directing_official
+from summarizer.domain.context.closing import report_closing
+from summarizer.domain.context.people import directing_official, persons
 from summarizer.models import DocumentInfo, DocumentKind
 from summarizer.source.segment import Block
 
@@ -46,51 +46,6 @@ def document_kind(text: str, bs: list[Block]) -> DocumentKind:
     if re.search(r"buổi làm việc|phiên họp|hội nghị|đoàn công tác|đoàn kiểm tra|tiếp xúc cử tri", text, _I):
         return "news"
     return "other"
-
-
-# The closing formula of a report: "Trên đây là báo cáo …, <body> (kính|trân trọng) (trình|báo cáo|đề nghị)
-# <addressee> …" (the body and the addressee may be anywhere in the sentence after it).
-_REPORT_CLOSING = re.compile(r"\bTrên đây là (?:bản\s+)?báo cáo\b(?P<rest>[^.]*(?:\.[^.]*){0,1})", _I)
-_PRESENTS = re.compile(
-    r"^\s*(?:xin\s+)?(?:kính|trân trọng|xin)\s+(?:trình|báo cáo|đề nghị|gửi)\b|^\s*(?:báo cáo|trình|gửi)\s",
-    _I,
-)
-
-
-@dataclass(frozen=True)
-class Closing:
-    """A report's closing formula: who presents it, to whom, and where the sentence stands."""
-
-    issuer: str | None
-    addressee: str | None
-    start: int
-    end: int
-    asks: bool  # "kính trình … xem xét, quyết định": the report asks its addressee to decide
-
-
-_DECIDE = re.compile(
-    r"\b(?:trình|đề nghị)\b[^.]*\b(?:xem xét|quyết định|phê duyệt|cho ý kiến|cho phép)\b", _I
-)
-
-
-def report_closing(text: str) -> Closing | None:
-    """The body that signs a report and whom it is presented to, read off its closing formula
-    ("Trên đây là Báo cáo …. Bộ Khoa học và Công nghệ kính trình Chính phủ xem xét"); None when the
-    text has no such formula."""
-    m = None
-    for last in _REPORT_CLOSING.finditer(text):
-        m = last  # the last one: the report's own closing, after any it quotes
-    if m is None:
-        return None
-    rest = text[m.start("rest") : m.end("rest")]
-    found = [x for x in find_mentions(rest) if not x.collective]
-    issuer = addressee = None
-    for i, x in enumerate(found):
-        if _PRESENTS.match(re.sub(r"\s+", " ", rest[x.end : x.end + 40])):
-            issuer = x.canonical
-            addressee = found[i + 1].canonical if i + 1 < len(found) else None
-            break
-    return Closing(issuer, addressee, m.start(), m.end(), bool(addressee and _DECIDE.search(rest)))
 
 
 def is_formal(bs: list[Block]) -> bool:
@@ -353,12 +308,46 @@ def find_issuer(
         directing = directing_official(bs)
         if directing is not None:
             return body_of_position(directing.position)
-    if opening and info.kind != "notice":
+    if info.kind == "notice":
+        return None
+    if opening:
         return _organizer(opening)
+    # No session narrated with a date: the body (or the official) the lead sentence says holds a session
+    # or issues a directive ("Tổng cục Hải quan vừa có văn bản chỉ đạo …", "Thủ tướng Chính phủ … vừa ký
+    # Công điện …"), when the text is no formal document.
+    lead = None if is_formal(bs) else _lead_sentence(bs)
+    return (_organizer(lead) or _official_issuing(lead)) if lead else None
+
+
+def _lead_sentence(bs: list[Block]) -> str | None:
+    """The first sentence of an article's first paragraph of prose (after its headline and debris)."""
+    for b in bs[1:12]:
+        t = re.sub(r"^\([^)]{1,40}\)\s*[-–]\s*", "", b.text.strip())  # "(HQ Online) - …": the dateline
+        if b.kind in ("heading", "caption") or len(t) < 40 or not t[:1].isupper():
+            continue
+        return re.split(r"(?<=[.!?])\s", t, maxsplit=1)[0]
     return None
 
 
-_ORGANIZES = re.compile(r"\s*(?:đã\s+|vừa\s+)?(?:tổ chức|họp|chủ trì|tiến hành|triển khai họp)\b", _I)
+_ISSUES = re.compile(
+    r"\s*(?:vừa|mới)\s+(?:có văn bản|ban hành|ký ban hành|ký|gửi văn bản|có công văn|có công điện)\b", _I
+)
+
+
+def _official_issuing(lead: str) -> str | None:
+    """ "Thủ tướng Chính phủ Phạm Minh Chính vừa ký Công điện …": the body of the official who issues it."""
+    for person in persons(lead)[:1]:
+        if person.start <= 3 and person.position and _ISSUES.match(lead, person.end):
+            return body_of_position(person.position)
+    return None
+
+
+# A session the body holds, or a directive a news item reports it has just issued ("vừa có văn bản …").
+_ORGANIZES = re.compile(
+    r"\s*(?:(?:đã\s+|vừa\s+)?(?:tổ chức|họp|chủ trì|tiến hành|triển khai họp)"
+    r"|(?:vừa|mới)\s+(?:có văn bản|ban hành|ký ban hành|có công văn|có công điện|gửi văn bản))\b",
+    _I,
+)
 
 
 def _organizer(opening: str) -> str | None:
