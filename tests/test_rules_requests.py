@@ -237,3 +237,32 @@ def test_a_report_ask_goes_to_the_body_it_names():
         ("UBND huyện Bình Gia", "UBND tỉnh"),
         ("UBND huyện Bình Gia", "Sở Giáo dục và Đào tạo"),
     ]
+
+
+_NEWS_INTRO = "Chủ tịch tỉnh làm việc với huyện\n\nSáng 10/5, Chủ tịch UBND tỉnh Phạm Anh Tuấn làm việc với huyện Vân Canh.\n\n"
+
+
+def test_numbered_asks_in_one_sentence_each_go_to_their_body():
+    text = f"{_NEWS_INTRO}Huyện Vân Canh đề nghị: (1) tỉnh hỗ trợ 20 tỷ đồng làm đường; (2) Sở Xây dựng sớm thẩm định quy hoạch.\n"
+    result, _ctx = run(text, date="2024-05-11")
+    assert [(r.requester, r.addressee) for r in result.requests] == [
+        ("UBND huyện Vân Canh", "UBND tỉnh"),
+        ("UBND huyện Vân Canh", "Sở Xây dựng"),
+    ]
+    assert result.tasks == []
+
+
+def test_a_commune_asks_the_district_its_chair_heads():
+    text = (
+        "Chủ tịch huyện làm việc với xã\n\nSáng 10/5, Chủ tịch UBND huyện Tuy Phước Nguyễn Văn Hai làm việc với xã "
+        "Phước Lộc.\n\nTrước những khó khăn trên, xã Phước Lộc kiến nghị huyện hỗ trợ kinh phí nâng cấp trường học.\n"
+    )
+    assert [(r.requester, r.addressee) for r in run(text, date="2024-05-11")[0].requests] == [
+        ("UBND xã Phước Lộc", "UBND huyện Tuy Phước")
+    ]
+
+
+def test_a_department_asks_its_province_and_the_province_does_not_ask_it():
+    assert asks_up("Sở Kế hoạch và Đầu tư", "UBND tỉnh", "UBND tỉnh")
+    assert not asks_up("UBND tỉnh", "Sở Kế hoạch và Đầu tư", "UBND tỉnh")
+    assert not asks_up("Sở Y tế", "Sở Tài chính", "UBND tỉnh")

@@ -404,13 +404,14 @@ def infer_places(text: str) -> dict[str, str]:
     counts: dict[str, Counter[str]] = {"huyện": Counter(), "xã": Counter(), "tỉnh": Counter()}
     for m in _PLACE.finditer(text):
         name = _cap_words(m.group("name"), set()) if m.group("name") else ""
-        # "Chủ tịch UBND huyện Phạm Văn A": a person's name follows a title, not a place's.
-        if re.search(
+        # "Chủ tịch UBND huyện Phạm Văn An": a person's name follows a title, not a place's; "Chủ tịch UBND
+        # huyện Tuy Phước Nguyễn Văn Hai": the place before the name still counts.
+        if name and re.search(
             r"(?:chủ tịch|bí thư|giám đốc|trưởng|phó)(?:\s+thường trực)?\s+(?:UBND|HĐND|Huyện ủy|Tỉnh ủy)?\s*$",
             text[max(0, m.start() - 30) : m.start()],
             _I,
         ):
-            continue
+            name = _place_before_person(text, m.start("name"), "")
         if name:
             counts[m.group("level").lower()][name] += 1
     return {level: c.most_common(1)[0][0] for level, c in counts.items() if c}

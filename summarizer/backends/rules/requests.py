@@ -101,7 +101,9 @@ def requests_in_block(
             pieces = split_semicolons(s)
         for p in pieces:
             ms = _with_asked_offices(p, ctx.mentions_in(p.start, p.end))
-            lead = ms[0] if ms and ms[0].start - p.start <= 2 else None
+            # The body that opens the piece, after a list marker ("(1) tỉnh hỗ trợ …", "a) Sở Xây dựng …").
+            marker = _LIST_MARKER.match(p.text)
+            lead = ms[0] if ms and ms[0].start - p.start <= 2 + (marker.end() if marker else 0) else None
             target: Mention | None = None
             # The first cue that turns to a higher body ("đề nghị Thủ tướng …, đồng thời kiến nghị các Bộ,
             # ngành …": the office is no body of the table, the group after the second cue is).
@@ -169,6 +171,7 @@ def requests_in_block(
     return out
 
 
+_LIST_MARKER = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\)|[-+•])\s*")
 # An office asked in person ("đề nghị Thủ tướng xem xét …"): the body it heads, right after the cue.
 _ASKED_OFFICE = re.compile(r"(?:Phó\s+)?Thủ tướng(?:\s+Chính phủ)?(?![\wÀ-ỹ])")
 
@@ -265,6 +268,10 @@ def level(name: str | None) -> int | None:
     return None
 
 
+# The province's own governing bodies, above its departments.
+_PROVINCE_TOP = re.compile(r"(?:UBND|HĐND|Thường trực HĐND) tỉnh\b|Tỉnh ủy\b|Chủ tịch UBND tỉnh\b")
+
+
 def _same_body(a: str, b: str) -> bool:
     """One body named in full and by its short name ("UBND thành phố Hà Nội", "UBND thành phố")."""
     return a == b or b.startswith(a + " ") or a.startswith(b + " ")
@@ -274,6 +281,8 @@ def asks_up(requester: str | None, target: str, issuer: str | None) -> bool:
     """Whether an ask from `requester` to `target` is a request to a higher level (or to the host of
     the session, or by the host to an outside partner), not the chair giving work to a body below."""
     lr, lt = level(requester), level(target)
+    if lr == lt == 1 and requester and requester.startswith("Sở ") and _PROVINCE_TOP.match(target):
+        return True  # "Sở Kế hoạch và Đầu tư đề xuất UBND tỉnh bố trí vốn …": a department asks its province
     if lr is not None and lt is not None:
         return lt < lr
     if issuer and _same_body(target, issuer):
