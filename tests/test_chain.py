@@ -291,3 +291,19 @@ def test_the_unit_a_visit_is_to_takes_the_work_the_quote_names_no_lead_for():
     got = _verify(text, quote, ["HTX Sản xuất nông sản Kiên Nga"])
     assert [a.source for a in got.agencies] == ["context"]
     assert _verify(text, quote, ["Tỉnh ủy"]).agencies == []
+
+
+def test_the_models_action_tells_which_clause_of_the_quote_is_the_items():
+    text = (
+        "Đề nghị Sở Tài chính sớm có ý kiến về hồ sơ; Sở Công Thương tổng hợp, trình UBND tỉnh quyết định.\n"
+    )
+    quote = text.strip()
+    source = Source("made-up.txt", clean_text(text))
+    ctx = build_context(source)
+    span = (0, len(quote))
+    sums_up = "tổng hợp, trình UBND tỉnh quyết định"
+    assert verify_agencies(source, ctx, span, ["Sở Tài chính"], [], sums_up).agencies == []
+    got = verify_agencies(source, ctx, span, ["Sở Công Thương"], [], sums_up)
+    assert [a.name for a in got.agencies] == ["Sở Công Thương"]
+    got = verify_agencies(source, ctx, span, ["Sở Tài chính"], [], "sớm có ý kiến về hồ sơ")
+    assert [a.name for a in got.agencies] == ["Sở Tài chính"]

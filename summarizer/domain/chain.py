@@ -10,6 +10,7 @@ deadline ranking of `summarizer.domain.deadlines`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -336,6 +337,30 @@ def _short_form(source: Source, ctx: DocContext, quote: Link, key: str, written:
     return None
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _own_clause(source: Source, ctx: DocContext, span: tuple[int, int], action: str) -> Link | None:
+    """Of a quote's clauses ("Đề nghị các sở, ngành sớm có ý kiến; Sở Công Thương tổng hợp, trình …"),
+    the one the model's action words stand in, where that clause names a lead of its own: the
+    item's, whose lead the others' are not."""
+    text = source.text
+    cuts = [span[0], *(i + 1 for i in range(span[0], span[1]) if text[i] == ";"), span[1] + 1]
+    said = set(_WORDS.findall(fold(action))) if action else set()
+    if len(cuts) < 3 or len(said) < 2:
+        return None
+    scored = []
+    for a, b in itertools.pairwise(cuts):
+        words = set(_WORDS.findall(fold(text[a : b - 1])))
+        scored.append((len(said & words) / len(said), a, b - 1))
+    scored.sort(reverse=True)
+    best, a, b = scored[0]
+    if best < 0.5 or best - scored[1][0] < 0.2:
+        return None
+    clause = Link("quote", a, b, anywhere=True)
+    return clause if _names_lead(source, ctx, clause, collectives=True) else None
+
+
 @dataclass
 class Verified:
     agencies: list[AgencySupport]
@@ -344,23 +369,32 @@ class Verified:
 
 
 def verify_agencies(
-    source: Source, ctx: DocContext, span: tuple[int, int], leads: list[str], partners: list[str]
+    source: Source,
+    ctx: DocContext,
+    span: tuple[int, int],
+    leads: list[str],
+    partners: list[str],
+    action: str = "",
 ) -> Verified:
     """Keep the agencies the item's chain supports (each with where), move a lead the text names as a
-    partner to the partners, drop the rest with a note for review."""
+    partner to the partners, drop the rest with a note for review. `action`, the model's words for
+    the work, tells which clause of a quote of several is the item's."""
     links = chain(source, ctx, span)
+    own = _own_clause(source, ctx, span, action)
+    if own is not None:
+        links[0] = own
+    out = Verified([], [], [])
     lo, hi = item_range(source, span)
     block_partners = partner_mentions(source.text, ctx, lo, hi, past_unknown=True)
     partner_keys = {agency_key(m.canonical) for m in block_partners}
     partner_spans = {(m.start, m.end) for m in block_partners}
     own_leads = _names_lead(source, ctx, links[0]) | _names_lead(source, ctx, links[1])
     own_any = _names_lead(source, ctx, links[1], collectives=True)
-    out = Verified([], [], [])
 
     # A quote of several clauses ("Chủ đầu tư … hoàn thành GPMB …; Sở Công Thương hoàn thiện hồ sơ …")
     # names its own lead where its first clause does: a lead of a later clause is that clause's.
     cut = source.text.find(";", span[0], span[1])
-    first_clause = links[0] if cut < 0 else Link("quote", span[0], cut, anywhere=True)
+    first_clause = links[0] if cut < 0 or own is not None else Link("quote", span[0], cut, anywhere=True)
     quote_leads = _names_lead(source, ctx, first_clause)
     # A group that leads the quote or its block ("Các Bộ: …", "Sở X đề nghị các chủ đầu tư …")
     # closes the farther links but the headings in force, which often name whom the group stands

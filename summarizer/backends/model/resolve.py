@@ -186,7 +186,9 @@ class Resolver:
             if at is None:
                 continue
             span = (at.start, at.end)
-            checked = verify_agencies(self.source, self.ctx, span, list(t.agencies), list(t.partners))
+            checked = verify_agencies(
+                self.source, self.ctx, span, list(t.agencies), list(t.partners), t.action
+            )
             review = list(checked.review)
             if not checked.agencies:
                 review.append("no responsible agency the text bears out: a person must name it")
