@@ -72,11 +72,13 @@ PATTERNS: list[_Rule] = [
     _r(
         "quarter",
         3,
-        r"(?P<pre>(?:chậm nhất\s+)?(?:trong|hết|đến hết|trước|cuối|đầu|ngay trong))\s+"
+        r"(?P<pre>(?:chậm nhất\s+)?(?:trong|hết|đến hết|trước|cuối|đầu|ngay trong|vào))\s+"
         r"quý\s+(?P<q>IV|III|II|I|[1-4])\b(?:\s*/\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?",
     ),
     _r("half", 3, r"(?:(?:trong|hết|đến hết)\s+)?6\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?"),
-    _r("period", 3, r"trong\s+giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y>\d{4})"),
+    _r("period", 3, r"trong\s+(?:giai\s+đoạn|(?:các\s+)?năm)\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y>\d{4})"),
+    # "trong năm nay", "hết năm nay": the document's year.
+    _r("year", 3, r"(?P<pre>trong|hết|đến hết|cuối|ngay trong)\s+năm\s+nay"),
     _r(
         "year",
         3,
@@ -193,6 +195,12 @@ def _normalize(rule: _Rule, m: re.Match[str], ref: dt.date | None) -> Deadline |
             return None
         return Deadline(text=text, start=dt.date(y1, 1, 1), due=dt.date(y2, 12, 31), kind="period")
     if rule.kind == "year":
+        if not (g.get("y") or g.get("y2")):
+            if ref is None:
+                return Deadline(text=text, kind="unspecified")
+            return Deadline(
+                text=text, start=dt.date(ref.year, 1, 1), due=dt.date(ref.year, 12, 31), kind="year"
+            )
         y = int(g.get("y") or g["y2"])
         if pre == "trước":
             return Deadline(text=text, due=dt.date(y, 1, 1), kind="year", exclusive=True)
