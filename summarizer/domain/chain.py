@@ -32,7 +32,16 @@ from summarizer.domain.roles import (
     role,
     roles_in,
 )
-from summarizer.domain.written import canonical_in, find_folded, list_member, reads_on
+from summarizer.domain.written import (
+    GENERIC_GROUP,
+    GROUP_BREAK,
+    canonical_in,
+    find_folded,
+    list_member,
+    reads_on,
+    short_form,
+    unknown_subject,
+)
 from summarizer.ground import fold
 from summarizer.models import AgencySource, AgencySupport
 from summarizer.source.document import Source, is_heading
@@ -221,7 +230,7 @@ def _support_in(
         # Words inside a longer name the table knows are not this body ("Thành ủy Cần Thơ" of "Ban
         # Thường vụ Thành ủy Cần Thơ").
         if got is not None and any(
-            m.start < got[0] < m.end and not _GROUP_BREAK.search(text, m.start, got[0])
+            m.start < got[0] < m.end and not GROUP_BREAK.search(text, m.start, got[0])
             for m in ctx.mentions_in(max(0, got[0] - 80), got[1])
         ):
             got = None
@@ -236,7 +245,7 @@ def _support_in(
                 (
                     m
                     for m in ctx.mentions_in(s, e)
-                    if m.start == s and m.end >= e and not _GROUP_BREAK.match(text, e, m.end)
+                    if m.start == s and m.end >= e and not GROUP_BREAK.match(text, e, m.end)
                 ),
                 None,
             )
@@ -287,25 +296,6 @@ def _nearest_after(text: str, leads: set[tuple[int, int]], quote: tuple[int, int
     return {k for k in leads if k[0] < quote[1] or k[0] < limit}
 
 
-_GENERIC = re.compile(
-    r"^(?:các|những|toàn thể)?\s*(?:cơ quan|đơn vị|địa phương)(?:\s*(?:,|và)\s*(?:các\s+)?(?:cơ quan|đơn vị|địa phương))*"
-    r"(?:\s+(?:có liên quan|liên quan|trực thuộc))?$"
-)
-_GROUP_BREAK = re.compile(r",|\svà\s|\scùng\s")
-# A clause whose subject is a body the table does not know ("Ban chỉ đạo Đổi mới và phát triển DN
-# báo cáo …", "…, cơ quan chức năng nên tạo điều kiện"): the quote names its own lead.
-_UNKNOWN_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s*|^\W*\d{0,2}[.)]?\s*)(?:các\s+)?(?:Ban|Bộ|Sở|Cục|Vụ|Tổng cục|Tổng công ty|Công ty|Ủy ban|Uỷ ban"
-    r"|UBND|Trung tâm|Văn phòng|Đoàn|Viện|Hội đồng|Ngân hàng|Tập đoàn|Chi cục|Phòng|Thanh tra|cơ quan|đơn vị"
-    r"|chủ đầu tư|nhà thầu|doanh nghiệp|HTX|Hợp tác xã)\b(?:\s+[^\s,.;:]+){0,8}?\s+(?:cần|nên|phải|sẽ|chủ trì"
-    r"|tiếp tục|khẩn trương|chủ động|báo cáo|hoàn thành)\b"
-)
-
-
-def _unknown_subject(quote: str) -> bool:
-    return _UNKNOWN_SUBJECT.search(quote) is not None
-
-
 def _opening_group(source: Source, ctx: DocContext, link: Link) -> set[str]:
     """A paragraph before that opens with a group that leads it ("Các Bộ: …, … rà soát") is an
     assignment of its own."""
@@ -314,27 +304,6 @@ def _opening_group(source: Source, ctx: DocContext, link: Link) -> set[str]:
     end = SENTENCE_BREAK.search(source.text, link.start, link.end)
     first = Link("context", link.start, end.start() if end else link.end)
     return _names_lead(source, ctx, first, collectives=True)
-
-
-def _short_form(source: Source, ctx: DocContext, quote: Link, key: str, written: str) -> AgencySupport | None:
-    """The quote's lead written short ("Cục Hải quan cần …") for the body the document named in
-    full before it ("Cục Hải quan Hà Nội"), which is the model's name for it."""
-    full = next((o for o in ctx.mentions_in(0, quote.start) if agency_key(o.canonical) == key), None)
-    words = written.split()
-    if full is None or len(words) < 3:
-        return None
-    text = source.text
-    for n in range(len(words) - 1, 1, -1):
-        got = find_folded(source, quote.start, quote.end, fold(" ".join(words[:n])))
-        if got is None:
-            continue
-        s, e = got
-        if any(m.start <= s < m.end for m in ctx.mentions_in(max(0, s - 80), e)):
-            return None  # a longer name the table knows ("Cục Hải quan" of "Tổng cục Hải quan …")
-        if role(text, quote.start, s, e) == "lead":
-            return AgencySupport(name=full.canonical, source="quote", span=(s, e))
-        return None
-    return None
 
 
 _WORDS = re.compile(r"\w+")
@@ -403,15 +372,15 @@ def verify_agencies(
     groups = _names_lead(source, ctx, links[0], collectives=True) | _names_lead(
         source, ctx, before, collectives=True
     )
-    grouped = _unknown_subject(source.text[span[0] : span[1]]) or bool(groups)
+    grouped = unknown_subject(source.text[span[0] : span[1]]) or bool(groups)
     kept_open = (
-        ("heading", "addressee") if groups and all(_GENERIC.match(g) for g in groups) else ("heading",)
+        ("heading", "addressee") if groups and all(GENERIC_GROUP.match(g) for g in groups) else ("heading",)
     )
 
     def find(written: str, partner: bool = False) -> AgencySupport | None:
         key = agency_key(canonical_in(written, ctx))
         if not partner:
-            short = _short_form(source, ctx, links[0], key, written)
+            short = short_form(source, ctx, links[0].start, links[0].end, key, written)
             if short is not None:
                 return short
         for i, link in enumerate(links):

@@ -7,7 +7,9 @@ import re
 
 from summarizer.domain.agencies import agency_key, canonicalize
 from summarizer.domain.context import DocContext
-from summarizer.domain.roles import list_members
+from summarizer.domain.roles import list_members, role
+from summarizer.ground import fold
+from summarizer.models import AgencySupport
 from summarizer.source.document import Source
 
 
@@ -95,4 +97,46 @@ def list_member(
                     lead = next((m for m in ctx.mentions_in(head_at, s) if m.start <= head_at + 4), None)
                     at = (lead.start, lead.end) if lead else (s, end)
                     return s, end, at
+    return None
+
+
+GENERIC_GROUP = re.compile(
+    r"^(?:các|những|toàn thể)?\s*(?:cơ quan|đơn vị|địa phương)(?:\s*(?:,|và)\s*(?:các\s+)?(?:cơ quan|đơn vị|địa phương))*"
+    r"(?:\s+(?:có liên quan|liên quan|trực thuộc))?$"
+)
+GROUP_BREAK = re.compile(r",|\svà\s|\scùng\s")
+# A clause whose subject is a body the table does not know ("Ban chỉ đạo Đổi mới và phát triển DN
+# báo cáo …", "…, cơ quan chức năng nên tạo điều kiện"): the quote names its own lead.
+UNKNOWN_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*|^\W*\d{0,2}[.)]?\s*)(?:các\s+)?(?:Ban|Bộ|Sở|Cục|Vụ|Tổng cục|Tổng công ty|Công ty|Ủy ban|Uỷ ban"
+    r"|UBND|Trung tâm|Văn phòng|Đoàn|Viện|Hội đồng|Ngân hàng|Tập đoàn|Chi cục|Phòng|Thanh tra|cơ quan|đơn vị"
+    r"|chủ đầu tư|nhà thầu|doanh nghiệp|HTX|Hợp tác xã)\b(?:\s+[^\s,.;:]+){0,8}?\s+(?:cần|nên|phải|sẽ|chủ trì"
+    r"|tiếp tục|khẩn trương|chủ động|báo cáo|hoàn thành)\b"
+)
+
+
+def unknown_subject(quote: str) -> bool:
+    return UNKNOWN_SUBJECT.search(quote) is not None
+
+
+def short_form(
+    source: Source, ctx: DocContext, lo: int, hi: int, key: str, written: str
+) -> AgencySupport | None:
+    """The quote's lead written short ("Cục Hải quan cần …") for the body the document named in
+    full before it ("Cục Hải quan Hà Nội"), which is the model's name for it."""
+    full = next((o for o in ctx.mentions_in(0, lo) if agency_key(o.canonical) == key), None)
+    words = written.split()
+    if full is None or len(words) < 3:
+        return None
+    text = source.text
+    for n in range(len(words) - 1, 1, -1):
+        got = find_folded(source, lo, hi, fold(" ".join(words[:n])))
+        if got is None:
+            continue
+        s, e = got
+        if any(m.start <= s < m.end for m in ctx.mentions_in(max(0, s - 80), e)):
+            return None  # a longer name the table knows ("Cục Hải quan" of "Tổng cục Hải quan …")
+        if role(text, lo, s, e) == "lead":
+            return AgencySupport(name=full.canonical, source="quote", span=(s, e))
+        return None
     return None
