@@ -265,3 +265,23 @@ def test_a_list_goes_on_naming_departments_without_repeating_so(text, canonicals
 )
 def test_the_holder_of_an_office_is_no_part_of_its_body(text, canonical):
     assert find_mentions(text)[0].canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("CA tỉnh", "Công an tỉnh"),
+        ("Sở Nông nghiệp & PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+        ("Sở NN & PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+        ("Sở Kế hoạch - Đầu tư", "Sở Kế hoạch và Đầu tư"),
+        ("Sở TN-MT", "Sở Tài nguyên và Môi trường"),
+        ("Bộ TN & MT", "Bộ Tài nguyên và Môi trường"),
+        ("Bộ Kế hoạch - Đầu tư", "Bộ Kế hoạch và Đầu tư"),
+    ],
+)
+def test_more_spellings_of_departments_and_ministries(written, canonical):
+    assert canonicalize(written, CTX_2024) == canonical
+
+
+def test_a_lower_case_ca_is_no_police():
+    assert all(m.canonical != "Công an tỉnh" for m in find_mentions("đi làm ca tỉnh lộ 5", CTX_2024))
