@@ -554,3 +554,38 @@ def test_the_issuer_of_an_article_whose_lead_names_who_acts(article, issuer):
 def test_a_lead_that_only_mentions_a_body_names_no_issuer():
     text = "Thời tiết\n\nTheo Sở Nông nghiệp và Môi trường, mưa lớn kéo dài đã gây thiệt hại cho nhiều diện tích lúa.\n"
     assert ctx(text, date="2024-07-11").info.issuer is None
+
+
+_TB_HEAD = f"ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n{_NATIONAL}Số: 45/TB-UBND\nLạng Sơn, ngày 05 tháng 3 năm 2024\n\nTHÔNG BÁO\n"
+
+
+def test_a_trich_yeu_that_says_conclusions_does_not_end_the_opening():
+    text = (
+        f"{_TB_HEAD}Kết luận cuộc họp Ban Chỉ đạo\n\nNgày 01/3/2024, đồng chí Đoàn Thu Hà - Phó Chủ tịch UBND tỉnh, "
+        "Trưởng Ban Chỉ đạo đã chủ trì họp Ban Chỉ đạo.\n\n1. Sở Tài chính chủ trì rà soát.\n"
+    )
+    got = ctx(text).info
+    assert (
+        got.meeting_date == dt.date(2024, 3, 1) and got.chair is not None and got.chair.name == "Đoàn Thu Hà"
+    )
+
+
+def test_the_chair_named_in_a_trich_yeu_of_directions():
+    text = (
+        f"{_TB_HEAD}Ý kiến chỉ đạo của Chủ tịch UBND tỉnh Hồ Tiến Thiệu tại cuộc họp\n\nNgày 01/3/2024, UBND tỉnh tổ "
+        "chức cuộc họp về giải ngân vốn.\n\n1. Sở Tài chính chủ trì rà soát.\n"
+    )
+    got = ctx(text).info
+    assert got.chair is not None and (got.chair.name, got.chair.position) == (
+        "Hồ Tiến Thiệu",
+        "Chủ tịch UBND tỉnh",
+    )
+
+
+def test_directions_cited_mid_sentence_name_no_chair():
+    text = (
+        "Tin\n\nSáng 23/2, Thủ tướng Chính phủ Phạm Minh Chính dự lễ khởi công sân bay.\n\nTriển khai ý kiến chỉ đạo "
+        "của Thủ tướng Chính phủ, Bộ Công an, Bộ Giao thông vận tải đã họp bàn phương án.\n"
+    )
+    got = ctx(text, date="2025-02-24").info
+    assert got.chair is not None and got.chair.name == "Phạm Minh Chính"

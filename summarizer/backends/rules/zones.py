@@ -23,7 +23,10 @@ def zones(bs: list[Block]) -> Zone:
             end = i
             break
     for i, b in enumerate(bs[:end]):
-        if cues.CONCLUSION_START.search(b.text):
+        cue = cues.CONCLUSION_START.search(b.text)
+        if cue and b.kind == "caption" and cue.start() == 0:
+            continue  # the trích yếu "Kết luận cuộc họp …" names the conclusions; they begin later
+        if cue:
             # "... kết luận như sau:" introduces what follows; a paragraph that opens with the cue is itself a conclusion.
             start = i + 1 if b.text.rstrip().endswith(":") or b.kind == "caption" else i
             break

@@ -28,7 +28,7 @@ _CHAIR_PATTERNS = [
         r"đồng chí\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*),\s*(?P<pos>[^,.;]+?)(?:,|\s+về\s|\s+tại\s|(?:\s+(?:đã|vừa|đến))?\s+(?:kết luận|chủ trì))"
     ),
     re.compile(
-        r"(?:[Kk]ết luận của|[Pp]hát biểu kết luận[^,]*,)\s+(?P<pos>(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng"
+        r"(?:[Kk]ết luận của|^Ý kiến (?:chỉ đạo|kết luận)(?: của)?|[Pp]hát biểu kết luận[^,]*,)\s+(?P<pos>(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng"
         r"|Thủ tướng|Bộ trưởng|Thứ trưởng|Tổng cục trưởng|Cục trưởng)[^.;]*?)\s+"
         r"(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?=\s+(?:tại|–|-|bày tỏ|khẳng định|phát biểu|kết luận|nhấn mạnh)|,)"
     ),

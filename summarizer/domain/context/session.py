@@ -118,7 +118,7 @@ def narration_date(
                 if got is not None and fallback is None:
                     written = b.text[m.start("word") : m.end()].strip()
                     fallback = got, written, _sentence_around(b.text, m.start(), m.end())
-        if cues.CONCLUSION_START.search(b.text):
+        if cues.CONCLUSION_START.search(b.text) and not _is_title(b):
             break
     if fallback is None:
         # A saved article may carry its lead at the end (a teaser "… more(HDDTVN) – Sáng 28/12, …").
@@ -129,6 +129,12 @@ def narration_date(
                     written = b.text[m.start("part") : _written_end(m)].strip(" ,;:.-–")
                     return got, written, _sentence_around(b.text, m.start(), m.end())
     return fallback
+
+
+def _is_title(b: Block) -> bool:
+    """A title line that names the conclusions ("Kết luận cuộc họp …", the trích yếu): not where they begin."""
+    m = cues.CONCLUSION_START.search(b.text)
+    return b.kind == "caption" and m is not None and m.start() == 0
 
 
 def _written_end(m: re.Match[str]) -> int:
