@@ -238,3 +238,22 @@ def test_a_province_named_only_after_a_party_body_names_its_bodies_in_a_central_
         "Quảng Ngãi.\n\nThủ tướng đề nghị tỉnh tập trung phát triển khu kinh tế Dung Quất.\n"
     )
     assert [t.agencies for t in run(text, date="2024-05-11")[0].tasks] == [["UBND tỉnh Quảng Ngãi"]]
+
+
+def test_an_answer_names_an_ask_the_write_up_did_not_narrate():
+    text = (
+        "Hải quan tổng kết\n\nSáng 28/12, Cục Hải quan Hà Nội tổ chức hội nghị tổng kết năm 2020, Thứ trưởng Bộ Tài "
+        "chính Vũ Thị Mai dự và phát biểu chỉ đạo.\n\nTiếp thu các đề xuất của Cục Hải quan Hà Nội về bổ sung nhân "
+        "lực, Thứ trưởng đề nghị các đơn vị nghiên cứu, xử lý.\n"
+    )
+    [r] = run(text, date="2020-12-29")[0].requests
+    assert (r.requester, r.content) == ("Cục Hải quan Hà Nội", "bổ sung nhân lực")
+    assert r.response == "Thứ trưởng đề nghị các đơn vị nghiên cứu, xử lý."
+
+
+def test_an_answer_to_an_ask_already_narrated_makes_no_second_request():
+    text = (
+        f"{_INTRO}Huyện Vân Canh đề nghị tỉnh hỗ trợ kinh phí làm đường.\n\n"
+        "Về kiến nghị của huyện Vân Canh về kinh phí làm đường, Chủ tịch UBND tỉnh giao Sở Tài chính xem xét.\n"
+    )
+    assert len(run(text, date="2024-05-11")[0].requests) == 1

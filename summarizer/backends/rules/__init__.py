@@ -16,13 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from summarizer.backends.rules import patterns as P
+from summarizer.backends.rules.answers import acknowledged_ask, answered_in_news
 from summarizer.backends.rules.assignees import assignees_in, unique
 from summarizer.backends.rules.closing import closing_request
 from summarizer.backends.rules.conclusions import assess_block
 from summarizer.backends.rules.reported import gives_no_work
 from summarizer.backends.rules.requests import (
     answer_in_block,
-    answered_in_news,
     asks_up,
     listed_request,
     public_asks,
@@ -229,7 +229,10 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
                 # Voters' or residents' asks: theirs, whatever body the sentence also names.
                 asked_here = [r for r in asked_here if not any(_overlaps(r.span, q.span) for q in public)]
                 asked_here += public
+                acknowledged = acknowledged_ask(b, text, ctx, out.requests)
                 out.requests = answered_in_news(b, out.requests, ctx)
+                if acknowledged is not None:
+                    out.requests.append(acknowledged)
                 out.requests.extend(asked_here)
         if section == "assessment":
             limitation_mode = assess_block(b, text, limitation_mode, add_conclusion)

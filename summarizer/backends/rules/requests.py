@@ -381,43 +381,6 @@ def public_asks(b: Block, text: str, ctx: DocContext) -> list[Request]:
     return out
 
 
-def answered_in_news(b: Block, requests: list[Request], ctx: DocContext) -> list[Request]:
-    """A write-up's answer paragraph ("Về kiến nghị của huyện, đồng chí … thống nhất …"): the answer
-    of the earlier asks of that requester that have none yet (of every such ask when it names none)."""
-    m = P.NEWS_ANSWER.match(b.text)
-    start = b.start
-    if m is None:
-        # "… yêu cầu huyện tập trung …. Đối với đề xuất của huyện, Chủ tịch UBND tỉnh giao …": an answer
-        # that opens a later sentence of the paragraph answers from there on.
-        for piece in sentences(b.text, b.start)[1:]:
-            m = P.NEWS_ANSWER.match(piece.text)
-            if m:
-                start = piece.start
-                break
-    if m:
-        req = (m.group("req") or "").strip()
-    elif P.NEWS_ANSWER_ALL.search(b.text):
-        req = ""
-    else:
-        return requests
-    named = [x.canonical for x in find_mentions(req, ctx.agencies)] if req else []
-
-    def asked_by(r: Request) -> bool:
-        if not req:
-            return True
-        if named:
-            return r.requester is not None and any(_same_body(r.requester, n) for n in named)
-        # "của huyện", "của cử tri", "của doanh nghiệp": the word names the kind of requester.
-        return r.requester is not None and req.split()[-1].lower() in r.requester.lower()
-
-    return [
-        r.model_copy(update={"response": b.text[start - b.start :], "response_span": (start, b.end)})
-        if r.response is None and r.span[1] <= start and asked_by(r)
-        else r
-        for r in requests
-    ]
-
-
 def _quote_support(target: Mention | None) -> list[AgencySupport]:
     """The addressee's support: the body the quote names after the cue."""
     if target is None:

@@ -1,0 +1,81 @@
+"""The answers a write-up gives to the asks it narrates: an answer paragraph ("Về kiến nghị của huyện,
+đồng chí … ghi nhận …") or sentence, and the ask an answer names that the write-up did not narrate."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.backends.rules import patterns as P
+from summarizer.backends.rules.requests import _same_body
+from summarizer.domain.agencies import find_mentions
+from summarizer.domain.context import DocContext
+from summarizer.models import Provenance, Request
+from summarizer.source.segment import Block, sentences
+
+
+def answered_in_news(b: Block, requests: list[Request], ctx: DocContext) -> list[Request]:
+    """A write-up's answer paragraph ("Về kiến nghị của huyện, đồng chí … thống nhất …"): the answer
+    of the earlier asks of that requester that have none yet (of every such ask when it names none)."""
+    m = P.NEWS_ANSWER.match(b.text)
+    start = b.start
+    if m is None:
+        # "… yêu cầu huyện tập trung …. Đối với đề xuất của huyện, Chủ tịch UBND tỉnh giao …": an answer
+        # that opens a later sentence of the paragraph answers from there on.
+        for piece in sentences(b.text, b.start)[1:]:
+            m = P.NEWS_ANSWER.match(piece.text)
+            if m:
+                start = piece.start
+                break
+    if m:
+        req = (m.group("req") or "").strip()
+    elif P.NEWS_ANSWER_ALL.search(b.text):
+        req = ""
+    else:
+        return requests
+    named = [x.canonical for x in find_mentions(req, ctx.agencies)] if req else []
+
+    def asked_by(r: Request) -> bool:
+        if not req:
+            return True
+        if named:
+            return r.requester is not None and any(_same_body(r.requester, n) for n in named)
+        # "của huyện", "của cử tri", "của doanh nghiệp": the word names the kind of requester.
+        return r.requester is not None and req.split()[-1].lower() in r.requester.lower()
+
+    return [
+        r.model_copy(update={"response": b.text[start - b.start :], "response_span": (start, b.end)})
+        if r.response is None and r.span[1] <= start and asked_by(r)
+        else r
+        for r in requests
+    ]
+
+
+# "Ghi nhận các ý kiến kiến nghị của Cục Hải quan Hà Nội về kết nối chia sẻ thông tin, Phó Tổng cục trưởng
+# đề nghị …": the answer names an ask the write-up did not narrate; the ask is the body's, the answer the
+# sentence's rest.
+_ACKNOWLEDGED = re.compile(
+    r"^(?:Ghi nhận|Tiếp thu|Trước|Về|Đối với|Trả lời)\s+(?:các |những )?(?:ý kiến\s+)?(?:kiến nghị|đề xuất|đề nghị)"
+    r"\s+của\s+(?P<req>[^,:]+?)\s+(?:về|liên quan đến)\s+(?P<content>[^,:]+?)\s*,\s*(?P<resp>.+)$",
+    re.DOTALL,
+)
+
+
+def acknowledged_ask(b: Block, text: str, ctx: DocContext, requests: list[Request]) -> Request | None:
+    """The ask an answer paragraph names when no earlier ask of that body was found."""
+    m = _ACKNOWLEDGED.match(b.text)
+    if m is None:
+        return None
+    who = [x for x in find_mentions(m["req"], ctx.agencies) if not x.collective]
+    if not who or any(r.requester and _same_body(r.requester, who[0].canonical) for r in requests):
+        return None
+    resp_start = b.start + m.start("resp")
+    return Request(
+        requester=who[0].canonical,
+        addressee=ctx.info.issuer,
+        content=m["content"].strip(),
+        response=text[resp_start : b.end],
+        response_span=(resp_start, b.end),
+        evidence=b.text,
+        span=(b.start, b.end),
+        provenance=Provenance(producer="rules:acknowledged_ask"),
+    )
