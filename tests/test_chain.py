@@ -307,3 +307,22 @@ def test_the_models_action_tells_which_clause_of_the_quote_is_the_items():
     assert [a.name for a in got.agencies] == ["Sở Công Thương"]
     got = verify_agencies(source, ctx, span, ["Sở Tài chính"], [], "sớm có ý kiến về hồ sơ")
     assert [a.name for a in got.agencies] == ["Sở Tài chính"]
+
+
+def test_a_partner_stands_in_any_clause_of_the_quote():
+    text = (
+        "Đề nghị UBND xã Hoa Thám tập trung xây dựng kế hoạch nông thôn mới; chủ động phối hợp với "
+        "các phòng, ban chuyên môn của huyện trong công tác bồi thường.\n"
+    )
+    source = Source("made-up.txt", clean_text(text))
+    ctx = build_context(source)
+    got = verify_agencies(
+        source,
+        ctx,
+        (0, len(text.strip())),
+        ["UBND xã Hoa Thám"],
+        ["các phòng, ban chuyên môn của huyện"],
+        "tập trung xây dựng kế hoạch nông thôn mới",
+    )
+    assert [a.name for a in got.agencies] == ["UBND xã Hoa Thám"]
+    assert [p.name for p in got.partners] == ["Các phòng, ban chuyên môn của huyện"]

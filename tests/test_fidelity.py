@@ -54,7 +54,7 @@ def test_a_wrong_model_keeps_few_of_its_wrong_agencies_and_deadlines():
 
 
 def test_tasks_on_one_quote_are_scored_by_their_agencies():
-    from summarizer.eval.oracle import Fidelity, score_fidelity
+    from summarizer.eval.fidelity import Fidelity, score_fidelity
     from summarizer.models import DocumentInfo, Extraction, Meta, Task
 
     quote = "Đề nghị các sở, ngành sớm có ý kiến; Sở Công Thương tổng hợp, trình UBND tỉnh."

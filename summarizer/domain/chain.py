@@ -349,6 +349,7 @@ def verify_agencies(
     partner to the partners, drop the rest with a note for review. `action`, the model's words for
     the work, tells which clause of a quote of several is the item's."""
     links = chain(source, ctx, span)
+    whole = links[0]
     own = _own_clause(source, ctx, span, action)
     if own is not None:
         links[0] = own
@@ -386,6 +387,8 @@ def verify_agencies(
         for i, link in enumerate(links):
             if i > 1 and grouped and link.source not in kept_open:
                 continue
+            if i == 0 and partner:
+                link = whole  # a partner of the item may stand in any clause of its quote
             # A partner stands wherever its clause puts it ("cùng với …", "với sự tham gia của …"):
             # named anywhere in the item's own block, it is borne out.
             got = _support_in(
