@@ -257,3 +257,14 @@ def test_an_answer_to_an_ask_already_narrated_makes_no_second_request():
         "Về kiến nghị của huyện Vân Canh về kinh phí làm đường, Chủ tịch UBND tỉnh giao Sở Tài chính xem xét.\n"
     )
     assert len(run(text, date="2024-05-11")[0].requests) == 1
+
+
+def test_the_acknowledged_ask_goes_to_the_body_of_the_official_who_answers():
+    text = (
+        "Hải quan tổng kết\n\nSáng 28/12, Cục Hải quan Hà Nội tổ chức hội nghị tổng kết năm 2020, Thứ trưởng Bộ Tài "
+        "chính Vũ Thị Mai dự và phát biểu chỉ đạo.\n\nTại hội nghị, Phó Tổng cục trưởng Tổng cục Hải quan Nguyễn "
+        "Dương Thái đánh giá cao kết quả thu.\n\nGhi nhận các ý kiến kiến nghị của Cục Hải quan Hà Nội về kết nối chia "
+        "sẻ thông tin, Phó Tổng cục trưởng đề nghị các đơn vị nghiên cứu xử lý.\n"
+    )
+    [r] = run(text, date="2020-12-29")[0].requests
+    assert (r.requester, r.addressee) == ("Cục Hải quan Hà Nội", "Tổng cục Hải quan")

@@ -81,7 +81,8 @@ def of_each_place(text: str, found: list[Mention]) -> list[Mention]:
     """The mentions, a body followed by "các tỉnh, thành phố" read as that body of each (a group), and
     the central units named by abbreviation added."""
     found = found + [
-        Mention(m.start(), m.end(), m.group(0), m.group(0)) for m in _ABBREVIATED_UNIT.finditer(text)
+        Mention(m.start(), m.end(), m.group(0), " ".join(m.group(0).split()))
+        for m in _ABBREVIATED_UNIT.finditer(text)
     ]
     out: list[Mention] = []
     for m in found:

@@ -7,8 +7,9 @@ import re
 
 from summarizer.backends.rules import patterns as P
 from summarizer.backends.rules.requests import _same_body
+from summarizer.domain import cues
 from summarizer.domain.agencies import find_mentions
-from summarizer.domain.context import DocContext
+from summarizer.domain.context import DocContext, body_of_position, persons
 from summarizer.models import Provenance, Request
 from summarizer.source.segment import Block, sentences
 
@@ -71,7 +72,7 @@ def acknowledged_ask(b: Block, text: str, ctx: DocContext, requests: list[Reques
     resp_start = b.start + m.start("resp")
     return Request(
         requester=who[0].canonical,
-        addressee=ctx.info.issuer,
+        addressee=_answering_body(m["resp"], text) or ctx.info.issuer,
         content=m["content"].strip(),
         response=text[resp_start : b.end],
         response_span=(resp_start, b.end),
@@ -79,3 +80,20 @@ def acknowledged_ask(b: Block, text: str, ctx: DocContext, requests: list[Reques
         span=(b.start, b.end),
         provenance=Provenance(producer="rules:acknowledged_ask"),
     )
+
+
+_OFFICE_OPENS = re.compile(rf"^\s*(?:đồng chí\s+|ông\s+|bà\s+)?(?P<title>{cues.LEADER_TITLE})\b")
+
+
+def _answering_body(resp: str, text: str) -> str | None:
+    """The body of the official who answers ("Phó Tổng cục trưởng đề nghị …"), from where the text writes
+    that office with its body ("Phó Tổng cục trưởng Tổng cục Hải quan Nguyễn Dương Thái")."""
+    m = _OFFICE_OPENS.match(resp)
+    if m is None:
+        return None
+    for person in persons(text):
+        if person.position.startswith(m["title"] + " "):
+            body = body_of_position(person.position)
+            if body:
+                return body
+    return None
