@@ -77,8 +77,8 @@ def table() -> _Table:
             forms.append(form)
     forms.sort(key=len, reverse=True)  # longest first so "Nông nghiệp và Môi trường" beats "Nông nghiệp"
     alt = "|".join(_literal(f) for f in forms)
-    so_pattern = re.compile(rf"\b[Ss]ở\s+(?P<name>{alt})(?![\wÀ-ỹ])", _I)
-    so_list_item = re.compile(rf"(?P<name>{alt})(?![\wÀ-ỹ])", _I)
+    so_pattern = re.compile(rf"\b[Ss]ở\s+(?P<name>{alt})(?!\w)", _I)
+    so_list_item = re.compile(rf"(?P<name>{alt})(?!\w)", _I)
     bodies = []
     body_sources = []
     body_successors = {
@@ -89,7 +89,7 @@ def table() -> _Table:
     for entry in raw["body"]:
         for p in entry["patterns"]:
             bodies.append(
-                (re.compile(rf"(?<![\wÀ-ỹ]){p}", _I), entry["canonical"], entry.get("levelled", False))
+                (re.compile(rf"(?<!\w){p}", _I), entry["canonical"], entry.get("levelled", False))
             )
             body_sources.append(f"(?:{p})")
     phong = [
@@ -97,7 +97,7 @@ def table() -> _Table:
         for entry in raw["phong"]
         for p in entry["patterns"]
     ]
-    body_starts = re.compile(rf"(?<![\wÀ-ỹ])(?=(?:{'|'.join(body_sources)}))", _I)
+    body_starts = re.compile(rf"(?<!\w)(?=(?:{'|'.join(body_sources)}))", _I)
     phong_starts = re.compile(r"\b(?=[Pp]hòng\s)", _I)
     bo_by_key: dict[str, _So] = {}
     bo_forms: list[str] = []
@@ -108,12 +108,12 @@ def table() -> _Table:
             bo_forms.append(form)
     bo_forms.sort(key=len, reverse=True)
     bo_pattern = (
-        re.compile(rf"\bBộ\s+(?P<name>{'|'.join(_literal(f) for f in bo_forms)})(?![\wÀ-ỹ])", _I)
+        re.compile(rf"\bBộ\s+(?P<name>{'|'.join(_literal(f) for f in bo_forms)})(?!\w)", _I)
         if bo_forms
         else None
     )
     abbreviations = tuple(
-        (re.compile(rf"(?<![\wÀ-ỹ]){re.escape(short)}(?![\wÀ-ỹ])"), long)
+        (re.compile(rf"(?<!\w){re.escape(short)}(?!\w)"), long)
         for short, long in sorted(raw.get("abbreviations", {}).items(), key=lambda kv: -len(kv[0]))
     )
     return _Table(
@@ -151,26 +151,26 @@ _LOCAL_BODY = {
     "công an": "Công an",
 }
 _LOCAL = re.compile(
-    r"(?<![\wÀ-ỹ])(?P<body>(?i:Thường trực HĐND|TT HĐND|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân"
+    r"(?<!\w)(?P<body>(?i:Thường trực HĐND|TT HĐND|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân"
     r"|Ủy ban MTTQ Việt Nam|Uỷ ban MTTQ Việt Nam|Ủy ban MTTQ|Uỷ ban MTTQ|UBMTTQ|Ủy ban Mặt trận Tổ quốc Việt Nam"
     r"|Công an))"
-    r"(?P<all>\s+các cấp)?(?:\s+của)?\s+(?P<level>" + _LEVEL + r")(?![\wÀ-ỹ])"
-    r"(?P<more>,\s*(?:xã|thị trấn|phường)(?![\wÀ-ỹ]))?"
+    r"(?P<all>\s+các cấp)?(?:\s+của)?\s+(?P<level>" + _LEVEL + r")(?!\w)"
+    r"(?P<more>,\s*(?:xã|thị trấn|phường)(?!\w))?"
     rf"(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})",
 )
 # A place named on its own ("huyện Bình Gia", "Huyện cần ...") stands for its people's committee.
 _PLACE = re.compile(
-    rf"(?<![\wÀ-ỹ])(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})"
+    rf"(?<!\w)(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})"
 )
-_SO_LIST_HEAD = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác\s+(?P<kind>Sở|Bộ)(?:,\s*(?:ban,\s*)?ngành)?\s*:?\s+")
+_SO_LIST_HEAD = re.compile(r"(?<!\w)[Cc]ác\s+(?P<kind>Sở|Bộ)(?:,\s*(?:ban,\s*)?ngành)?\s*:?\s+")
 # Bodies named with their place and no level word: "Ban Thường vụ Thành ủy Cần Thơ", "Huyện ủy Bình
 # Gia", "Cục Hải quan TP Hà Nội" (canonical: the body and the place, "TP" dropped).
 _NAMED_BODY = re.compile(
-    r"(?<![\wÀ-ỹ])(?P<body>(?:Ban Thường vụ |Thường trực )?(?:Thành|Huyện|Quận|Thị) (?:ủy|uỷ)"
+    r"(?<!\w)(?P<body>(?:Ban Thường vụ |Thường trực )?(?:Thành|Huyện|Quận|Thị) (?:ủy|uỷ)"
     r"|Cục (?:Hải quan|Thuế|Quản lý thị trường))"
     rf"(?:\s+(?:TP\.?|thành phố|tỉnh))?(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{1,3}})"
 )
-_CENTRAL = re.compile(r"(?<![\wÀ-ỹ])(?:Thủ tướng Chính phủ|Chính phủ|Trung ương|Quốc hội)(?![\wÀ-ỹ])")
+_CENTRAL = re.compile(r"(?<!\w)(?:Thủ tướng Chính phủ|Chính phủ|Trung ương|Quốc hội)(?!\w)")
 
 
 def _cap_words(tail: str, known: set[str]) -> str:

@@ -21,21 +21,21 @@ _UNIT = (
 # Units of a group follow one another after a comma, "và" or a space; "tổ chức" after a bare space is
 # the verb of the sentence ("UBND các xã, phường tổ chức rà soát …"), not one more unit.
 _COLLECTIVE = re.compile(
-    rf"(?<![\wÀ-ỹ])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+và\s+|\s+(?!tổ chức\s+(?!chính trị)))(?:các\s+)?(?:{_UNIT}))*"
+    rf"(?<!\w)(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+và\s+|\s+(?!tổ chức\s+(?!chính trị)))(?:các\s+)?(?:{_UNIT}))*"
     r"(?:\s+(?:có\s+)?liên quan|\s+chức năng|\s+chuyên môn(?:\s+(?:của|thuộc)\s+huyện)?|\s+sự nghiệp(?:\s+trực thuộc UBND tỉnh)?"
     r"|\s+(?:trực\s+)?thuộc\s+(?:UBND\s+)?(?:tỉnh|huyện)|\s+khác"
     # A place's name is capitalized even where the rest matches in any case: "(?-i:…)".
     rf"|\s+của\s+(?:tỉnh|huyện)(?:\s+(?-i:{_CAP_WORD})(?:\s+(?-i:{_CAP_WORD}))?)?|\s+(?:tỉnh|huyện)\s+(?-i:{_CAP_WORD})(?:\s+(?-i:{_CAP_WORD}))?"
     # The group's own level written after it ("các sở, ban, ngành, đoàn thể tỉnh"): part of the name
     # as written (the annotation keeps a group as written), not a mention of the UBND.
-    r"|\s+(?:tỉnh|huyện)(?![\wÀ-ỹ]))*",
+    r"|\s+(?:tỉnh|huyện)(?!\w))*",
     _I,
 )
 # The people's committees of the districts as a group ("UBND các huyện, thị xã, thành phố"): one
 # collective body, not the one district that "huyện" alone stands for.
 _LOCAL_GROUP = re.compile(
-    r"(?<![\wÀ-ỹ])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Công an)\s+các\s+(?:tỉnh|huyện|quận|thị xã|thành phố)"
-    r"(?:(?:,\s*|\s+và\s+)(?:tỉnh|huyện|quận|thị xã|thành phố))*(?![\wÀ-ỹ])"
+    r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Công an)\s+các\s+(?:tỉnh|huyện|quận|thị xã|thành phố)"
+    r"(?:(?:,\s*|\s+và\s+)(?:tỉnh|huyện|quận|thị xã|thành phố))*(?!\w)"
 )
 _UNDER_BODY = re.compile(r"\s+(?:trực\s+)?thuộc\s+")
 
@@ -67,13 +67,13 @@ def group_mentions(
 # A unit of a central body named by its abbreviation ("Vụ TTHT", "Cục TTKT", "Ban QLRR", "Vụ KK&KTT"):
 # the name as written (the table knows the ones it can expand).
 _ABBREVIATED_UNIT = re.compile(
-    r"(?<![\wÀ-ỹ])(?:Vụ|Cục|Ban|Trung tâm)\s+(?:[A-ZĐ]{2,6}(?:&[A-ZĐ]{2,6})?)(?![\wÀ-ỹ&])"
+    r"(?<!\w)(?:Vụ|Cục|Ban|Trung tâm)\s+(?:[A-ZĐ]{2,6}(?:&[A-ZĐ]{2,6})?)(?![\w&])"
 )
 # "… các tỉnh, thành phố" after a body: that body in each of them, a group ("Cục Thuế các tỉnh, thành
 # phố", "Công an các huyện"), kept as written.
 _EACH_PLACE = re.compile(
     r"[^\S\n]+các\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|địa phương)"
-    r"(?:(?:,\s*|\s+và\s+)(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))*(?![\wÀ-ỹ])"
+    r"(?:(?:,\s*|\s+và\s+)(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))*(?!\w)"
 )
 
 

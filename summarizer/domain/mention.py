@@ -10,7 +10,7 @@ _I = re.IGNORECASE
 # The capital letters of Vietnamese, one by one: a range such as "À-Ỹ" also holds the lower-case
 # letters between (à, đ, ơ, ạ …), and a lower-case word read as a capitalized place ("tỉnh đề …").
 UPPER_VI = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-CAP_WORD = rf"[{UPPER_VI}][\wÀ-ỹ']*"
+CAP_WORD = rf"[{UPPER_VI}][\w']*"
 # A place's name never continues on the next line: "cấp xã" ending one line and "Phó Chủ tịch …"
 # starting the next are two things.
 SAME_LINE = r"[^\S\n]+"

@@ -21,7 +21,7 @@ BARE_LEVEL = re.compile(r"(?i:(?:UBND\s+)?(?:tỉnh|huyện|xã|phường|thị 
 # A person's office before a body ("Phó Chủ tịch Thường trực UBND tỉnh", "Thủ trưởng các Sở",
 # "lãnh đạo huyện"): the office and the body are one unit, whose role is read around both.
 _OFFICE_BEFORE = re.compile(
-    rf"(?:\b(?:ông|bà|đồng chí)\s+)?(?<![\wÀ-ỹ])(?:{cues.LEADER_TITLE}|Thủ trưởng|Lãnh đạo|Chánh|Phó Chánh)"
+    rf"(?:\b(?:ông|bà|đồng chí)\s+)?(?<!\w)(?:{cues.LEADER_TITLE}|Thủ trưởng|Lãnh đạo|Chánh|Phó Chánh)"
     r"(?:\s+Thường trực)?\s*$",
     re.IGNORECASE,
 )
@@ -35,7 +35,7 @@ _OBJECT_OF = re.compile(
     re.IGNORECASE,
 )
 # "… chỉ đạo các Cục Thuế": the quantifier belongs to the name's phrase, not to what stands before.
-_QUANTIFIER = re.compile(r"(?<![\wÀ-ỹ])(?:các|những|toàn bộ|tất cả)\s*$", re.IGNORECASE)
+_QUANTIFIER = re.compile(r"(?<!\w)(?:các|những|toàn bộ|tất cả)\s*$", re.IGNORECASE)
 # A place written by its level ("tỉnh Lạng Sơn", "xã Mường Bo"), not by its body ("UBND tỉnh …"):
 # mid-sentence it tells where ("… thiểu số tỉnh Lạng Sơn", "…, tỉnh Lào Cai").
 _PLACE = re.compile(r"(?:tỉnh|huyện|xã|phường|thị xã|thành phố|quận|thị trấn)\s+[A-ZĐÀ-Ỹ]")
@@ -181,7 +181,7 @@ def lead_spans(
 
 # A list under one head ("Bộ Y tế, Công an, Quốc phòng", "Các Bộ: Giao thông vận tải, Công Thương"):
 # the members after the first are written without the head word the table needs.
-_LIST_HEAD = re.compile(r"(?<![\wÀ-ỹ])(?:(?:các|Các)\s+)?(?P<head>Bộ|Sở)(?![\wÀ-ỹ])")
+_LIST_HEAD = re.compile(r"(?<!\w)(?:(?:các|Các)\s+)?(?P<head>Bộ|Sở)(?!\w)")
 _MEMBER = re.compile(rf"[{UPPER_VI}][^,.;:\n]{{0,60}}?(?=\s*(?:,|\svà\s|\scùng\s|$|[.;:\n]))")
 _MEMBER_SEP = re.compile(r"\s*(?::|,\s*và|,|và)\s*")
 # Between a group's lead and a name of it: members that start with a capital, one after another.

@@ -19,7 +19,7 @@ from summarizer.models import DocumentInfo
 CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
 
 _UBND = r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
-_NAME = r"(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ'-]*)(?:[^\S\n]+[A-ZĐÀ-Ỹ][\wÀ-ỹ'-]*)*)"
+_NAME = r"(?P<name>(?:[A-ZĐÀ-Ỹ][\w'-]*)(?:[^\S\n]+[A-ZĐÀ-Ỹ][\w'-]*)*)"
 _I = re.IGNORECASE
 
 

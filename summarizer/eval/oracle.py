@@ -48,7 +48,7 @@ _ABBREVIATIONS = {
 def new_tone_placement(text: str) -> str:
     """Write "hòa" as "hoà": both are correct Vietnamese, and models mix them."""
     return re.sub(
-        "(" + "|".join(map(re.escape, _NEW_TONE)) + r")(?![\wÀ-ỹ])", lambda m: _NEW_TONE[m.group(1)], text
+        "(" + "|".join(map(re.escape, _NEW_TONE)) + r")(?!\w)", lambda m: _NEW_TONE[m.group(1)], text
     )
 
 

@@ -20,12 +20,12 @@ ASSIGN_BEFORE = re.compile(
 # cũng chỉ đạo các bộ, ngành …"): the body after "chỉ đạo" leads (after a body, "UBND huyện chỉ đạo các
 # xã …", the body before it does).
 LEADER_DIRECTS = re.compile(
-    rf"(?<![\wÀ-ỹ]){cues.LEADER_TITLE}(?![\wÀ-ỹ])[^,.;:]{{0,80}}?\s(?:cũng\s+|đã\s+|tiếp tục\s+)?chỉ đạo\s*$"
+    rf"(?<!\w){cues.LEADER_TITLE}(?!\w)[^,.;:]{{0,80}}?\s(?:cũng\s+|đã\s+|tiếp tục\s+)?chỉ đạo\s*$"
 )
 # "thời gian tới", "năm tới" before a body: when, not a preposition ("tới" of "đi tới Sở …").
 TIME_AHEAD_END = re.compile(r"(?:thời gian|năm|giai đoạn|những năm|thời gian sắp)\s+tới\s*,?\s*$", _I)
 # The office of a speaker right before a body ("Theo Chủ tịch UBND tỉnh, …", "Giám đốc Sở Y tế, …").
-OFFICE_BEFORE = re.compile(rf"(?<![\wÀ-ỹ]){cues.LEADER_TITLE}\s*$", _I)
+OFFICE_BEFORE = re.compile(rf"(?<!\w){cues.LEADER_TITLE}\s*$", _I)
 NOT_ASSIGNEE_BEFORE = cues.NOT_LEAD_BEFORE
 
 # What follows an assignee: the work it is given (the one table of verbs is in cues).
@@ -100,7 +100,7 @@ PREAMBLE = re.compile(r"^.{0,160}?\b(?:giao(?:\s+cho)?|yêu cầu|đề nghị(?
 ACTION_PREFIXES = [
     re.compile(p, _I)
     for p in (
-        r"\s*,?\s*(?:của\s+(?:huyện|tỉnh|xã)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,2}\s*)?",
+        r"\s*,?\s*(?:của\s+(?:huyện|tỉnh|xã)(?:\s+[A-ZĐÀ-Ỹ]\w*){0,2}\s*)?",
         r"(?:theo chức năng,?\s*nhiệm vụ(?:\s+được giao)?,?\s*)?(?:có trách nhiệm|cần|phải)?\s*",
         r"(?:chủ trì,?\s*)?",
     )
@@ -143,8 +143,8 @@ PUBLIC_ASK = re.compile(
 # The words that name the party more closely after its noun: a name, a place ("cử tri Nguyễn Văn A",
 # "người dân xã Vân Hà", "doanh nghiệp trên địa bàn"); stop at a verb or punctuation.
 PUBLIC_PARTY_TAIL = re.compile(
-    r"(?:\s+(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ]*))*"
-    r"(?:\s+(?:xã|phường|thị trấn|huyện|thôn|bản|tổ dân phố)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ]*)+)?"
+    r"(?:\s+(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\w*))*"
+    r"(?:\s+(?:xã|phường|thị trấn|huyện|thôn|bản|tổ dân phố)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\w*)+)?"
 )
 # A paragraph of the leader's answer in a write-up: "Về (các) kiến nghị của huyện, đồng chí … ghi nhận".
 NEWS_ANSWER = re.compile(

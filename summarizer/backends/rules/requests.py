@@ -173,7 +173,7 @@ def requests_in_block(
 
 _LIST_MARKER = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\)|[-+•])\s*")
 # An office asked in person ("đề nghị Thủ tướng xem xét …"): the body it heads, right after the cue.
-_ASKED_OFFICE = re.compile(r"(?:Phó\s+)?Thủ tướng(?:\s+Chính phủ)?(?![\wÀ-ỹ])")
+_ASKED_OFFICE = re.compile(r"(?:Phó\s+)?Thủ tướng(?:\s+Chính phủ)?(?!\w)")
 
 
 def _with_asked_offices(p: Piece, ms: list[Mention]) -> list[Mention]:

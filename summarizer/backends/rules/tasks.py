@@ -51,7 +51,7 @@ def may_inherit(b: Block, pieces: list[Piece], ctx: DocContext, text: str, *, cu
 
 
 _QUOTE = re.compile(r"^\s*[\"“]([^\"”]*)[\"”]")
-_MODAL = re.compile(r"(?<![\wÀ-ỹ])(?:phải|cần|nên|yêu cầu|đề nghị|khẩn trương|tập trung)(?![\wÀ-ỹ])", re.I)
+_MODAL = re.compile(r"(?<!\w)(?:phải|cần|nên|yêu cầu|đề nghị|khẩn trương|tập trung)(?!\w)", re.I)
 
 
 def _quoted_opinion(text: str) -> bool:

@@ -54,7 +54,7 @@ from summarizer.source.document import Source
 __all__ = ["DocContext", "Person", "body_of_position", "build_context", "persons", "split_name"]
 
 _LOCATION = re.compile(
-    r"(?:làm việc|kiểm tra|khảo sát)\s+(?:tại|với)\s+((?:huyện|xã|thị xã|thành phố)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)?)"
+    r"(?:làm việc|kiểm tra|khảo sát)\s+(?:tại|với)\s+((?:huyện|xã|thị xã|thành phố)\s+[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*)?)"
 )
 
 
@@ -100,7 +100,7 @@ _LOWER_BODY = re.compile(r"(?P<body>UBND|HĐND|Văn phòng UBND) (?P<level>huy�
 _LOWER_COMMITTEE = {"Huyện ủy": "huyện", "Huyện uỷ": "huyện", "Đảng ủy xã": "xã"}
 
 
-_CAP = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*"
+_CAP = r"[A-ZĐÀ-Ỹ]\w*"
 
 
 def _with_place(issuer: str | None, places: dict[str, str], text: str = "") -> str | None:
@@ -117,7 +117,7 @@ def _with_place(issuer: str | None, places: dict[str, str], text: str = "") -> s
 
 
 _PROVINCE_BODY = re.compile(
-    r"(?P<body>UBND tỉnh|Ủy ban nhân dân tỉnh|HĐND tỉnh|Văn phòng UBND tỉnh|Tỉnh ủy|Tỉnh uỷ)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
+    r"(?P<body>UBND tỉnh|Ủy ban nhân dân tỉnh|HĐND tỉnh|Văn phòng UBND tỉnh|Tỉnh ủy|Tỉnh uỷ)\s+[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3}"
 )
 
 

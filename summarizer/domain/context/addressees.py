@@ -90,8 +90,8 @@ _NOT_ADDRESSEE = re.compile(r"^[-+•–]?\s*(?:Căn cứ|Thực hiện|Theo|Xé
 # Words a letter to one unit uses for it once it has been named ("Đề nghị Công ty tiếp tục …", "2. Yêu
 # cầu đối với chủ đầu tư"): never after "các" (a group) or before the unit's own name.
 _ROLE_NOUN = re.compile(
-    r"(?<![\wÀ-ỹ])(?<!các )(?<!Các )(?:[Cc]ông ty|[Cc]hủ đầu tư|[Đđ]ơn vị|[Dd]oanh nghiệp|HTX|[Hh]ợp tác xã)"
-    r"(?![\wÀ-ỹ])(?!\s+(?:cổ phần|CP|TNHH|MTV|Cổ phần|[A-ZĐ]))"
+    r"(?<!\w)(?<!các )(?<!Các )(?:[Cc]ông ty|[Cc]hủ đầu tư|[Đđ]ơn vị|[Dd]oanh nghiệp|HTX|[Hh]ợp tác xã)"
+    r"(?!\w)(?!\s+(?:cổ phần|CP|TNHH|MTV|Cổ phần|[A-ZĐ]))"
 )
 _UNIT_NAME = re.compile(
     r"^(?:Công ty|Tổng công ty|Hợp tác xã|HTX|Doanh nghiệp|Ban Quản lý|Trường|Bệnh viện|Trung tâm)\b", _I

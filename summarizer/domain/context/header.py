@@ -18,7 +18,7 @@ from summarizer.source.segment import Block
 _I = re.IGNORECASE
 
 DATED_LINE = re.compile(
-    r"^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{1,40}),\s*ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4})"
+    r"^(?P<place>[A-ZĐÀ-Ỹ][\w ]{1,40}),\s*ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4})"
 )
 _ISSUER_HEADER = re.compile(
     r"^(?P<name>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|VĂN PHÒNG|SỞ|BỘ|BAN|HỘI ĐỒNG NHÂN DÂN|HĐND"
@@ -157,7 +157,7 @@ def _as_in_table(name: str | None) -> str | None:
     return name
 
 
-_OWN_PROVINCE = re.compile(r"\s+tỉnh(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,3}")
+_OWN_PROVINCE = re.compile(r"\s+tỉnh(?:\s+[A-ZĐÀ-Ỹ]\w*){1,3}")
 
 
 _BARE_BODIES = {"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND"}
@@ -367,7 +367,7 @@ _HOST_BODY = re.compile(
 )
 # A delegation that is a body of its own ("Đoàn đại biểu Quốc hội tỉnh Bình Định do … dẫn đầu …").
 _DELEGATION = re.compile(
-    r"\bĐoàn (?:đại biểu Quốc hội|ĐBQH) (?P<level>tỉnh|thành phố|TP)\s+(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*)?)"
+    r"\bĐoàn (?:đại biểu Quốc hội|ĐBQH) (?P<level>tỉnh|thành phố|TP)\s+(?P<place>[A-ZĐÀ-Ỹ]\w*(?: [A-ZĐÀ-Ỹ]\w*)?)"
 )
 _MINUTES_PLACE = re.compile(r"\btại\s+(?P<body>[^,.;()]{3,60})")
 

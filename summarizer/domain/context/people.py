@@ -18,30 +18,30 @@ _I = re.IGNORECASE
 _CHAIR_PATTERNS = [
     # "dưới sự chủ trì của đồng chí Vũ Chí Hùng - Phó Tổng cục trưởng": the name before the office.
     re.compile(
-        r"dưới sự chủ trì của\s+(?:đồng chí\s+|ông\s+|bà\s+)?(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)"
+        r"dưới sự chủ trì của\s+(?:đồng chí\s+|ông\s+|bà\s+)?(?P<name>(?:[A-ZĐÀ-Ỹ]\w*\s+){1,3}[A-ZĐÀ-Ỹ]\w*)"
         rf"\s*[-–,]\s*(?P<pos>{cues.LEADER_TITLE}[^,.;]*)"
     ),
     re.compile(
-        r"dưới sự chủ trì của\s+(?:đồng chí\s+)?(?P<pos>[^,.;]+?)\s*[-–,]\s*(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,4})"
+        r"dưới sự chủ trì của\s+(?:đồng chí\s+)?(?P<pos>[^,.;]+?)\s*[-–,]\s*(?P<name>(?:[A-ZĐÀ-Ỹ]\w*\s*){2,4})"
     ),
     re.compile(
-        r"đồng chí\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*),\s*(?P<pos>[^,.;]+?)(?:,|\s+về\s|\s+tại\s|(?:\s+(?:đã|vừa|đến))?\s+(?:kết luận|chủ trì))"
+        r"đồng chí\s+(?P<name>(?:[A-ZĐÀ-Ỹ]\w*\s+){1,3}[A-ZĐÀ-Ỹ]\w*),\s*(?P<pos>[^,.;]+?)(?:,|\s+về\s|\s+tại\s|(?:\s+(?:đã|vừa|đến))?\s+(?:kết luận|chủ trì))"
     ),
     re.compile(
         r"(?:[Kk]ết luận của|^Ý kiến (?:chỉ đạo|kết luận)(?: của)?|[Pp]hát biểu kết luận[^,]*,)\s+(?P<pos>(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng"
         r"|Thủ tướng|Bộ trưởng|Thứ trưởng|Tổng cục trưởng|Cục trưởng)[^.;]*?)\s+"
-        r"(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?=\s+(?:tại|–|-|bày tỏ|khẳng định|phát biểu|kết luận|nhấn mạnh)|,)"
+        r"(?P<name>(?:[A-ZĐÀ-Ỹ]\w*\s+){1,3}[A-ZĐÀ-Ỹ]\w*)(?=\s+(?:tại|–|-|bày tỏ|khẳng định|phát biểu|kết luận|nhấn mạnh)|,)"
     ),
     re.compile(
         r"^(?P<pos>(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng)[^.;]*?)\s+"
-        r"(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)\s+(?:phát biểu\s+)?kết luận"
+        r"(?P<name>(?:[A-ZĐÀ-Ỹ]\w*\s+){1,3}[A-ZĐÀ-Ỹ]\w*)\s+(?:phát biểu\s+)?kết luận"
     ),
 ]
 # "Tham dự có …", "Cùng dự có …", "Dự họp có …", "Tham dự phiên họp có các đồng chí: …".
 # Also "… với sự tham dự của …", "Cùng đi có …", "Cùng làm việc với đoàn có …".
 _ATTENDEES = re.compile(
     r"(?:\b(?:cùng\s+)?(?:tham\s+)?dự(?:\s+(?:họp|làm việc|buổi làm việc|phiên họp|hội nghị|cuộc họp|buổi tiếp xúc))?"
-    r"|\bcùng\s+(?:đi|làm việc)(?:\s+với\s+(?:đoàn|đồng chí|Thủ tướng|Bộ trưởng|Chủ tịch|Bí thư)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,4})?)"
+    r"|\bcùng\s+(?:đi|làm việc)(?:\s+với\s+(?:đoàn|đồng chí|Thủ tướng|Bộ trưởng|Chủ tịch|Bí thư)(?:\s+[A-ZĐÀ-Ỹ]\w*){0,4})?)"
     r"(?:\s+(?:còn\s+)?có)\s*(?:các đồng chí\s*:?\s*|:\s*)?(?P<list>(?:[^.\n]|(?<=\bTP)\.)+)"
     r"|\b(?:với|có) sự (?:tham dự|có mặt) của\s+(?:các đồng chí\s*:?\s*)?(?P<list2>(?:[^.\n]|(?<=\bTP)\.)+)",
     _I,
@@ -59,7 +59,7 @@ _ATTENDEE_SPLIT = re.compile(
 # the office after its comma is the same person's ("…, Phó Chủ tịch UBND tỉnh").
 _QUALIFIER = re.compile(r"(?:lãnh đạo(?: và đại diện)?|đại diện(?: lãnh đạo)?)\s+(?=[A-ZĐÀ-Ỹ])", _I)
 _BODY_HEAD = re.compile(rf"(?:{_BODY_WORDS})\s")
-_NAME_ONLY = re.compile(r"(?i:đồng chí|ông|bà)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,4}")
+_NAME_ONLY = re.compile(r"(?i:đồng chí|ông|bà)\s+(?:[A-ZĐÀ-Ỹ]\w*\s*){2,4}")
 
 
 @dataclass(frozen=True)
@@ -107,8 +107,8 @@ _ACT_IN_OFFICE = re.compile(
     r"\s+(?:làm việc|dẫn đầu|đã|đang|vừa|(?<![Đđ]oàn )kiểm tra|(?<![Đđ]oàn )khảo sát|(?<![Đđ]oàn )giám sát|thăm|dự(?! án)"
     r"|tham dự|tiếp(?! nhận)|có buổi|chỉ đạo|trao|gặp|đối thoại|tiếp xúc|thị sát|động viên|chúc mừng|họp)\b"
 )
-_TITLE_AT = re.compile(rf"(?<![\wÀ-ỹ]){cues.LEADER_TITLE}(?![\wÀ-ỹ])")
-_HONORIFIC = re.compile(r"(?<![\wÀ-ỹ])(?:ông|bà|đồng chí)\s+(?=[A-ZĐÀ-Ỹ])", _I)
+_TITLE_AT = re.compile(rf"(?<!\w){cues.LEADER_TITLE}(?!\w)")
+_HONORIFIC = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s+(?=[A-ZĐÀ-Ỹ])", _I)
 _WORD = re.compile(r"[^\s]+")
 
 

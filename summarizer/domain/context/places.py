@@ -11,7 +11,7 @@ from summarizer.domain.agencies import Mention, merge_mentions
 # A place named bare, as a write-up names a locality ("Phước Sơn cần tập trung …", "Quảng Ngãi cần …"),
 # is its people's committee when the work of a directive follows it.
 _PLACE_LEVELS = ("xã", "huyện", "tỉnh")
-_WORD_BEFORE = re.compile(r"[\wÀ-ỹ]\s*$")
+_WORD_BEFORE = re.compile(r"\w\s*$")
 
 
 def bare_place_mentions(
@@ -24,7 +24,7 @@ def bare_place_mentions(
         name = places.get(level)
         if not name:
             continue
-        for m in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(name)}(?![\wÀ-ỹ])", text):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
             before = text[max(0, m.start() - 30) : m.start()]
             # "huyện Phước Sơn", "UBND tỉnh Quảng Ngãi", "HTX … Phước Sơn": a word before it names it already.
             if _WORD_BEFORE.search(before) and not re.search(

@@ -28,7 +28,7 @@ _WEEKDAY = r"(?:thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]h�
 # session "diễn ra (vào) ngày 3/12".
 _DATE_NARRATION = re.compile(
     rf"(?:(?P<part>\b{cues.PART_OF_DAY}(?:\s+(?:nay|qua|{_WEEKDAY}))?\s*,?\s+)|^|[,;.:]\s+|[-–]\s+"
-    r"|^(?P<dateline>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*\s+){1,4})(?=\()"
+    r"|^(?P<dateline>(?:[A-ZĐÀ-Ỹ][\w.]*\s+){1,4})(?=\()"
     r"|(?P<held>\b(?:diễn ra\s+(?:vào\s+)?|[Vv]ào\s+(?:(?:lúc|hồi)\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?,?\s+)?)(?=ngày\s))"
     rf"|(?P<range>\b(?:[Tt]rong\s+(?:hai|2|ba|3)\s+ngày|[Tt]ừ\s+ngày)\s+(?P<rparen>\()?(?P<d0>\d{{1,2}})\s*(?:và|-|–|,|đến)\s*))"
     rf"(?P<paren>(?(rparen)(?!)|\())?"
