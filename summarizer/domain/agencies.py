@@ -88,9 +88,7 @@ def table() -> _Table:
     }
     for entry in raw["body"]:
         for p in entry["patterns"]:
-            bodies.append(
-                (re.compile(rf"(?<!\w){p}", _I), entry["canonical"], entry.get("levelled", False))
-            )
+            bodies.append((re.compile(rf"(?<!\w){p}", _I), entry["canonical"], entry.get("levelled", False)))
             body_sources.append(f"(?:{p})")
     phong = [
         (re.compile(rf"\b[Pp]hòng\s+(?:{p})", _I), f"Phòng {entry['name']}")
@@ -159,9 +157,7 @@ _LOCAL = re.compile(
     rf"(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})",
 )
 # A place named on its own ("huyện Bình Gia", "Huyện cần ...") stands for its people's committee.
-_PLACE = re.compile(
-    rf"(?<!\w)(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})"
-)
+_PLACE = re.compile(rf"(?<!\w)(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})")
 _SO_LIST_HEAD = re.compile(r"(?<!\w)[Cc]ác\s+(?P<kind>Sở|Bộ)(?:,\s*(?:ban,\s*)?ngành)?\s*:?\s+")
 # Bodies named with their place and no level word: "Ban Thường vụ Thành ủy Cần Thơ", "Huyện ủy Bình
 # Gia", "Cục Hải quan TP Hà Nội" (canonical: the body and the place, "TP" dropped).

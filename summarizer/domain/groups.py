@@ -66,9 +66,7 @@ def group_mentions(
 
 # A unit of a central body named by its abbreviation ("Vụ TTHT", "Cục TTKT", "Ban QLRR", "Vụ KK&KTT"):
 # the name as written (the table knows the ones it can expand).
-_ABBREVIATED_UNIT = re.compile(
-    r"(?<!\w)(?:Vụ|Cục|Ban|Trung tâm)\s+(?:[A-ZĐ]{2,6}(?:&[A-ZĐ]{2,6})?)(?![\w&])"
-)
+_ABBREVIATED_UNIT = re.compile(r"(?<!\w)(?:Vụ|Cục|Ban|Trung tâm)\s+(?:[A-ZĐ]{2,6}(?:&[A-ZĐ]{2,6})?)(?![\w&])")
 # "… các tỉnh, thành phố" after a body: that body in each of them, a group ("Cục Thuế các tỉnh, thành
 # phố", "Công an các huyện"), kept as written.
 _EACH_PLACE = re.compile(

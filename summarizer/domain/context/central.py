@@ -17,9 +17,7 @@ _CENTRAL = re.compile(
     r"|\bTrung ương\b"
 )
 _PROVINCE_MENTION = re.compile(r"^tỉnh\s+\S")
-_PROVINCE_AFTER = re.compile(
-    r"(?<!\w)(?:tỉnh|Tỉnh ủy|Tỉnh uỷ) ([A-ZĐÀ-Ỹ]\w*(?: [A-ZĐÀ-Ỹ]\w*)?)"
-)
+_PROVINCE_AFTER = re.compile(r"(?<!\w)(?:tỉnh|Tỉnh ủy|Tỉnh uỷ) ([A-ZĐÀ-Ỹ]\w*(?: [A-ZĐÀ-Ỹ]\w*)?)")
 _NAMED_PROVINCE = re.compile(r"(?:\btỉnh|Tỉnh ủy) ([A-ZĐÀ-Ỹ]\w*(?: [A-ZĐÀ-Ỹ]\w*){0,2})$")
 # A province's own bodies, named without the province ("UBND tỉnh", "Tỉnh ủy", "Công an tỉnh").
 _OF_A_PROVINCE = re.compile(r"(?:\stỉnh|^Tỉnh ủy|\sTỉnh ủy)$")
