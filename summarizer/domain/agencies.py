@@ -231,9 +231,10 @@ def _bare_names_after(
         end = m.end()
 
 
-_TITLE_BEFORE = re.compile(
-    r"(?:chủ tịch|bí thư|giám đốc|trưởng|phó|ủy viên|uỷ viên)(?:\s+thường trực)?\s*$", _I
-)
+_TITLES = r"(?:chủ tịch|bí thư|giám đốc|trưởng|phó|ủy viên|uỷ viên)(?:\s+thường trực)?"
+_TITLE_BEFORE = re.compile(rf"{_TITLES}\s*$", _I)
+# "Chủ tịch UBND huyện <Name>": the office of a body, then its holder.
+_TITLE_OF_BODY_BEFORE = re.compile(rf"{_TITLES}\s+(?:UBND|HĐND|Huyện ủy|Tỉnh ủy)?\s*$", _I)
 
 
 _CAP_RUN = re.compile(rf"(?:{SAME_LINE}{CAP_WORD}){{1,7}}")
@@ -402,11 +403,7 @@ def infer_places(text: str) -> dict[str, str]:
         name = _cap_words(m.group("name"), set()) if m.group("name") else ""
         # "Chủ tịch UBND huyện Phạm Văn An": a person's name follows a title, not a place's; "Chủ tịch UBND
         # huyện Tuy Phước Nguyễn Văn Hai": the place before the name still counts.
-        if name and re.search(
-            r"(?:chủ tịch|bí thư|giám đốc|trưởng|phó)(?:\s+thường trực)?\s+(?:UBND|HĐND|Huyện ủy|Tỉnh ủy)?\s*$",
-            text[max(0, m.start() - 30) : m.start()],
-            _I,
-        ):
+        if name and _TITLE_OF_BODY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             name = _place_before_person(text, m.start("name"), "")
         if name:
             counts[m.group("level").lower()][name] += 1
