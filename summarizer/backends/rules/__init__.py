@@ -220,10 +220,13 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             out.requests.extend(answers_here)
             if ctx.kind == "news":
                 # A write-up narrates the locality's asks beside the leader's directives.
+                # "Về các kiến nghị của tỉnh, Chủ tịch nước đề nghị các bộ, ngành …" answers the asks: its
+                # cue is the leader's, giving work, never one more ask from below.
+                answering = P.NEWS_ANSWER.match(b.text) is not None
                 asked_here = [
                     r
-                    for r in requests_in_block(b, text, ctx, higher=_may_be_asked)
-                    if r.addressee and asks_up(r.requester, r.addressee, ctx.info.issuer)
+                    for r in requests_in_block(b, text, ctx, higher=_may_be_asked, host=ctx.info.issuer)
+                    if r.addressee and asks_up(r.requester, r.addressee, ctx.info.issuer) and not answering
                 ]
                 public = public_asks(b, text, ctx)
                 # Voters' or residents' asks: theirs, whatever body the sentence also names.

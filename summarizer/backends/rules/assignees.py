@@ -43,6 +43,12 @@ def assignees_in(
             continue
         if P.ASSIGN_BEFORE.search(before) or P.LEADER_DIRECTS.search(before):
             return group, first.start
+        addressed = P.ADDRESSED_FIRST_AFTER.match(after) if P.ADDRESSED_FIRST_BEFORE.match(before) else None
+        if addressed and not any(
+            group[-1].end + addressed.end() - 1 <= m.start <= group[-1].end + addressed.end() + 2
+            for m in inside[j:]
+        ):
+            return group, first.start
         if item and not P.ITEM_HEAD.sub("", before).strip() and P.ITEM_WORK_AFTER.match(after):
             return group, first.start
         bare = first.written.strip().lower() in {"huyện", "tỉnh", "xã"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from summarizer.domain import cues
+from summarizer.domain.mention import CAP_WORD
 
 _I = re.IGNORECASE
 
@@ -105,6 +106,15 @@ ACTION_PREFIXES = [
         r"(?:chủ trì,?\s*)?",
     )
 ]
+# A clause that names its addressee first and then who speaks to it ("Đối với Cục Hải quan Đà Nẵng,
+# Tổng cục trưởng đề nghị tiếp tục …", "Riêng với huyện X, đồng chí yêu cầu phải …"): the body after
+# "đối với" leads, when the cue gives the work with no other body right after it.
+ADDRESSED_FIRST_BEFORE = re.compile(r"^\W*(?:đối với|riêng với|riêng|với)\s*$", _I)
+ADDRESSED_FIRST_AFTER = re.compile(
+    rf"^\s*,\s*(?:(?:đồng chí|ông|bà)\s+)?(?:{cues.LEADER_TITLE}[^,.;:]{{0,60}}?\s|(?-i:(?:{CAP_WORD}\s+){{2,4}}))?"
+    r"(?:cũng\s+|tiếp tục\s+)?(?:đề nghị|yêu cầu|lưu ý|chỉ đạo|giao)\s+(?=\S)",
+    _I,
+)
 # A heading that hands work to the body after it ("Đối với Sở Y tế:", "Giao UBND các xã:", "Đề nghị Bộ …").
 HEADING_ADDRESSES = re.compile(r"^\s*(?:đối với|về phía|giao|đề nghị|yêu cầu)\s", _I)
 THEO_CHUC_NANG = re.compile(r"^\s*theo chức năng", _I)
@@ -162,3 +172,28 @@ NEWS_ANSWER_ALL = re.compile(
 PUBLIC_PARTY_OBJECT = re.compile(r"\b(?:của|với|cho)\s*$", _I)
 # Between a public ask's cue and the body it goes to ("kiến nghị với lãnh đạo Bộ …").
 PUBLIC_ASK_LEAD_IN = re.compile(r"\s*(?:với\s+)?(?:lãnh đạo\s+)?", _I)
+
+
+# The body whose leader holds a session, named short in the write-up ("Bộ", "Bộ trưởng", "Tổng cục"):
+# each short form with the kind of issuer it can stand for (the start of its canonical name). "Bộ,
+# ngành" is the central bodies as a group, not the ministry.
+ISSUER_SHORT_NAMES: tuple[tuple[str, str], ...] = (
+    (r"Bộ trưởng", "Bộ "),
+    (r"Thứ trưởng", "Bộ "),
+    (r"Bộ(?!\s*,?\s*ngành)", "Bộ "),
+    (r"Tổng cục trưởng", "Tổng cục "),
+    (r"Tổng cục", "Tổng cục "),
+)
+ISSUER_SHORT = "|".join(f"(?:{short})" for short, _kind in ISSUER_SHORT_NAMES)
+# Issuers a short form never stands for: "Bộ Chính trị" is no ministry, "Bộ Chỉ huy …" a provincial command.
+_NOT_A_MINISTRY = re.compile(r"^Bộ (?:Chính trị|Chỉ huy|CHQS)")
+
+
+def issuer_named_short(short: str, issuer: str | None) -> str | None:
+    """The issuer `short` stands for ("Bộ" in a write-up of the Bộ Giáo dục và Đào tạo's session), or None."""
+    if not issuer or _NOT_A_MINISTRY.match(issuer):
+        return None
+    for pattern, kind in ISSUER_SHORT_NAMES:
+        if re.fullmatch(pattern, short) and issuer.startswith(kind):
+            return issuer
+    return None

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from summarizer.backends.rules import patterns as P
+from summarizer.backends.rules.asked import asked_group, host_asker, with_asked_offices
 from summarizer.backends.rules.assignees import extend_terminal
 from summarizer.domain.agencies import Mention, find_mentions
 from summarizer.domain.context import DocContext
@@ -18,7 +19,8 @@ def _is_higher(m: Mention) -> bool:
     return (
         (" tỉnh" in f" {c}" and not c.startswith("Các"))
         or c.startswith(("Sở ", "Bộ "))
-        or c in {"Chính phủ", "Trung ương", "Thủ tướng Chính phủ", "Quốc hội"}
+        or c.startswith("Tổng cục ")
+        or c in {"Chính phủ", "Trung ương", "Thủ tướng Chính phủ", "Quốc hội", "Chủ tịch nước"}
     )
 
 
@@ -76,10 +78,16 @@ def answer_in_block(b: Block, text: str, ctx: DocContext, *, in_section: bool = 
 
 
 def requests_in_block(
-    b: Block, text: str, ctx: DocContext, higher: Callable[[Mention], bool] | None = None
+    b: Block,
+    text: str,
+    ctx: DocContext,
+    higher: Callable[[Mention], bool] | None = None,
+    host: str | None = None,
 ) -> list[Request]:
     """Asks to a higher level in a narrative block: "đề nghị UBND tỉnh …", "Huyện kiến nghị: A; B".
-    `higher`: which bodies an ask may go to (by default a province's, a ministry's, the centre's)."""
+    `higher`: which bodies an ask may go to (by default a province's, a ministry's, the centre's).
+    `host`: the body whose leader holds the session, whom a body asks when its ask names nobody
+    ("Huyện xin chủ trương đầu tư …", "Tỉnh kiến nghị sớm có cơ chế …")."""
     higher = higher or _is_higher
     out: list[Request] = []
     requester = f"UBND {ctx.info.subject}" if ctx.info.subject else None
@@ -100,7 +108,7 @@ def requests_in_block(
         elif in_list:
             pieces = split_semicolons(s)
         for p in pieces:
-            ms = _with_asked_offices(p, ctx.mentions_in(p.start, p.end))
+            ms = with_asked_offices(p, ctx.mentions_in(p.start, p.end), ctx.info.issuer)
             # The body that opens the piece, after a list marker ("(1) tỉnh hỗ trợ …", "a) Sở Xây dựng …").
             marker = _LIST_MARKER.match(p.text)
             lead = ms[0] if ms and ms[0].start - p.start <= 2 + (marker.end() if marker else 0) else None
@@ -130,13 +138,23 @@ def requests_in_block(
                 and lead is not None
                 and (in_list or had_request)
                 and higher(lead)
-                and P.HIGHER_ASK.match(text[lead.end : p.end])
+                and (
+                    P.HIGHER_ASK.match(text[lead.end : p.end])
+                    # An item of a list of asks ("kiến nghị: Bộ A hỗ trợ …; Bộ B bổ sung …"): the work
+                    # the body that opens it is asked for.
+                    or (in_list and P.ITEM_WORK_AFTER.match(text[lead.end : p.end]))
+                )
             ):
                 target = lead
+            asker = host_asker(p, ms, cue, text) if target is None and host and cue and not in_list else None
+            if asker is not None:
+                requester = asker.canonical
             if target is None and in_list and addressee and not lead:
                 target_name = addressee
             elif target is not None:
                 target_name = target.canonical
+            elif asker is not None and host is not None:
+                target_name = host
             else:
                 continue
             addressee = target_name
@@ -149,7 +167,12 @@ def requests_in_block(
                 # Several asks in one sentence: this one's content stops where the next ask turns to
                 # another body ("… hỗ trợ kinh phí … và kiến nghị Trung ương bổ sung vốn …").
                 content_end = _next_ask(p, ms, cue.end(), higher, target.canonical) or end
-            content = text[(target.end if target else start) : content_end].strip(" ,;.")
+            # "kiến nghị Chính phủ, Bộ Giáo dục và Đào tạo bổ sung …": one ask to each body of the group.
+            asked = asked_group(p, ms, target, text, higher) if target is not None else []
+            content_from = asked[-1].end if asked else (target.end if target else start)
+            if asker is not None and cue is not None:
+                content_from = p.start + cue.end()
+            content = text[content_from:content_end].strip(" ,;.")
             content = _TRAILING_JOIN.sub("", content)
             support = _quote_support(target)
             out.append(
@@ -164,28 +187,24 @@ def requests_in_block(
                     ),
                 )
             )
-            if target is not None and cue is not None:
-                out.extend(
-                    _further_asks(p, ms, text, cue.end(), higher, requester, target_name, (start, end))
+            for other in asked[1:]:
+                out.append(
+                    out[-1].model_copy(
+                        update={
+                            "addressee": other.canonical,
+                            "provenance": out[-1].provenance.model_copy(
+                                update={"agencies": _quote_support(other)}
+                            ),
+                        }
+                    )
                 )
+            if target is not None and cue is not None:
+                seen = [m.canonical for m in asked] or [target_name]
+                out.extend(_further_asks(p, ms, text, cue.end(), higher, requester, seen, (start, end)))
     return out
 
 
 _LIST_MARKER = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\)|[-+•])\s*")
-# An office asked in person ("đề nghị Thủ tướng xem xét …"): the body it heads, right after the cue.
-_ASKED_OFFICE = re.compile(r"(?:Phó\s+)?Thủ tướng(?:\s+Chính phủ)?(?!\w)")
-
-
-def _with_asked_offices(p: Piece, ms: list[Mention]) -> list[Mention]:
-    """The piece's mentions, with the offices a request cue turns to ("… kiến nghị Thủ tướng …")."""
-    extra = []
-    for cue in P.REQUEST_CUE.finditer(p.text):
-        m = _ASKED_OFFICE.match(p.text, cue.end())
-        if m and not any(x.start <= p.start + m.start() < x.end for x in ms):
-            extra.append(Mention(p.start + m.start(), p.start + m.end(), m.group(0), "Thủ tướng Chính phủ"))
-    return sorted([*ms, *extra], key=lambda x: x.start) if extra else ms
-
-
 _TRAILING_JOIN = re.compile(r"[\s,;]*(?:\bvà|\bđồng thời|\bcùng với đó)?[\s,;]*$")
 
 
@@ -208,13 +227,13 @@ def _further_asks(
     after: int,
     higher: Callable[[Mention], bool],
     requester: str | None,
-    first: str,
+    first: list[str],
     span: tuple[int, int],
 ) -> list[Request]:
     """ "… đề nghị Chính phủ hỗ trợ …; đề nghị Bộ Giao thông vận tải sớm nâng cấp …": each further cue
     that turns to another higher body is one more ask, with the same evidence (the annotation rule)."""
     out: list[Request] = []
-    seen = {first}
+    seen = set(first)
     for cue in P.REQUEST_CUE.finditer(p.text, after):
         at = p.start + cue.end()
         nxt = [m for m in ms if at - 1 <= m.start <= at + 2]
@@ -241,7 +260,14 @@ def _further_asks(
 
 # The level of government a body belongs to, from the top (0: central) down (3: commune); None for a
 # body outside the hierarchy (a bank, a company, a delegation).
-_CENTRAL_BODIES = {"Chính phủ", "Thủ tướng Chính phủ", "Trung ương", "Quốc hội", "Văn phòng Chính phủ"}
+_CENTRAL_BODIES = {
+    "Chính phủ",
+    "Thủ tướng Chính phủ",
+    "Trung ương",
+    "Quốc hội",
+    "Văn phòng Chính phủ",
+    "Chủ tịch nước",
+}
 
 
 # A party committee and its organs stand at their committee's level, wherever its name is in the body's

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from summarizer.domain import cues
 from summarizer.domain.agencies import Mention
+from summarizer.domain.mention import UPPER_VI
 
 # Bodies at central level: a document they issue or lead has no province of its own.
 _CENTRAL = re.compile(
@@ -17,8 +18,8 @@ _CENTRAL = re.compile(
     r"|\bTrung ương\b"
 )
 _PROVINCE_MENTION = re.compile(r"^tỉnh\s+\S")
-_PROVINCE_AFTER = re.compile(r"(?<!\w)(?:tỉnh|Tỉnh ủy|Tỉnh uỷ) ([A-ZĐÀ-Ỹ]\w*(?: [A-ZĐÀ-Ỹ]\w*)?)")
-_NAMED_PROVINCE = re.compile(r"(?:\btỉnh|Tỉnh ủy) ([A-ZĐÀ-Ỹ]\w*(?: [A-ZĐÀ-Ỹ]\w*){0,2})$")
+_PROVINCE_AFTER = re.compile(rf"(?<!\w)(?:tỉnh|Tỉnh ủy|Tỉnh uỷ) ([{UPPER_VI}]\w*(?: [{UPPER_VI}]\w*)?)")
+_NAMED_PROVINCE = re.compile(rf"(?:\btỉnh|Tỉnh ủy) ([{UPPER_VI}]\w*(?: [{UPPER_VI}]\w*){{0,2}})$")
 # A province's own bodies, named without the province ("UBND tỉnh", "Tỉnh ủy", "Công an tỉnh").
 _OF_A_PROVINCE = re.compile(r"(?:\stỉnh|^Tỉnh ủy|\sTỉnh ủy)$")
 
@@ -46,6 +47,16 @@ def merge_province_after_body(text: str, mentions: Sequence[Mention]) -> list[Me
     return out
 
 
+_NEXT_WORD = re.compile(r" (\w+)")
+
+
+def _holder_after(text: str, end: int) -> bool:
+    """ "Phó Chủ tịch UBND tỉnh Trần Phước Hiền": the capitalized word after the body opens its holder's
+    name (a family name), not another province's."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1) in cues.SURNAMES
+
+
 def name_the_province(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """In a central-level document about one province, its bodies named without the province get its
     name ("Tỉnh ủy" -> "Tỉnh ủy Cao Bằng"); with several provinces named, only a body with the
@@ -59,7 +70,7 @@ def name_the_province(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             for w in _PROVINCE_AFTER.finditer(text)
             if not (
                 w.group(1).split()[0] in cues.SURNAMES
-                and re.match(r" [A-ZĐÀ-Ỹ]", text[w.end() : w.end() + 2])
+                and re.match(rf" [{UPPER_VI}]", text[w.end() : w.end() + 2])
             )
         }
     only = next(iter(names)) if len(names) == 1 else None
@@ -72,7 +83,9 @@ def name_the_province(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if after is not None:
             end = m.end + 1 + len(after)
             out.append(Mention(m.start, end, text[m.start : end], f"{m.canonical} {after}", m.collective))
-        elif only is not None and not re.match(r" [A-ZĐÀ-Ỹ]", text[m.end : m.end + 2]):
+        elif only is not None and (
+            not re.match(rf" [{UPPER_VI}]", text[m.end : m.end + 2]) or _holder_after(text, m.end)
+        ):
             out.append(Mention(m.start, m.end, m.written, f"{m.canonical} {only}", m.collective))
         else:
             out.append(m)

@@ -12,6 +12,9 @@ from summarizer.domain.agencies import Mention, merge_mentions
 # is its people's committee when the work of a directive follows it.
 _PLACE_LEVELS = ("xã", "huyện", "tỉnh")
 _WORD_BEFORE = re.compile(r"\w\s*$")
+# A locality asking, named bare ("Quảng Ngãi đề xuất Bộ …", "Vân Canh kiến nghị tỉnh …"): the subject of
+# a request, its people's committee as well.
+_ASKS_AFTER = re.compile(r"^\s*(?:cũng\s+|đã\s+)?(?:đề nghị|kiến nghị|đề xuất|xin|mong muốn)\b")
 
 
 def bare_place_mentions(
@@ -32,7 +35,8 @@ def bare_place_mentions(
             ):
                 continue
             after = text[m.end() : m.end() + 40]
-            if not cues.DIRECTIVE_AFTER.match(after) or cues.NOT_DIRECTIVE_AFTER.match(after):
+            directs = cues.DIRECTIVE_AFTER.match(after) and not cues.NOT_DIRECTIVE_AFTER.match(after)
+            if not directs and not _ASKS_AFTER.match(after):
                 continue
             canonical = f"UBND {level} {name}" if level != "tỉnh" or central else "UBND tỉnh"
             extra.append(Mention(m.start(), m.end(), m.group(0), canonical))

@@ -1,0 +1,163 @@
+"""Rules backend on the asks and directives a news write-up narrates, in the wordings real write-ups
+use: the visiting body named short ("mong muốn Bộ …"), several bodies asked in one breath, an ask that
+names nobody (it goes to the session's host), the addressee named before the speaker ("Đối với Cục …,
+Tổng cục trưởng đề nghị …"), and the leader's answer paragraph, whose cue gives work and asks nothing."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import run
+
+MINISTRY_VISIT = (
+    "Bộ trưởng làm việc với tỉnh Quảng Ngãi\n\n"
+    "Sáng 12/7, Bộ trưởng Bộ Giáo dục và Đào tạo Nguyễn Kim Sơn đã có buổi làm việc với lãnh đạo tỉnh "
+    "Quảng Ngãi về công tác giáo dục.\n\n"
+)
+
+
+def _asks(text: str, opening: str = MINISTRY_VISIT) -> list[tuple[str | None, str | None, str]]:
+    result, _ctx = run(opening + text + "\n", date="2024-07-30")
+    return [(r.requester, r.addressee, r.content) for r in result.requests]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Phó Chủ tịch UBND tỉnh Trần Phước Hiền mong muốn Bộ tiếp tục hỗ trợ tỉnh đào tạo giáo viên.",
+        "Tỉnh Quảng Ngãi kiến nghị Bộ tiếp tục hỗ trợ tỉnh đào tạo giáo viên.",
+        "Lãnh đạo tỉnh đề nghị lãnh đạo Bộ tiếp tục hỗ trợ tỉnh đào tạo giáo viên.",
+        "Tỉnh đề nghị Bộ trưởng tiếp tục hỗ trợ tỉnh đào tạo giáo viên.",
+    ],
+)
+def test_the_visiting_ministry_named_short_is_asked(sentence):
+    assert _asks(sentence) == [
+        ("UBND tỉnh Quảng Ngãi", "Bộ Giáo dục và Đào tạo", "tiếp tục hỗ trợ tỉnh đào tạo giáo viên")
+    ]
+
+
+def test_the_short_name_stands_for_the_host_only_when_the_host_is_of_that_kind():
+    opening = (
+        "Chủ tịch UBND tỉnh làm việc với huyện Vân Canh\n\n"
+        "Chiều 22.4, Chủ tịch UBND tỉnh Phạm Anh Tuấn làm việc với lãnh đạo huyện Vân Canh.\n\n"
+    )
+    # No ministry holds this session: "Bộ" names no body here.
+    assert not any(
+        a and a.startswith("Bộ") for _r, a, _c in _asks("Huyện kiến nghị Bộ sớm có hướng dẫn.", opening)
+    )
+
+
+def test_the_customs_general_department_named_short_is_asked():
+    opening = (
+        "Tổng cục trưởng làm việc với Cục Hải quan Đà Nẵng\n\n"
+        "Sáng 15/7, Tổng cục trưởng Tổng cục Hải quan Nguyễn Văn Cẩn đã có buổi làm việc với Cục Hải quan Đà Nẵng.\n\n"
+    )
+    got = _asks("Lãnh đạo Cục Hải quan Đà Nẵng kiến nghị Tổng cục sớm đầu tư hệ thống soi chiếu.", opening)
+    assert got == [("Cục Hải quan Đà Nẵng", "Tổng cục Hải quan", "sớm đầu tư hệ thống soi chiếu")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tỉnh cũng kiến nghị Chính phủ, Bộ Giáo dục và Đào tạo bổ sung biên chế giáo viên.",
+        "Tỉnh cũng kiến nghị Chính phủ và Bộ Giáo dục và Đào tạo bổ sung biên chế giáo viên.",
+    ],
+)
+def test_two_bodies_asked_together_are_two_asks_of_one_content(sentence):
+    assert _asks(sentence) == [
+        ("UBND tỉnh Quảng Ngãi", "Chính phủ", "bổ sung biên chế giáo viên"),
+        ("UBND tỉnh Quảng Ngãi", "Bộ Giáo dục và Đào tạo", "bổ sung biên chế giáo viên"),
+    ]
+
+
+def test_each_item_of_a_list_of_asks_goes_to_the_body_that_opens_it():
+    got = _asks(
+        "UBND tỉnh Quảng Ngãi kiến nghị: Bộ Giáo dục và Đào tạo hỗ trợ kinh phí; Bộ Nội vụ bổ sung biên chế."
+    )
+    assert [(a, c) for _r, a, c in got] == [
+        ("Bộ Giáo dục và Đào tạo", "hỗ trợ kinh phí"),
+        ("Bộ Nội vụ", "bổ sung biên chế"),
+    ]
+
+
+def test_a_locality_named_bare_asks():
+    got = _asks("Quảng Ngãi đề xuất Bộ Giáo dục và Đào tạo có cơ chế đặc thù cho giáo viên vùng cao.")
+    assert got == [
+        ("UBND tỉnh Quảng Ngãi", "Bộ Giáo dục và Đào tạo", "có cơ chế đặc thù cho giáo viên vùng cao")
+    ]
+
+
+PROVINCE_VISIT = (
+    "Chủ tịch UBND tỉnh làm việc với huyện Vân Canh\n\n"
+    "Chiều 22.4, Chủ tịch UBND tỉnh Phạm Anh Tuấn làm việc với lãnh đạo huyện Vân Canh.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Huyện xin chủ trương đầu tư cầu qua sông Hà Thanh.", "chủ trương đầu tư cầu qua sông Hà Thanh"),
+        ("Huyện Vân Canh cũng đề nghị hỗ trợ kinh phí làm đường.", "hỗ trợ kinh phí làm đường"),
+        ("Lãnh đạo huyện kiến nghị sớm phê duyệt quy hoạch chung.", "sớm phê duyệt quy hoạch chung"),
+    ],
+)
+def test_an_ask_that_names_nobody_goes_to_the_host(sentence, content):
+    assert _asks(sentence, PROVINCE_VISIT) == [("UBND huyện Vân Canh", "UBND tỉnh", content)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tại buổi làm việc, huyện Vân Canh đã kiến nghị nhiều nội dung về đất đai.",
+        "Chủ tịch UBND tỉnh đề nghị tập trung giải phóng mặt bằng.",
+    ],
+)
+def test_a_cue_that_names_no_work_or_is_the_hosts_own_asks_nothing(sentence):
+    assert _asks(sentence, PROVINCE_VISIT) == []
+
+
+def test_the_leaders_answer_paragraph_gives_work_and_asks_nothing():
+    result, _ctx = run(
+        "Chủ tịch nước làm việc với tỉnh Cao Bằng\n\n"
+        "Chiều 22.7, Chủ tịch nước Tô Lâm làm việc với Ban Thường vụ Tỉnh ủy Cao Bằng.\n\n"
+        "Tỉnh Cao Bằng đề nghị Trung ương hỗ trợ đầu tư tuyến cao tốc.\n\n"
+        "Về các kiến nghị của tỉnh, Chủ tịch nước đề nghị các bộ, ngành liên quan nghiên cứu, giải quyết.\n",
+        date="2024-07-30",
+    )
+    assert [(r.requester, r.addressee) for r in result.requests] == [("UBND tỉnh Cao Bằng", "Trung ương")]
+    assert [t.agencies for t in result.tasks] == [["Các bộ, ngành liên quan"]]
+
+
+def test_the_head_of_state_asked_in_person():
+    got = _asks(
+        "Tỉnh cũng kiến nghị Chủ tịch nước quan tâm chỉ đạo hỗ trợ tỉnh.",
+        "Chủ tịch nước làm việc với tỉnh Cao Bằng\n\n"
+        "Chiều 22.7, Chủ tịch nước Tô Lâm làm việc với lãnh đạo tỉnh Cao Bằng.\n\n",
+    )
+    assert got == [("UBND tỉnh Cao Bằng", "Chủ tịch nước", "quan tâm chỉ đạo hỗ trợ tỉnh")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Đối với Cục Hải quan Đà Nẵng, Tổng cục trưởng đề nghị tiếp tục đẩy mạnh cải cách thủ tục hành chính.",
+        "Đối với Cục Hải quan Đà Nẵng, đồng chí Nguyễn Văn Cẩn yêu cầu đẩy mạnh cải cách thủ tục hành chính.",
+        "Riêng với Cục Hải quan Đà Nẵng, Tổng cục trưởng lưu ý phải đẩy mạnh cải cách thủ tục hành chính.",
+    ],
+)
+def test_the_addressee_named_before_the_speaker_leads(sentence):
+    result, _ctx = run(
+        "Tổng cục trưởng làm việc với Cục Hải quan Đà Nẵng\n\n"
+        "Sáng 15/7, Tổng cục trưởng Tổng cục Hải quan Nguyễn Văn Cẩn làm việc với Cục Hải quan Đà Nẵng.\n\n"
+        + sentence
+        + "\n",
+        date="2024-07-30",
+    )
+    assert [t.agencies for t in result.tasks] == [["Cục Hải quan Đà Nẵng"]]
+
+
+def test_the_body_after_doi_voi_is_not_the_lead_when_the_cue_names_another():
+    result, _ctx = run(
+        PROVINCE_VISIT + "Đối với huyện Vân Canh, Chủ tịch UBND tỉnh đề nghị Sở Tài chính bố trí vốn.\n",
+        date="2024-04-23",
+    )
+    assert [t.agencies for t in result.tasks] == [["Sở Tài chính"]]
