@@ -49,8 +49,8 @@ def test_a_wrong_model_keeps_few_of_its_wrong_agencies_and_deadlines():
     figures = got.figures()
     # Floors at the figures reached: the issue's goal (0.98) is not met yet; a change that lets
     # more wrong agencies or deadlines through fails here.
-    assert figures["agency_precision"] >= 0.42, got.line()
-    assert figures["deadline_precision"] >= 0.85, got.line()
+    assert figures["agency_precision"] >= 0.97, got.line()
+    assert figures["deadline_precision"] >= 0.84, got.line()
 
 
 def test_tasks_on_one_quote_are_scored_by_their_agencies():
@@ -75,3 +75,49 @@ def test_tasks_on_one_quote_are_scored_by_their_agencies():
     acc = Fidelity("perfect")
     score_fidelity(acc, "made-up", expected, got)
     assert acc.figures()["agencies"] == 1.0, acc.losses
+
+
+def test_a_wrong_model_swaps_to_a_body_outside_the_items_chain():
+    """A swap that the item's own text names (another clause's lead, the object of the work) is no
+    fair test: a model naming it reads the item's text. The wrong oracle takes a body named nearby
+    but outside the item's chain, and gives another item's deadline, never the item's own again."""
+    import datetime as dt
+    import re
+
+    from summarizer.eval.oracle import Oracle
+    from summarizer.models import Deadline, DocumentInfo, Extraction, Meta, Task
+    from summarizer.pipeline import Source
+    from summarizer.source.clean import clean_text
+
+    text = (
+        "Hội nghị tổng kết công tác năm 2025.\n\n"
+        "Hội nghị đánh giá kết quả thực hiện nhiệm vụ và bàn giải pháp thời gian tới.\n\n"
+        "Kết quả đạt được khá toàn diện.\n\n"
+        "Sở Tài chính chủ trì rà soát dự toán năm 2026.\n\n"
+        "Bộ Xây dựng hướng dẫn các địa phương lập quy hoạch.\n\n"
+        "Các đơn vị báo cáo kết quả thực hiện.\n\n"
+        "Đề nghị Ngân hàng Nhà nước thẩm định; UBND tỉnh hoàn thiện chính sách trước ngày 30/6/2026.\n\n"
+        "Sở Y tế hoàn thành kế hoạch trước ngày 15/8/2026.\n"
+    )
+    source = Source("made-up.txt", clean_text(text))
+
+    def task(quote: str, agency: str, due: dt.date) -> Task:
+        at = source.text.index(quote)
+        phrase = re.search(r"trước ngày [\d/]+\d", source.text[at:]).group(0)  # type: ignore[union-attr]
+        return Task(
+            evidence=quote,
+            span=(at, at + len(quote)),
+            agencies=[agency],
+            action=quote,
+            deadline=Deadline(text=phrase, due=due, kind="date"),
+        )
+
+    first = task("UBND tỉnh hoàn thiện chính sách trước ngày 30/6/2026", "UBND tỉnh", dt.date(2026, 6, 30))
+    second = task("Sở Y tế hoàn thành kế hoạch trước ngày 15/8/2026", "Sở Y tế", dt.date(2026, 8, 15))
+    expected = Extraction(tasks=[first, second], meta=Meta(backend="rules"), document=DocumentInfo())
+    oracle = Oracle(source, expected, "wrong")
+    # Ngân hàng Nhà nước leads the quote's other clause; the paragraph before is the chain's too.
+    assert oracle._nearby_other(first) == "Bộ Xây dựng"
+    assert oracle._deadline(first, 0, expected.tasks) == "trước ngày 15/8/2026"
+    same = second.model_copy(update={"deadline": first.deadline})
+    assert oracle._deadline(first, 0, [first, same]) == first.deadline.text  # nothing else to give

@@ -10,8 +10,9 @@ our code, not by a model.
 
 Two variants check both sides of the guards: `noisy` writes what real models write (other tone
 placement, curly quotes, a dropped full stop, an abbreviation, a partner listed as a lead), which
-must survive; `wrong` swaps agencies to one named nearby and moves deadlines between items, which
-must not.
+must survive; `wrong` swaps agencies to one named nearby (outside the item's context chain: a body
+the item's own text names cannot be told from a right answer) and moves deadlines between items,
+which must not.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from summarizer.domain.agencies import agency_key
+from summarizer.domain.block import item_range
 from summarizer.domain.context import DocContext, build_context
 from summarizer.eval.fidelity import Fidelity as Fidelity
 from summarizer.eval.fidelity import score_fidelity as score_fidelity
@@ -141,17 +143,58 @@ class Oracle:
                 leads = [*leads, partners[0]]
         return leads, partners
 
+    def _chain_ranges(self, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """The text that may say whom the item is for (issue #13's context chain): its block (the
+        quote's lines and the continuation lines of its bullet), the headings in force, the paragraph
+        before, the addressees and the opening that names the document's subject."""
+        src = self.source
+        lo, hi = item_range(src, span)
+        out = [(lo, hi), *((h.line_start, h.end) for h in src.headings_at(span[0]))]
+        first = src.block_at(lo)
+        if first is not None:
+            before = [b for b in src.blocks[:first] if b.kind in ("paragraph", "bullet")]
+            if before:
+                out.append((before[-1].line_start, before[-1].end))
+        out += list(self.ctx.addressee_spans)
+        opening = [b for b in src.blocks[:12] if b.kind in ("paragraph", "caption")][:3]
+        out += [(b.line_start, b.end) for b in opening]
+        return out
+
     def _nearby_other(self, t: Task) -> str | None:
-        """A body named in the two paragraphs before the item that the item is not for."""
+        """A body named in the two paragraphs before the item that the item is not for, and that the
+        item's context chain does not name at all: a body the item's own sentence names (as a lead
+        of another clause, as the giver of the work, as its object) is not a fair swap, since a model
+        that names it reads the item's own text, and nothing can tell it from a right answer."""
         keys = {agency_key(a) for a in [*t.agencies, *t.partners]}
+        chain = self._chain_ranges(t.span)
+        for lo, hi in chain:
+            keys |= {agency_key(m.canonical) for m in self.ctx.mentions_in(lo, hi)}
+        # Also the names the alias table does not know, as words of the chain ("ngân hàng thế giới").
+        said = " ".join(agency_key(self.text[lo:hi]) for lo, hi in chain)
         for m in reversed(self.ctx.mentions_in(max(0, t.span[0] - 1500), t.span[0])):
-            if not m.collective and agency_key(m.canonical) not in keys:
+            key = agency_key(m.canonical)
+            named = re.search(rf"(?<!\w){re.escape(agency_key(m.written))}(?!\w)", said)
+            if not m.collective and key not in keys and named is None:
                 return m.written
         return None
 
     def _deadline(self, t: Task, i: int, tasks: list[Task]) -> str | None:
         if self.variant == "wrong":
-            others = [o for o in tasks if o.deadline and o.deadline.due and o is not t and o.span != t.span]
+            # Another item's deadline, and another deadline: the same phrase (or the same day) given
+            # again is the item's own, not a misplaced one.
+            own = (t.deadline.text, t.deadline.due, t.deadline.kind) if t.deadline else None
+            others = [
+                o
+                for o in tasks
+                if o.deadline
+                and o.deadline.due
+                and o is not t
+                and o.span != t.span
+                and (
+                    own is None
+                    or (o.deadline.text != own[0] and (o.deadline.due, o.deadline.kind) != own[1:])
+                )
+            ]
             if others:
                 return others[i % len(others)].deadline.text  # type: ignore[union-attr]
         return t.deadline.text if t.deadline else None
