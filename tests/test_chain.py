@@ -326,3 +326,51 @@ def test_a_partner_stands_in_any_clause_of_the_quote():
     )
     assert [a.name for a in got.agencies] == ["UBND xã Hoa Thám"]
     assert [p.name for p in got.partners] == ["Các phòng, ban chuyên môn của huyện"]
+
+
+def test_a_short_form_in_lower_case_is_the_activity_not_the_body():
+    text = (
+        "Thanh tra Chính phủ đã ban hành kết luận thanh tra năm 2023.\n\n"
+        "Cục TTKT chủ trì tổng hợp kết quả triển khai thanh tra, kiểm tra theo chuyên đề.\n"
+    )
+    quote = "chủ trì tổng hợp kết quả triển khai thanh tra, kiểm tra theo chuyên đề"
+    assert _verify(text, quote, ["Thanh tra Chính phủ"]).agencies == []
+    text = (
+        "Cục Hải quan Hà Nội hoàn thành vượt dự toán thu năm 2020.\n\n"
+        "Cục Hải quan cần tiếp tục trao đổi với các đơn vị những vấn đề từ thực tiễn.\n"
+    )
+    got = _verify(text, "Cục Hải quan cần tiếp tục trao đổi", ["Cục Hải quan Hà Nội"])
+    assert [a.source for a in got.agencies] == ["quote"]
+
+
+def test_the_place_in_brackets_after_the_unit_visited_is_not_that_unit():
+    text = (
+        "Đoàn công tác đến thăm HTX Sản xuất nông sản Kiên Nga (xã Phước Hiệp).\n\n"
+        "Bí thư Tỉnh ủy cũng đề nghị chủ thể phải đổi mới sáng tạo, tập trung vào chất lượng sản phẩm.\n"
+    )
+    quote = "Bí thư Tỉnh ủy cũng đề nghị chủ thể phải đổi mới sáng tạo"
+    assert _verify(text, quote, ["UBND xã Phước Hiệp"]).agencies == []
+    got = _verify(text, quote, ["HTX Sản xuất nông sản Kiên Nga"])
+    assert [a.source for a in got.agencies] == ["context"]
+
+
+def test_a_group_in_the_lead_cell_of_the_row_closes_the_rows_above():
+    text = (
+        "STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian\n"
+        "10 | Kiểm tra khối lượng khoáng sản kê khai, nộp thuế. | Thuế tỉnh | Các Sở, ban, ngành | Hàng năm |\n"
+        "11 | Xử lý nghiêm các hành vi khai thác bằng tàu cuốc. | Công an tỉnh | Các Sở, ngành | Quý II/2026 |\n"
+        "12 | Đẩy nhanh công tác bồi thường, giải phóng mặt bằng. | UBND các xã, phường | Các Sở | Thường xuyên |\n"
+    )
+    quote = "Đẩy nhanh công tác bồi thường, giải phóng mặt bằng."
+    assert _verify(text, quote, ["Thuế tỉnh"]).agencies == []
+    assert _verify(text, quote, ["Công an tỉnh"]).agencies == []
+    got = _verify(text, quote, ["UBND các xã, phường"])
+    assert [a.source for a in got.agencies] == ["context"]
+
+
+def test_the_year_a_programme_is_of_is_no_deadline():
+    text = "Triển khai nhiệm vụ năm 2027, Thứ trưởng lưu ý Cục Hải quan phải quán triệt ngay từ đầu năm.\n"
+    assert _deadline(text, text.strip(), "năm 2027") is None
+    text = "Thứ trưởng đề nghị công tác thu ngân sách năm 2027 cần vượt tối thiểu 5% dự toán.\n"
+    got = _deadline(text, text.strip(), "năm 2027")
+    assert got is not None and (got.due, got.kind) == (dt.date(2027, 12, 31), "year")

@@ -1,19 +1,28 @@
-"""An item's block (its quote's lines and the continuation lines of the same bullet or table row)
-and the deadline read in it: one reading for both backends, with the one ranking of
-`summarizer.domain.deadlines`."""
+"""An item's block (its quote's lines and the continuation lines of the same bullet or table row),
+the clauses and cells of it that name the item's lead, and the deadline read in it: one reading for
+both backends, with the one ranking of `summarizer.domain.deadlines`."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from summarizer.domain import cues
+from summarizer.domain.agencies import agency_key
+from summarizer.domain.context import DocContext
 from summarizer.domain.deadlines import deadline_rank, find_deadline, parse_deadline
+from summarizer.domain.roles import SEGMENT_END, SENTENCE_BREAK
 from summarizer.ground import fold
 from summarizer.models import Deadline
 from summarizer.source.document import Source, is_heading
 from summarizer.source.segment import sentences
 
 _CONTINUATION_BLOCKS = 3
+# A bare period ("năm 2021", "Quý I") after these names the period a programme or a review is of
+# ("nhiệm vụ năm 2021", "tổng kết công tác năm 2020"), not a time the work is due by.
+_PERIOD_OF_WORK = re.compile(
+    r"\b(?:nhiệm vụ|công tác|kế hoạch|chương trình|kết quả|tổng kết|sơ kết|báo cáo)\s+$", re.IGNORECASE
+)
 
 
 def item_range(source: Source, span: tuple[int, int]) -> tuple[int, int]:
@@ -34,6 +43,41 @@ def item_range(source: Source, span: tuple[int, int]) -> tuple[int, int]:
             break
         end = b.end
     return min(bs[first].line_start, span[0]), end
+
+
+def _clause_end(text: str, at: int) -> int:
+    cut = SENTENCE_BREAK.search(text, at)
+    return cut.start() if cut else len(text)
+
+
+def nearest_after(text: str, leads: set[tuple[int, int]], quote: tuple[int, int]) -> set[tuple[int, int]]:
+    """The leads of the item's block that stand before its quote or in it, and of those after it
+    only the ones of the first clause that names one."""
+    after = sorted(k for k in leads if k[0] >= quote[1])
+    if not after:
+        return leads
+    limit = _clause_end(text, after[0][1])
+    # A cell that lists its bodies with semicolons ("| Sở A; Sở B |") is one clause: a segment that
+    # is a lead and nothing else carries on.
+    starts = {k[0]: k[1] for k in after}
+    while limit < len(text) and text[limit] == ";":
+        at = limit + 1 + len(text[limit + 1 :]) - len(text[limit + 1 :].lstrip())
+        end = starts.get(at)
+        if end is None or SEGMENT_END.match(text, end) is None:
+            break
+        limit = _clause_end(text, end)
+    return {k for k in leads if k[0] < quote[1] or k[0] < limit}
+
+
+def next_cell_bodies(source: Source, ctx: DocContext, span: tuple[int, int], hi: int) -> set[str]:
+    """Keys of the bodies (groups too) in the table cell that follows the quote's in its row."""
+    text = source.text
+    bar = text.find("|", span[1], hi)
+    if bar < 0 or text[span[1] : bar].strip(" .;,"):
+        return set()
+    end = text.find("|", bar + 1, hi)
+    cell = (bar + 1, end if end >= 0 else hi)
+    return {agency_key(m.canonical) for m in ctx.mentions_in(*cell) if m.end <= cell[1]}
 
 
 def choose_deadline(
@@ -98,6 +142,8 @@ def _locate_phrase(
         return None
     text = source.text
     got = find_deadline(text[s:e], ref, base=s)
+    if got is None and _PERIOD_OF_WORK.search(text[max(lo, s - 40) : s]):
+        return None  # "triển khai nhiệm vụ năm 2021": the year's programme, not a time to finish by
     if got is None:
         parsed = parse_deadline(text[s:e], ref)
         got = parsed.model_copy(update={"span": (s, e)}) if parsed else None

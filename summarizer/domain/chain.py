@@ -17,14 +17,13 @@ from dataclasses import dataclass
 from summarizer.domain import cues
 from summarizer.domain.agencies import Mention, agency_key
 from summarizer.domain.block import choose_deadline as choose_deadline  # the rules backend reads it here
-from summarizer.domain.block import item_range
+from summarizer.domain.block import item_range, nearest_after, next_cell_bodies
 from summarizer.domain.context import DocContext
 from summarizer.domain.roles import (
     BARE_LEVEL,
     BODY_OF_PLACE,
     CLAUSE_BREAK,
     ITEM_MARK,
-    SEGMENT_END,
     SENTENCE_BREAK,
     WITH,
     in_list_after,
@@ -105,7 +104,9 @@ _VISIT = re.compile(
     r"\b(?:thăm(?: và làm việc với)?|làm việc (?:với|tại)|kiểm tra (?:tại|đối với)|khảo sát (?:tại)?)\s+",
     re.I,
 )
-CLAUSE_END = re.compile(r"[,.;:\n]|\s(?:về|để|nhằm)\s")
+# The unit visited ends its clause; a bracket after it says where it is ("HTX Kiên Nga (xã Phước
+# Hiệp)"), not a second unit the visit is to.
+CLAUSE_END = re.compile(r"[,.;:(\n]|\s(?:về|để|nhằm)\s")
 
 
 # Names the table lacks before a partner it knows ("phối hợp với cơ quan Thuế, Sở …"): short
@@ -180,7 +181,7 @@ def _support_in(
     leads = {k for k, v in roles.items() if v == "lead"}
     text = source.text
     if link.around is not None:
-        leads = _nearest_after(text, leads, link.around)
+        leads = nearest_after(text, leads, link.around)
 
     def placed(s: int, e: int) -> bool:
         if as_partner:
@@ -272,30 +273,6 @@ def _in_capitals(written: str) -> bool:
     return written.upper() == written and any(c.isalpha() for c in written)
 
 
-def _clause_end(text: str, at: int) -> int:
-    cut = SENTENCE_BREAK.search(text, at)
-    return cut.start() if cut else len(text)
-
-
-def _nearest_after(text: str, leads: set[tuple[int, int]], quote: tuple[int, int]) -> set[tuple[int, int]]:
-    """The leads of the item's block that stand before its quote or in it, and of those after it
-    only the ones of the first clause that names one."""
-    after = sorted(k for k in leads if k[0] >= quote[1])
-    if not after:
-        return leads
-    limit = _clause_end(text, after[0][1])
-    # A cell that lists its bodies with semicolons ("| Sở A; Sở B |") is one clause: a segment that
-    # is a lead and nothing else carries on.
-    starts = {k[0]: k[1] for k in after}
-    while limit < len(text) and text[limit] == ";":
-        at = limit + 1 + len(text[limit + 1 :]) - len(text[limit + 1 :].lstrip())
-        end = starts.get(at)
-        if end is None or SEGMENT_END.match(text, end) is None:
-            break
-        limit = _clause_end(text, end)
-    return {k for k in leads if k[0] < quote[1] or k[0] < limit}
-
-
 def _opening_group(source: Source, ctx: DocContext, link: Link) -> set[str]:
     """A paragraph before that opens with a group that leads it ("Các Bộ: …, … rà soát") is an
     assignment of its own."""
@@ -373,6 +350,9 @@ def verify_agencies(
     groups = _names_lead(source, ctx, links[0], collectives=True) | _names_lead(
         source, ctx, before, collectives=True
     )
+    # So does a group in the cell after the quote's in a table row ("… | UBND các xã, phường | …"):
+    # the lead's column; the rows above are other rows' work.
+    groups |= next_cell_bodies(source, ctx, span, hi)
     grouped = unknown_subject(source.text[span[0] : span[1]]) or bool(groups)
     kept_open = (
         ("heading", "addressee") if groups and all(GENERIC_GROUP.match(g) for g in groups) else ("heading",)

@@ -134,6 +134,8 @@ def short_form(
         if got is None:
             continue
         s, e = got
+        if not text[s].isupper():
+            return None  # a name is capitalized; "… triển khai thanh tra, kiểm tra" is the activity
         if any(m.start <= s < m.end for m in ctx.mentions_in(max(0, s - 80), e)):
             return None  # a longer name the table knows ("Cục Hải quan" of "Tổng cục Hải quan …")
         if role(text, lo, s, e) == "lead":
