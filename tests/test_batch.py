@@ -363,3 +363,31 @@ def test_a_quiet_run_never_imports_rich(tmp_path):
         assert res.returncode == 1, res.stderr  # the empty file is refused
         assert "refused:" in res.stderr and "empty.txt" in res.stderr
         assert res.stderr.strip().endswith(loaded)
+
+
+def test_a_documents_requests_go_out_before_its_context_is_built(oracles):
+    """The model path needs the document context only to ground the replies: it is built while the
+    server works, and the items are the same as with the context built first."""
+    from summarizer.backends import LateContext
+    from summarizer.backends.model.pipeline import ModelSession
+    from summarizer.domain.context import build_context
+    from summarizer.pipeline import extract_source, load_source
+    from summarizer.settings import load_settings
+
+    source = load_source(DOCS[6])  # two chunks
+    late = LateContext(source)
+    built_at_request: list[bool] = []
+    answer = responder(oracles)
+
+    def watching(body):
+        built_at_request.append(late.built)
+        return answer(body)
+
+    with ChatServer(watching) as server:
+        session = ModelSession(
+            load_settings(model="scripted", base_url=server.base_url, cache=False), "openai"
+        )
+        late_ex = extract_source(source, session, context=late)
+        first_ex = extract_source(source, session, context=build_context(source))
+    assert built_at_request[:2] == [False, False] and late.built
+    assert late_ex.tasks and late_ex.model_dump(exclude={"meta"}) == first_ex.model_dump(exclude={"meta"})

@@ -7,6 +7,7 @@ nowhere else.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable
@@ -24,6 +25,37 @@ BACKEND_NAMES = ("rules", "openai", "replay")
 Progress = Callable[[int, int], None]  # (parts done, parts in all)
 
 
+class LateContext:
+    """A document's context built on first use, once, by whichever thread asks first. The model path
+    sends its requests before it needs the context (only grounding the replies reads it), so the
+    context (its tables, patterns, heading chain) is built while the server works on the request
+    instead of before it goes out. `lock` serializes the building across documents (a batch builds
+    one context at a time: it is all CPU)."""
+
+    def __init__(self, source: Source, lock: threading.Lock | None = None) -> None:
+        self.source = source
+        self._lock = lock
+        self._once = threading.Lock()
+        self._context: DocContext | None = None
+
+    @property
+    def built(self) -> bool:
+        return self._context is not None
+
+    def get(self) -> DocContext:
+        with self._once:
+            if self._context is None:
+                from summarizer.domain.context import build_context
+
+                with self._lock or contextlib.nullcontext():
+                    self._context = build_context(self.source)
+            return self._context
+
+
+def context_of(context: DocContext | LateContext) -> DocContext:
+    return context.get() if isinstance(context, LateContext) else context
+
+
 class Backend(Protocol):
     @property
     def name(self) -> str: ...
@@ -31,13 +63,14 @@ class Backend(Protocol):
     def extract(
         self,
         source: Source,
-        context: DocContext,
+        context: DocContext | LateContext,
         *,
         summary_sentences: int = 4,
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
     ) -> Extraction:
-        """Items of `source`, their quotes not yet located (the grounding pass does that).
+        """Items of `source`, their quotes not yet located (the grounding pass does that). A backend
+        whose `late_context` is true is given a `LateContext` and reads it only when it needs it.
         `progress(done, total)` is called as parts of the work finish (the model path: chunks);
         `cancel`, once set, stops asking for what has not been asked yet."""
         ...
@@ -55,15 +88,32 @@ Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc ngày 05/3/
 def warm_up(backend: object) -> None:
     """Pay once, on the calling thread, the first-use costs (tables loaded, patterns compiled,
     templates rendered; for a model without a cache, the client) that threads starting together
-    would otherwise each pay at once while the first request waits behind them."""
+    would otherwise each pay at once while the first request waits behind them. A late-context
+    backend pays here only what its first request needs; `warm_late` does the rest."""
+    early = getattr(backend, "warm_requests", None)
+    if early is not None:
+        early()
+        return
+    source, ctx = _warm_sample()
+    warm = getattr(backend, "warm", None)
+    if warm is not None:
+        warm(source, ctx)
+
+
+def warm_late(backend: object) -> None:
+    """A late-context backend's other first-use costs (the context's tables and patterns, the
+    grounding code), paid while its first requests are with the server."""
+    late = getattr(backend, "warm_replies", None)
+    if late is not None:
+        late(*_warm_sample())
+
+
+def _warm_sample() -> tuple[Source, DocContext]:
     from summarizer.domain.context import build_context
     from summarizer.source.document import source_from_text
 
     source = source_from_text(_WARM_SAMPLE, "<warm-up>")
-    ctx = build_context(source)
-    warm = getattr(backend, "warm", None)
-    if warm is not None:
-        warm(source, ctx)
+    return source, build_context(source)
 
 
 def check_backend(name: str) -> str:

@@ -94,17 +94,20 @@ def process(job: BatchJob, item: Item, sha: str | OSError) -> DocResult:
         )
     if job.stop.is_set():
         return DocResult(item, "skipped", "interrupted")
-    from summarizer.domain.context import build_context
+    from summarizer.backends import LateContext, context_of
 
     # One document is read at a time: reading is all CPU, so threads reading side by side only
     # make each first request wait for all of them; one after another, the first goes out at once.
+    # A model backend's context is built after its requests are out, under the same lock.
     with job.reading:
         try:
             source = load_source(item.path)
         except UserError as exc:
             return _finish(job, DocResult(item, "refused", str(exc)), sha, t0)
+    context = LateContext(source, job.reading)
+    if not getattr(job.backend, "late_context", False):
         try:
-            context = build_context(source)
+            context_of(context)
         except Exception as exc:  # a bug must not stop the other documents; the line says what it was
             return _finish(job, _internal_error(item, exc), sha, t0)
     try:
@@ -207,6 +210,7 @@ def run_documents(
             fut = pool.submit(process, job, item, sha)
             fut.add_done_callback(functools.partial(_done, i=i, results=results, on_done=on_done))
             futures.append(fut)
+        _warm_while_waiting(job, futures)
         for fut in futures:
             fut.result()
     except KeyboardInterrupt:
@@ -217,6 +221,25 @@ def run_documents(
         pool.shutdown(wait=True)
         sys.setswitchinterval(interval)
     return [results[i] for i in range(len(items))]
+
+
+def _warm_while_waiting(job: BatchJob, futures: list[Future[DocResult]]) -> None:
+    """A late-context backend's first requests go out before its grounding code is loaded: load it
+    here, once every request slot is taken (or soon after the start, if there are fewer requests
+    than slots), while the server works. Workers that need a context wait for it (same lock)."""
+    wait = getattr(job.backend, "wait_requests_out", None)
+    if wait is None:
+        return
+    give_up = time.monotonic() + 1.0
+    while not wait(0.01):
+        if time.monotonic() > give_up or all(f.done() for f in futures):
+            break
+    if all(f.done() for f in futures):
+        return
+    from summarizer.backends import warm_late
+
+    with job.reading:
+        warm_late(job.backend)
 
 
 def _done(

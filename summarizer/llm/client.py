@@ -73,12 +73,16 @@ class OpenAIClient:
         self.max_reply_bytes = max_reply_bytes
         self._client: Any = None
         self._lock = threading.Lock()
-        self._gate = threading.BoundedSemaphore(concurrency)
+        self._gate = _Gate(concurrency)
         self.clients_built = 0  # for the test that one session builds exactly one
 
     @property
     def secret(self) -> str | None:
         return self._api_key
+
+    def wait_full(self, timeout: float) -> bool:
+        """Block until every request slot is taken at once, or `timeout` seconds; true if full."""
+        return self._gate.full.wait(timeout)
 
     def client(self) -> Any:
         with self._lock:
@@ -192,6 +196,29 @@ def _openai() -> Any:
     return openai
 
 
+class _Gate:
+    """The limit on requests in flight. `full` is set once every slot has been taken at once: the
+    first round is out, and the process may turn to work that is not urgent."""
+
+    def __init__(self, slots: int) -> None:
+        self._slots = threading.BoundedSemaphore(slots)
+        self._free = slots
+        self._count = threading.Lock()
+        self.full = threading.Event()
+
+    def acquire(self) -> None:
+        self._slots.acquire()
+        with self._count:
+            self._free -= 1
+            if self._free == 0:
+                self.full.set()
+
+    def release(self) -> None:
+        with self._count:
+            self._free += 1
+        self._slots.release()
+
+
 def _limits(concurrency: int) -> Any:
     import httpx2
 
@@ -221,7 +248,7 @@ def _trust_store_in_background() -> Any:
     return wait
 
 
-def _deadline_transport(timeout: float, max_bytes: int, gate: threading.Semaphore, verify: Any = True) -> Any:
+def _deadline_transport(timeout: float, max_bytes: int, gate: _Gate, verify: Any = True) -> Any:
     """An HTTP transport whose every request ends by `timeout` seconds after it started, however
     slowly the server drips its reply, whose reply body is cut at `max_bytes`, and that holds one
     slot of `gate` from sending the request until the reply is read or dropped."""
@@ -283,7 +310,7 @@ def _http_classes() -> tuple[Any, type[Exception]]:
                 self.done()
 
     class _Deadline(httpx2.HTTPTransport):
-        def __init__(self, timeout: float, limit: int, gate: threading.Semaphore, **kw: Any) -> None:
+        def __init__(self, timeout: float, limit: int, gate: _Gate, **kw: Any) -> None:
             super().__init__(**kw)
             self.total, self.limit, self.gate = timeout, limit, gate
 

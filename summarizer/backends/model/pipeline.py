@@ -22,7 +22,6 @@ from summarizer.backends.model.asking import (
     reduce_summary,
     source_stem,
 )
-from summarizer.backends.model.resolve import Resolver, merge_spanned, merge_tasks, resolve_document
 from summarizer.llm.ask import Asker, Job
 from summarizer.llm.prompts import PromptSet, load_prompts
 from summarizer.llm.replay import Recorder, ReplayTransport
@@ -31,6 +30,7 @@ from summarizer.models import Extraction, Meta, Usage
 from summarizer.settings import Settings
 
 if TYPE_CHECKING:
+    from summarizer.backends import LateContext
     from summarizer.domain.context import DocContext
     from summarizer.source.document import Source
 from summarizer.source.segment import sentences
@@ -87,18 +87,64 @@ class ModelSession:
     def name(self) -> str:
         return self.backend
 
-    def warm(self, source: Source, context: DocContext) -> None:
-        """Render the prompts and the schema once. Without a cache every document will be sent, so
-        the client (the openai import) is built now too; with one, only a first miss builds it."""
-        for request in document_requests(source.text, source.name, self.settings, self.prompts):
+    # Requests go out before the document's context is built (see LateContext).
+    late_context = True
+
+    def warm_requests(self) -> None:
+        """What a first request needs: the prompts and the schema rendered and, without a cache
+        (every document will be sent), the client (the openai import). With a cache only a first
+        miss builds the client."""
+        from summarizer.backends import _WARM_SAMPLE
+
+        for request in document_requests(_WARM_SAMPLE, "<warm-up>", self.settings, self.prompts):
             self.asker.first_call(request)
         if self.backend != "replay" and not self.settings.cache and self.transport is self.live:
             self.live.client()
 
+    def warm_replies(self, source: Source, context: DocContext) -> None:
+        """What a first reply needs, paid while the first requests are with the server: the
+        grounding code and its tables, by resolving and grounding a reply on the warm-up sample."""
+        from summarizer.backends.model.chunk import Chunk
+        from summarizer.backends.model.resolve import Resolver
+        from summarizer.ground import ground_extraction
+        from summarizer.models import ModelReply
+
+        line = next(x for x in source.text.splitlines() if x.startswith("1. Giao"))
+        reply = ModelReply.model_validate(
+            {
+                "document": dict.fromkeys(
+                    ("title", "issuer", "subject", "meeting_date", "location", "chair_name", "chair_position")
+                )
+                | {"kind": "notice"},
+                "summary": "",
+                "conclusions": [],
+                "tasks": [
+                    {
+                        "evidence": line[3:],
+                        "agencies": ["Sở Tài chính"],
+                        "partners": ["UBND huyện Phù Cát"],
+                        "action": "rà soát, báo cáo",
+                        "deadline": "trước ngày 30/3/2025",
+                    }
+                ],
+                "requests": [],
+            }
+        )
+        got = Resolver(source, context).resolve(reply, Chunk(0, 0, len(source.text), source.text, ()))
+        ex = Extraction(document=context.info, tasks=got.tasks, meta=Meta(backend=self.backend))
+        ground_extraction(ex, source, context)
+
+    def wait_requests_out(self, timeout: float) -> bool:
+        """True once every request slot is taken (waiting at most `timeout`): then the process has
+        nothing more urgent to do than what a first reply will need."""
+        if self.backend != "replay" and self.transport is self.live:
+            return self.live.wait_full(timeout)
+        return True
+
     def extract(
         self,
         source: Source,
-        context: DocContext,
+        context: DocContext | LateContext,
         *,
         summary_sentences: int = 4,
         progress: Callable[[int, int], None] | None = None,
@@ -118,13 +164,18 @@ class ModelSession:
 def extract_with_model(
     be: ModelBackend,
     source: Source,
-    context: DocContext,
+    context: DocContext | LateContext,
     *,
     summary_sentences: int = 4,
     record: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> Extraction:
+    # The grounding code is imported here, not with the module: a batch's first requests go out
+    # before it is loaded (see LateContext).
+    from summarizer.backends import context_of
+    from summarizer.backends.model.resolve import Resolver, merge_spanned, merge_tasks, resolve_document
+
     text, source_name = source.text, source.name
     s = be.settings
     asker = be.asker or make_asker(s, be.prompts, cached=False)
@@ -135,6 +186,7 @@ def extract_with_model(
         asker, job, be.prompts, chunks, source_name, s.max_tokens, s.concurrency, progress=progress
     )
 
+    context = context_of(context)
     info, doc_notes = resolve_document([r.document for _c, r in answered], source, context)
     resolver = Resolver(source, context)
     conclusions, tasks, requests = [], [], []

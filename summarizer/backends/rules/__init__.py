@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from summarizer.backends import LateContext, context_of
 from summarizer.backends.rules import patterns as P
 from summarizer.backends.rules.answers import acknowledged_ask, answered_in_news
 from summarizer.backends.rules.assignees import assignees_in, unique
@@ -410,12 +411,13 @@ class RulesBackend:
     def extract(
         self,
         source: Source,
-        context: DocContext,
+        context: DocContext | LateContext,
         *,
         summary_sentences: int = 4,
         progress: Callable[[int, int], None] | None = None,
         cancel: threading.Event | None = None,
     ) -> Extraction:
+        context = context_of(context)
         result = extract_rules(source, context)
         if progress is not None:
             progress(1, 1)  # one part: the rules read the document in one pass
