@@ -52,6 +52,7 @@ class _Table:
     # A body's successor after a reorganization: canonical -> (successor, since).
     body_successors: dict[str, tuple[str, dt.date]] = field(default_factory=dict)
     place_suffixes: frozenset[str] = frozenset()
+    abbreviation_keys: frozenset[str] = frozenset()  # the short forms of [abbreviations] ("UBND")
 
 
 def _key(s: str) -> str:
@@ -128,6 +129,7 @@ def table() -> _Table:
         frozenset(raw.get("places", {}).get("long", [])),
         body_successors,
         frozenset(raw.get("places", {}).get("suffixes", [])),
+        frozenset(raw.get("abbreviations", {})),
     )
 
 

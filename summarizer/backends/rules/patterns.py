@@ -27,7 +27,9 @@ LEADER_DIRECTS = re.compile(
 TIME_AHEAD_END = re.compile(r"(?:thời gian|năm|giai đoạn|những năm|thời gian sắp)\s+tới\s*,?\s*$", _I)
 # The office of a speaker right before a body ("Theo Chủ tịch UBND tỉnh, …", "Giám đốc Sở Y tế, …").
 OFFICE_BEFORE = re.compile(rf"(?<!\w){cues.LEADER_TITLE}\s*$", _I)
-NOT_ASSIGNEE_BEFORE = cues.NOT_LEAD_BEFORE
+# ... and a regulation that names the body it binds ("Quy định Ngân hàng Phát triển Việt Nam xem xét …"
+# in a report's findings): what a rule says, not work given.
+NOT_ASSIGNEE_BEFORE = re.compile(rf"(?:{cues.NOT_LEAD_BEFORE.pattern})|\bquy định\s*$", _I)
 
 # What follows an assignee: the work it is given (the one table of verbs is in cues).
 DIRECTIVE_AFTER = cues.DIRECTIVE_AFTER

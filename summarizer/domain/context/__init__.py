@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from summarizer.domain import cues
-from summarizer.domain.agencies import AgencyContext, Mention, find_mentions, infer_places
+from summarizer.domain.agencies import (
+    AgencyContext,
+    Mention,
+    find_mentions,
+    infer_places,
+    merge_mentions,
+    table,
+)
 from summarizer.domain.context.addressees import (
     closing_paragraphs,
     find_addressees,
@@ -48,6 +55,7 @@ from summarizer.domain.context.people import (
 from summarizer.domain.context.places import bare_place_mentions
 from summarizer.domain.context.session import meta_date_line, metadata_date, narration_date, upload_bound
 from summarizer.domain.dates import full_dates, reviewed_year, valid_date, years_mentioned
+from summarizer.domain.organizations import organization_mentions
 from summarizer.models import Chair, DocumentInfo, DocumentKind
 from summarizer.source.document import Source
 
@@ -126,6 +134,20 @@ def _own_province(issuer: str | None) -> str | None:
     province's body, written without the province's name ("Tỉnh ủy")."""
     m = _PROVINCE_BODY.fullmatch(issuer or "")
     return m["body"] if m else issuer
+
+
+def with_organizations(
+    text: str, found: list[Mention], addressee_spans: list[tuple[int, int]]
+) -> list[Mention]:
+    """The mentions, with the bodies the text defines by an abbreviation, which the table cannot list
+    (domain/organizations.py); a table body of the same span wins. Not in the "Kính gửi"
+    lines: the addressees are the context's facts already, and a list of recipients names no lead."""
+    extra = [
+        m
+        for m in organization_mentions(text, table().abbreviation_keys)
+        if not any(s <= m.start < e for s, e in addressee_spans)
+    ]
+    return merge_mentions(found, extra)
 
 
 def build_context(source: Source) -> DocContext:
@@ -234,7 +256,11 @@ def build_context(source: Source) -> DocContext:
         reference_date=ref,
         reference_source=how,
         agencies=agency_ctx,
-        mentions=tuple(with_addressee(text, _mentions(text, agency_ctx, central, places), addressees)),
+        mentions=tuple(
+            with_organizations(
+                text, with_addressee(text, _mentions(text, agency_ctx, central, places), addressees), spans
+            )
+        ),
         issue_date=issue_date,
         published=published,
         addressee_spans=tuple(spans),
