@@ -374,3 +374,42 @@ def test_the_year_a_programme_is_of_is_no_deadline():
     text = "Thứ trưởng đề nghị công tác thu ngân sách năm 2027 cần vượt tối thiểu 5% dự toán.\n"
     got = _deadline(text, text.strip(), "năm 2027")
     assert got is not None and (got.due, got.kind) == (dt.date(2027, 12, 31), "year")
+
+
+def test_a_partner_named_only_as_a_lead_moves_to_the_partners():
+    # The quote names it after "phối hợp", though its block names it as a lead elsewhere.
+    text = (
+        "Vị trí: phường Âu Lâu. | UBND phường Âu Lâu đã hoàn thành đo đạc. | "
+        "Chủ đầu tư phối hợp chặt chẽ với UBND phường Âu Lâu hoàn thành GPMB trước tháng 7/2026.\n"
+    )
+    got = _verify(
+        text,
+        "Chủ đầu tư phối hợp chặt chẽ với UBND phường Âu Lâu hoàn thành GPMB",
+        ["Chủ đầu tư", "UBND phường Âu Lâu"],
+    )
+    assert [a.name for a in got.agencies] == ["Chủ đầu tư"]
+    assert [p.name for p in got.partners] == ["UBND phường Âu Lâu"]
+    # "A chủ trì, B phối hợp …": B cooperates.
+    text = "- Sở Tài chính chủ trì, Sở Xây dựng phối hợp rà soát định mức chi phí.\n"
+    got = _verify(text, text.strip(), ["Sở Tài chính", "Sở Xây dựng"])
+    assert [a.name for a in got.agencies] == ["Sở Tài chính"]
+    assert [p.name for p in got.partners] == ["Sở Xây dựng"]
+
+
+def test_the_partner_column_of_a_task_table_holds_partners():
+    text = (
+        "TT | Tên nhiệm vụ | Cơ quan chủ trì | Đơn vị phối hợp | Thời gian\n"
+        "1 | Rà soát quy hoạch khoáng sản nhóm I, II. | Sở Xây dựng | Sở Tài chính | Năm 2026 |\n"
+        "2 | Kiểm tra nghĩa vụ tài chính của các đơn vị khai thác. | Sở Tài chính | Sở Xây dựng | Hàng năm |\n"
+    )
+    got = _verify(text, "Rà soát quy hoạch khoáng sản nhóm I, II.", ["Sở Xây dựng", "Sở Tài chính"])
+    assert [a.name for a in got.agencies] == ["Sở Xây dựng"]
+    assert [p.name for p in got.partners] == ["Sở Tài chính"]
+    # A row of content that names both words is no header.
+    text = (
+        "STT | Tên cụm | Kiến nghị\n"
+        "1 | CCN Yên Bái | UBND phường Yên Bái chủ trì, phối hợp UBND phường Văn Phú lập quy hoạch. |\n"
+        "2 | CCN Văn Phú | UBND phường Văn Phú hoàn thành GPMB, phối hợp Sở Xây dựng thẩm định. |\n"
+    )
+    got = _verify(text, "UBND phường Văn Phú hoàn thành GPMB", ["UBND phường Văn Phú"])
+    assert [a.name for a in got.agencies] == ["UBND phường Văn Phú"]

@@ -5,6 +5,7 @@ both backends, with the one ranking of `summarizer.domain.deadlines`."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from summarizer.domain import cues
@@ -78,6 +79,43 @@ def next_cell_bodies(source: Source, ctx: DocContext, span: tuple[int, int], hi:
     end = text.find("|", bar + 1, hi)
     cell = (bar + 1, end if end >= 0 else hi)
     return {agency_key(m.canonical) for m in ctx.mentions_in(*cell) if m.end <= cell[1]}
+
+
+# A task table's header row names its columns ("TT | Nhiệm vụ | Cơ quan chủ trì | Đơn vị phối hợp |
+# Thời gian"): a row's cells under them hold its lead and its partners.
+_LEAD_COLUMN = re.compile(r"chủ trì", re.IGNORECASE)
+_PARTNER_COLUMN = re.compile(r"phối hợp", re.IGNORECASE)
+_HEADER_LOOKBACK = 20_000  # a long annex table is one header over many rows
+_HEADER_CELL_MAX = 60  # a column's label is short
+
+
+def row_columns(
+    source: Source, span: tuple[int, int]
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The lead and the partner cells of the table row an item's quote stands in, read by the
+    columns of the nearest header row above that names both ("chủ trì", "phối hợp")."""
+    text = source.text
+    lo, hi = item_range(source, span)
+    if text.count("|", lo, hi) < 2:
+        return None, None
+    at = lo
+    while at > max(0, lo - _HEADER_LOOKBACK):
+        start = text.rfind("\n", 0, at - 1) + 1
+        line = text[start : at - 1] if at > 0 else ""
+        cells = line.split("|")
+        if len(cells) < 3 or any(len(c.strip()) > _HEADER_CELL_MAX for c in cells):
+            at = start
+            continue  # a row of content ("UBND phường X chủ trì, phối hợp …"), not the header's labels
+        lead = next((i for i, c in enumerate(cells) if _LEAD_COLUMN.search(c)), None)
+        partner = next((i for i, c in enumerate(cells) if _PARTNER_COLUMN.search(c) and i != lead), None)
+        if lead is not None and partner is not None:
+            break
+        at = start
+    else:
+        return None, None
+    bars = [lo - 1, *(i for i in range(lo, hi) if text[i] == "|"), hi]
+    cell = [(a + 1, b) for a, b in itertools.pairwise(bars)]
+    return (cell[lead] if lead < len(cell) else None), (cell[partner] if partner < len(cell) else None)
 
 
 def choose_deadline(

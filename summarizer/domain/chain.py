@@ -15,10 +15,12 @@ import re
 from dataclasses import dataclass
 
 from summarizer.domain import cues
-from summarizer.domain.agencies import Mention, agency_key
+from summarizer.domain.agencies import agency_key
 from summarizer.domain.block import choose_deadline as choose_deadline  # the rules backend reads it here
-from summarizer.domain.block import item_range, nearest_after, next_cell_bodies
+from summarizer.domain.block import item_range, nearest_after, next_cell_bodies, row_columns
 from summarizer.domain.context import DocContext
+from summarizer.domain.partners import partner_mentions as partner_mentions  # rules read it here
+from summarizer.domain.partners import partners_before_cue
 from summarizer.domain.roles import (
     BARE_LEVEL,
     BODY_OF_PLACE,
@@ -107,35 +109,6 @@ _VISIT = re.compile(
 # The unit visited ends its clause; a bracket after it says where it is ("HTX Kiên Nga (xã Phước
 # Hiệp)"), not a second unit the visit is to.
 CLAUSE_END = re.compile(r"[,.;:(\n]|\s(?:về|để|nhằm)\s")
-
-
-# Names the table lacks before a partner it knows ("phối hợp với cơ quan Thuế, Sở …"): short
-# segments of a list, each ended by its separator.
-_UNKNOWN_PARTNERS = re.compile(
-    r"(?:[^\s,.;:|]+(?:\s+[^\s,.;:|]+){0,3}(?:\s*,\s*và\s+|\s*,\s*|\s+và\s+)){1,3}"
-)
-
-
-def partner_mentions(
-    text: str, ctx: DocContext, start: int, end: int, *, past_unknown: bool = False
-) -> list[Mention]:
-    """The bodies named after "phối hợp (với)" in text[start:end], a group ("… với Sở A, Sở B") whole.
-    With `past_unknown`, a list that opens with names the table lacks ("với cơ quan Thuế, Sở A") is
-    read on to the ones it knows."""
-    out: list[Mention] = []
-    for m in cues.PARTNER.finditer(text, start, end):
-        pos = m.end()
-        for mention in ctx.mentions_in(pos, end):
-            if mention.start > pos + 2 and not (
-                past_unknown and _UNKNOWN_PARTNERS.fullmatch(text, pos, mention.start)
-            ):
-                break
-            out.append(mention)
-            sep = cues.GROUP_SEPARATOR.match(text, mention.end, end)
-            if not sep:
-                break
-            pos = sep.end()
-    return out
 
 
 def _lead_spans(source: Source, ctx: DocContext, link: Link) -> set[tuple[int, int]]:
@@ -337,6 +310,32 @@ def verify_agencies(
     partner_spans = {(m.start, m.end) for m in block_partners}
     own_leads = _names_lead(source, ctx, links[0]) | _names_lead(source, ctx, links[1])
     own_any = _names_lead(source, ctx, links[1], collectives=True)
+    # Where the text names a body as a partner, nearest first: the item's own quote ("Chủ đầu tư
+    # phối hợp với UBND phường X hoàn thành …"), the partner column of its table row, its block.
+    before_cue = partners_before_cue(source, ctx, span)
+    quote_partners = {
+        agency_key(m.canonical) for m in partner_mentions(source.text, ctx, *span, past_unknown=True)
+    } | before_cue
+    quote_named = _names_lead(source, ctx, whole, collectives=True) - before_cue
+    lead_cell, partner_cell = row_columns(source, span)
+    cell_partners = (
+        [m for m in ctx.mentions_in(*partner_cell) if m.end <= partner_cell[1]] if partner_cell else []
+    )
+    cell_leads = (
+        {agency_key(m.canonical) for m in ctx.mentions_in(*lead_cell) if m.end <= lead_cell[1]}
+        if lead_cell
+        else set()
+    )
+    partner_spans |= {(m.start, m.end) for m in cell_partners}
+
+    def named_partner(key: str, at: tuple[int, int] | None) -> bool:
+        if at is not None and partner_cell is not None and partner_cell[0] <= at[0] < partner_cell[1]:
+            return True  # borne out by the row's partner cell itself
+        if key in quote_partners:
+            return key not in quote_named
+        if key in {agency_key(m.canonical) for m in cell_partners}:
+            return key not in cell_leads
+        return key in partner_keys and key not in own_any
 
     # A quote of several clauses ("Chủ đầu tư … hoàn thành GPMB …; Sở Công Thương hoàn thiện hồ sơ …")
     # names its own lead where its first clause does: a lead of a later clause is that clause's.
@@ -410,7 +409,7 @@ def verify_agencies(
         if key in seen:
             continue
         seen.add(key)
-        if key in partner_keys and key not in own_any:
+        if named_partner(key, got.span):
             out.partners.append(got)  # the text names it as a partner
         else:
             out.agencies.append(got)

@@ -140,7 +140,8 @@ class Oracle:
             if swap is not None:
                 leads = [swap]
             elif partners:
-                leads = [*leads, partners[0]]
+                # A partner promoted to lead: named as a lead only (the noisy model lists it twice).
+                leads, partners = [*leads, partners[0]], partners[1:]
         return leads, partners
 
     def _chain_ranges(self, span: tuple[int, int]) -> list[tuple[int, int]]:
