@@ -6,7 +6,10 @@ Run: python benchmarks/bench_batch.py [N_DOCS]
    runs it (one `summarizer batch` process): wall time against the schedule bound (total requests / 8
    x 0.5 s), and the most requests the server saw in flight.
 2. The same command again with everything done: its time and the requests it sent (0).
-3. Model input (system + user prompt + response_format, in characters) against the document's size
+3. The floor: the same requests (the bodies the server received) sent by a process that does nothing
+   else (imports openai, sends them 8 at a time from 8 threads): what the client library and this
+   machine allow, so the batch's own overhead is the difference.
+4. Model input (system + user prompt + response_format, in characters) against the document's size
    for a 26k and a 100k document, and requests per document against ceil(size / chunk size).
 """
 
@@ -88,6 +91,36 @@ def _batch(folder: Path, out: Path, base_url: str) -> float:
     return elapsed
 
 
+# The floor's process: nothing but the openai client and 8 threads sending the recorded bodies.
+_FLOOR = """
+import json, sys, threading
+import openai
+bodies = json.load(open(sys.argv[2], encoding="utf-8"))
+client = openai.OpenAI(api_key="x", base_url=sys.argv[1], max_retries=0)
+lock = threading.Lock()
+def work():
+    while True:
+        with lock:
+            if not bodies:
+                return
+            body = bodies.pop()
+        client.chat.completions.create(**body)
+threads = [threading.Thread(target=work) for _ in range(int(sys.argv[3]))]
+for t in threads: t.start()
+for t in threads: t.join()
+"""
+
+
+def _floor(bodies: list[dict], base_url: str, folder: Path) -> float:
+    path = folder / "bodies.json"
+    path.write_text(json.dumps(bodies, ensure_ascii=False), encoding="utf-8")
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", _FLOOR, base_url, str(path), str(CONCURRENCY)], check=True, timeout=1800
+    )
+    return time.perf_counter() - t0
+
+
 def _input_sizes() -> None:
     from summarizer.backends.model.pipeline import ModelSession
     from summarizer.pipeline import load_source
@@ -140,6 +173,12 @@ def main() -> None:
         )
         again = _batch(folder, out, server.base_url)
         print(f"second run, everything done: {again:.2f} s, {len(server.requests) - requests} requests")
+        floor = _floor(server.requests[:requests], server.base_url, Path(tmp))
+        print(
+            f"floor, the same {requests} requests from a process that only imports openai and sends them "
+            f"({CONCURRENCY} threads): {floor:.2f} s -> ratio {floor / bound:.3f}; the batch takes "
+            f"{wall / floor:.3f}x the floor"
+        )
     _input_sizes()
 
 
