@@ -238,7 +238,8 @@ def _warm_while_waiting(job: BatchJob, futures: list[Future[DocResult]]) -> None
         return
     from summarizer.backends import warm_late
 
-    with job.reading:
+    # Only a head start: whatever fails here fails again, reported, on the document that meets it.
+    with job.reading, contextlib.suppress(Exception):
         warm_late(job.backend)
 
 
