@@ -413,3 +413,32 @@ def test_the_partner_column_of_a_task_table_holds_partners():
     )
     got = _verify(text, "UBND phường Văn Phú hoàn thành GPMB", ["UBND phường Văn Phú"])
     assert [a.name for a in got.agencies] == ["UBND phường Văn Phú"]
+
+
+def _deadline_of(text: str, quote: str, leads: list[str], phrase: str | None):
+    source = Source("made-up.txt", clean_text(text))
+    ctx = build_context(source)
+    at = source.text.index(quote)
+    span = (at, at + len(quote))
+    clause = verify_agencies(source, ctx, span, leads, []).clause
+    return choose_deadline(source, dt.date(2026, 5, 26), span, phrase, reader_saw_none=True, clause=clause)
+
+
+def test_a_deadline_of_another_clauses_lead_is_not_the_items():
+    text = (
+        "UBND phường Văn Phú hoàn thành GPMB toàn bộ 75 ha trước 30/9/2026; Sở Nông nghiệp và Môi trường "
+        "xử lý dứt điểm chồng lấn ranh giới trong Quý III/2026; Sở Xây dựng thẩm định thiết kế.\n"
+    )
+    quote = text.strip()
+    assert _deadline_of(text, quote, ["UBND phường Văn Phú"], "trong Quý III/2026") is None
+    got = _deadline_of(text, quote, ["UBND phường Văn Phú"], "trước 30/9/2026")
+    assert got is not None and got.due == dt.date(2026, 9, 30)
+    got = _deadline_of(text, quote, ["Sở Nông nghiệp và Môi trường"], "trong Quý III/2026")
+    assert got is not None and got.kind == "quarter"
+    assert _deadline_of(text, quote, ["Sở Xây dựng"], "trước 30/9/2026") is None
+    # Leads listed part by part are one part with the work that follows them.
+    text = (
+        "Giao Sở Tài chính; Sở Xây dựng; Sở Công Thương rà soát định mức, hoàn thành trước ngày 15/7/2026.\n"
+    )
+    got = _deadline_of(text, text.strip(), ["Sở Tài chính"], "trước ngày 15/7/2026")
+    assert got is not None and got.due == dt.date(2026, 7, 15)

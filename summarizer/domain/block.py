@@ -125,6 +125,7 @@ def choose_deadline(
     phrase: str | None = None,
     *,
     reader_saw_none: bool = False,
+    clause: tuple[int, int] | None = None,
 ) -> Deadline | None:
     """The item's deadline: its quote's own phrase, the model's phrase where the item's block writes
     it, or a deadline sentence that follows the quote in the same block; the most specific wins.
@@ -132,15 +133,20 @@ def choose_deadline(
     `reader_saw_none` marks a model's item, whose phrase is its reading of its own item: where the
     block writes it, it is the deadline (a "trong thời hạn 03 ngày" is not beaten by the date of the
     next clause's work); where it does not, the quote's own phrase stands in only when it is the same
-    deadline; and a model that saw none gets the quote's own phrase only when that is a day."""
+    deadline; and a model that saw none gets the quote's own phrase only when that is a day.
+
+    `clause`, the item's own part of a quote that gives work to several leads ("A hoàn thành … trước
+    tháng 7; B trình … trong Quý II"): the other parts' phrases are theirs, not the item's."""
     text = source.text
     lo, hi = item_range(source, span)
     candidates: list[Deadline] = []
     given = bool(phrase and phrase.strip())
-    located = _locate_phrase(source, ref, phrase, lo, hi) if given else None
+    others = ((span[0], clause[0]), (clause[1], span[1])) if clause else ()
+    located = _locate_phrase(source, ref, phrase, lo, hi, others) if given else None
     if located is not None:
         candidates.append(located)
-    own = find_deadline(text[span[0] : span[1]], ref, base=span[0])
+    mine = clause or span
+    own = find_deadline(text[mine[0] : mine[1]], ref, base=mine[0])
     if reader_saw_none:
         if located is not None:
             return located
@@ -167,16 +173,28 @@ def choose_deadline(
 
 
 def _locate_phrase(
-    source: Source, ref: dt.date | None, phrase: str | None, lo: int, hi: int
+    source: Source,
+    ref: dt.date | None,
+    phrase: str | None,
+    lo: int,
+    hi: int,
+    others: tuple[tuple[int, int], ...] = (),
 ) -> Deadline | None:
-    """The deadline a phrase writes where text[lo:hi] writes it (folded), dated when a rule dates it."""
+    """The deadline a phrase writes where text[lo:hi] writes it (folded) outside `others`, dated when
+    a rule dates it."""
     w = fold(phrase or "")
-    hay = source.folded
-    at = hay.text.find(w, hay.folded_offset(lo)) if w else -1
-    if at < 0:
+    if not w:
         return None
-    s, e = hay.to_source(at, at + len(w))
-    if e > hi:
+    hay = source.folded
+    at = hay.text.find(w, hay.folded_offset(lo))
+    while at >= 0:
+        s, e = hay.to_source(at, at + len(w))
+        if e > hi:
+            return None
+        if not any(a <= s < b for a, b in others):
+            break
+        at = hay.text.find(w, at + 1)
+    else:
         return None
     text = source.text
     got = find_deadline(text[s:e], ref, base=s)

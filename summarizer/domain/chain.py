@@ -10,7 +10,6 @@ deadline ranking of `summarizer.domain.deadlines`.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -18,7 +17,9 @@ from summarizer.domain import cues
 from summarizer.domain.agencies import agency_key
 from summarizer.domain.block import choose_deadline as choose_deadline  # the rules backend reads it here
 from summarizer.domain.block import item_range, nearest_after, next_cell_bodies, row_columns
+from summarizer.domain.clauses import lead_clause, own_clause
 from summarizer.domain.context import DocContext
+from summarizer.domain.links import Link, names_lead
 from summarizer.domain.partners import partner_mentions as partner_mentions  # rules read it here
 from summarizer.domain.partners import partners_before_cue
 from summarizer.domain.roles import (
@@ -29,7 +30,6 @@ from summarizer.domain.roles import (
     SENTENCE_BREAK,
     WITH,
     in_list_after,
-    lead_spans,
     role,
     roles_in,
 )
@@ -44,25 +44,10 @@ from summarizer.domain.written import (
     unknown_subject,
 )
 from summarizer.ground import fold
-from summarizer.models import AgencySource, AgencySupport
+from summarizer.models import AgencySupport
 from summarizer.source.document import Source, is_heading
 
 _BACK_BLOCKS = 5  # lines of one bullet that a PDF or a web page broke apart
-
-
-@dataclass(frozen=True)
-class Link:
-    source: AgencySource
-    start: int
-    end: int
-    # A numbered heading or the "Kính gửi" names whom it is for wherever the name stands; in any
-    # other text only a body in lead position supports an agency.
-    anywhere: bool = False
-    # The item's own block holds its quote here: beyond it only the clause nearest after it counts
-    # (a table row "… | Chủ trì: A; B hướng dẫn; C bố trí ngân sách" is for A).
-    around: tuple[int, int] | None = None
-    # The document's opening: its header names the issuer, who gives the work, not who takes it.
-    opening: bool = False
 
 
 def chain(source: Source, ctx: DocContext, span: tuple[int, int]) -> list[Link]:
@@ -82,7 +67,7 @@ def chain(source: Source, ctx: DocContext, span: tuple[int, int]) -> list[Link]:
             if b.kind in ("paragraph", "bullet"):
                 link = Link("context", b.line_start, b.end)
                 links.append(link)
-                if _names_lead(source, ctx, link):
+                if names_lead(source, ctx, link):
                     break
     links += [Link("addressee", s, e, anywhere=True) for s, e in ctx.addressee_spans]
     if ctx.kind != "news":
@@ -109,30 +94,6 @@ _VISIT = re.compile(
 # The unit visited ends its clause; a bracket after it says where it is ("HTX Kiên Nga (xã Phước
 # Hiệp)"), not a second unit the visit is to.
 CLAUSE_END = re.compile(r"[,.;:(\n]|\s(?:về|để|nhằm)\s")
-
-
-def _lead_spans(source: Source, ctx: DocContext, link: Link) -> set[tuple[int, int]]:
-    """The mentions of a link that lead their clause, a group ("Sở A, Sở B và Sở C chủ trì") whole."""
-    return lead_spans(source, ctx, link.start, link.end, narration=link.source != "quote")
-
-
-def _names_lead(source: Source, ctx: DocContext, link: Link, *, collectives: bool = False) -> set[str]:
-    """Keys of the bodies a link names in lead position (sentence start or after "giao", "đề nghị").
-    A group ("các sở, ngành") counts only with `collectives`: it leads its own sentence, but does not
-    close the farther links, which often name the group's members."""
-    partners = {
-        (m.start, m.end) for m in partner_mentions(source.text, ctx, link.start, link.end, past_unknown=True)
-    }
-    leads = _lead_spans(source, ctx, link)
-    out: set[str] = set()
-    for m in ctx.mentions_in(link.start, link.end):
-        if (m.start, m.end) in partners or (m.collective and not collectives):
-            continue
-        # A numbered heading names whom its section is for, wherever in it the name stands; a quote
-        # names a lead only where one stands.
-        if (link.anywhere and link.source != "quote") or (m.start, m.end) in leads:
-            out.add(agency_key(m.canonical))
-    return out
 
 
 def _support_in(
@@ -253,31 +214,7 @@ def _opening_group(source: Source, ctx: DocContext, link: Link) -> set[str]:
         return set()
     end = SENTENCE_BREAK.search(source.text, link.start, link.end)
     first = Link("context", link.start, end.start() if end else link.end)
-    return _names_lead(source, ctx, first, collectives=True)
-
-
-_WORDS = re.compile(r"\w+")
-
-
-def _own_clause(source: Source, ctx: DocContext, span: tuple[int, int], action: str) -> Link | None:
-    """Of a quote's clauses ("Đề nghị các sở, ngành sớm có ý kiến; Sở Công Thương tổng hợp, trình …"),
-    the one the model's action words stand in, where that clause names a lead of its own: the
-    item's, whose lead the others' are not."""
-    text = source.text
-    cuts = [span[0], *(i + 1 for i in range(span[0], span[1]) if text[i] == ";"), span[1] + 1]
-    said = set(_WORDS.findall(fold(action))) if action else set()
-    if len(cuts) < 3 or len(said) < 2:
-        return None
-    scored = []
-    for a, b in itertools.pairwise(cuts):
-        words = set(_WORDS.findall(fold(text[a : b - 1])))
-        scored.append((len(said & words) / len(said), a, b - 1))
-    scored.sort(reverse=True)
-    best, a, b = scored[0]
-    if best < 0.5 or best - scored[1][0] < 0.2:
-        return None
-    clause = Link("quote", a, b, anywhere=True)
-    return clause if _names_lead(source, ctx, clause, collectives=True) else None
+    return names_lead(source, ctx, first, collectives=True)
 
 
 @dataclass
@@ -285,6 +222,9 @@ class Verified:
     agencies: list[AgencySupport]
     partners: list[AgencySupport]
     review: list[str]
+    # The item's own part of a quote that gives work to several leads: where its lead is named, up
+    # to the next part that names another ("choose_deadline" reads the item's deadline there).
+    clause: tuple[int, int] | None = None
 
 
 def verify_agencies(
@@ -300,7 +240,7 @@ def verify_agencies(
     the work, tells which clause of a quote of several is the item's."""
     links = chain(source, ctx, span)
     whole = links[0]
-    own = _own_clause(source, ctx, span, action)
+    own = own_clause(source, ctx, span, action)
     if own is not None:
         links[0] = own
     out = Verified([], [], [])
@@ -308,15 +248,15 @@ def verify_agencies(
     block_partners = partner_mentions(source.text, ctx, lo, hi, past_unknown=True)
     partner_keys = {agency_key(m.canonical) for m in block_partners}
     partner_spans = {(m.start, m.end) for m in block_partners}
-    own_leads = _names_lead(source, ctx, links[0]) | _names_lead(source, ctx, links[1])
-    own_any = _names_lead(source, ctx, links[1], collectives=True)
+    own_leads = names_lead(source, ctx, links[0]) | names_lead(source, ctx, links[1])
+    own_any = names_lead(source, ctx, links[1], collectives=True)
     # Where the text names a body as a partner, nearest first: the item's own quote ("Chủ đầu tư
     # phối hợp với UBND phường X hoàn thành …"), the partner column of its table row, its block.
     before_cue = partners_before_cue(source, ctx, span)
     quote_partners = {
         agency_key(m.canonical) for m in partner_mentions(source.text, ctx, *span, past_unknown=True)
     } | before_cue
-    quote_named = _names_lead(source, ctx, whole, collectives=True) - before_cue
+    quote_named = names_lead(source, ctx, whole, collectives=True) - before_cue
     lead_cell, partner_cell = row_columns(source, span)
     cell_partners = (
         [m for m in ctx.mentions_in(*partner_cell) if m.end <= partner_cell[1]] if partner_cell else []
@@ -341,12 +281,12 @@ def verify_agencies(
     # names its own lead where its first clause does: a lead of a later clause is that clause's.
     cut = source.text.find(";", span[0], span[1])
     first_clause = links[0] if cut < 0 or own is not None else Link("quote", span[0], cut, anywhere=True)
-    quote_leads = _names_lead(source, ctx, first_clause)
+    quote_leads = names_lead(source, ctx, first_clause)
     # A group that leads the quote or its block ("Các Bộ: …", "Sở X đề nghị các chủ đầu tư …")
     # closes the farther links but the headings in force, which often name whom the group stands
     # for; "các đơn vị", "các cơ quan" say "you", the addressees, and leave those open too.
     before = Link("context", links[1].start, span[1], around=span)
-    groups = _names_lead(source, ctx, links[0], collectives=True) | _names_lead(
+    groups = names_lead(source, ctx, links[0], collectives=True) | names_lead(
         source, ctx, before, collectives=True
     )
     # So does a group in the cell after the quote's in a table row ("… | UBND các xã, phường | …"):
@@ -388,7 +328,7 @@ def verify_agencies(
                 if i == 0
                 else own_leads
                 if i == 1
-                else _names_lead(source, ctx, link) or _opening_group(source, ctx, link)
+                else names_lead(source, ctx, link) or _opening_group(source, ctx, link)
             )
             if named:
                 return None
@@ -424,4 +364,6 @@ def verify_agencies(
         if key not in seen:
             seen.add(key)
             out.partners.append(got)
+    if out.agencies:
+        out.clause = lead_clause(source, ctx, span, out.agencies[0])
     return out

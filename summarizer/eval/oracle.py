@@ -182,7 +182,8 @@ class Oracle:
     def _deadline(self, t: Task, i: int, tasks: list[Task]) -> str | None:
         if self.variant == "wrong":
             # Another item's deadline, and another deadline: the same phrase (or the same day) given
-            # again is the item's own, not a misplaced one.
+            # again is the item's own, not a misplaced one. Another item on the same quote counts
+            # (another clause's lead and its deadline: "A … trước tháng 7; B … trong Quý II").
             own = (t.deadline.text, t.deadline.due, t.deadline.kind) if t.deadline else None
             others = [
                 o
@@ -190,7 +191,6 @@ class Oracle:
                 if o.deadline
                 and o.deadline.due
                 and o is not t
-                and o.span != t.span
                 and (
                     own is None
                     or (o.deadline.text != own[0] and (o.deadline.due, o.deadline.kind) != own[1:])

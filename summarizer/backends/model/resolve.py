@@ -200,7 +200,9 @@ class Resolver:
                     agencies=[a.name for a in checked.agencies],
                     partners=[p.name for p in checked.partners],
                     action=t.action.strip(),
-                    deadline=choose_deadline(self.source, self.ref, span, t.deadline, reader_saw_none=True),
+                    deadline=choose_deadline(
+                        self.source, self.ref, span, t.deadline, reader_saw_none=True, clause=checked.clause
+                    ),
                     agency_mentions=[a.strip() for a in t.agencies if a.strip()],
                     provenance=Provenance(producer="model", agencies=checked.agencies, review=review),
                 )
