@@ -5,8 +5,9 @@ meeting date and the reference date that every relative date is read against, ea
 found. The rules backend, the model path's verification, the fixture checker and the draft all read
 this one object; nothing mutates it after `build_context`.
 
-Its parts live beside it: `header` (kind, title, issuer), `session` (the meeting date and its year),
-`people` (officials, chủ trì, attendees) and `addressees` ("Kính gửi", the closing paragraphs).
+Its parts live beside it: `header` (kind, title, issuer), `offices` (the body an office belongs to),
+`session` (the meeting date and its year), `people` (officials, chủ trì, attendees) and `addressees`
+("Kính gửi", the closing paragraphs).
 """
 
 from __future__ import annotations
@@ -53,7 +54,13 @@ from summarizer.domain.context.people import (
     split_name,
 )
 from summarizer.domain.context.places import bare_place_mentions
-from summarizer.domain.context.session import meta_date_line, metadata_date, narration_date, upload_bound
+from summarizer.domain.context.session import (
+    byline_date,
+    meta_date_line,
+    metadata_date,
+    narration_date,
+    upload_bound,
+)
 from summarizer.domain.dates import full_dates, reviewed_year, valid_date, years_mentioned
 from summarizer.domain.organizations import organization_mentions
 from summarizer.models import Chair, DocumentInfo, DocumentKind
@@ -169,7 +176,8 @@ def build_context(source: Source) -> DocContext:
             years.append(int(m.group("y")))
             break
     date_line = meta_date_line(bs)
-    published = metadata_date(metadata) or date_line
+    # A byline's date dates the article as well; unlike the "date …" line it is never the session's.
+    published = metadata_date(metadata) or date_line or byline_date(bs)
 
     inferred = infer_places(text)
     places = dict(inferred)

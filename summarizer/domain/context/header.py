@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from summarizer.domain import cues
 from summarizer.domain.agencies import find_mentions
 from summarizer.domain.context.closing import report_closing
+from summarizer.domain.context.offices import body_of_position
 from summarizer.domain.context.people import directing_official, persons
 from summarizer.models import DocumentInfo, DocumentKind
 from summarizer.source.segment import Block
@@ -108,10 +108,12 @@ def _header_issuer(bs: list[Block]) -> str | None:
     lines: list[str] = []
     for b in bs[:12]:
         t = b.text.strip().strip("|").split(" | ")[0].strip()  # "| UBND TỈNH X | CỘNG HÒA … |": a table row
-        if t.upper().startswith(
-            ("CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "THÔNG BÁO", "SỐ:", "SỐ ")
-        ) or DATED_LINE.match(t):
+        if t.upper().startswith(("THÔNG BÁO", "SỐ:", "SỐ ", "KÍNH GỬI", "V/V")) or DATED_LINE.match(t):
             break
+        if _MOTTO_LINE.match(t):
+            # The Quốc hiệu and Tiêu ngữ (or the Party's "ĐẢNG CỘNG SẢN VIỆT NAM"): the right column,
+            # which a conversion may put before or between the lines of the issuer's name.
+            continue
         t = _without_stray_initial(_QUOC_HIEU_BESIDE.sub("", t).strip())
         if _RULE_LINE.match(t):
             continue  # the rule drawn under the issuer, typed as underscores
@@ -135,6 +137,7 @@ def _header_issuer(bs: list[Block]) -> str | None:
 _QUOC_HIEU_BESIDE = re.compile(
     r"(?<=\S)\s+(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc).*$"
 )
+_MOTTO_LINE = re.compile(r"^(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do)", _I)
 _RULE_LINE = re.compile(r"^[-=_*–—\s]{3,}$")
 
 
@@ -302,6 +305,10 @@ def find_issuer(
             # "Đoàn đại biểu Quốc hội tỉnh X do đồng chí …, Phó Trưởng đoàn … dẫn đầu": the delegation.
             level = "thành phố" if delegation["level"] == "TP" else delegation["level"]
             return f"Đoàn đại biểu Quốc hội {level}" + ("" if level == "tỉnh" else f" {delegation['place']}")
+        if body is None and opening:
+            # "Tổng cục trưởng Nguyễn Văn Cẩn" names no body: the body the narration says holds the session
+            # ("Ngày 5/6, Tổng cục Hải quan tổ chức hội nghị …") is the one its head chairs for.
+            return _organizer(opening)
         return body
     if info.kind == "news":
         # No chair named: the body of the official who attends and directs the session.
@@ -363,57 +370,10 @@ def _organizer(opening: str) -> str | None:
 
 _HOST_BODY = re.compile(
     r"\b(?:[Đđ]oàn(?:\s+(?:công tác|kiểm tra|giám sát|khảo sát|Kiểm tra|Giám sát|công tác))?(?:\s+số\s+\d+)?"
-    r"|buổi làm việc|cuộc họp|phiên họp)\s+của\s+(?P<body>[A-ZĐ][^,.;()]{2,60}?)\s+(?:do|với|về)\b"
+    r"|buổi làm việc|cuộc họp|phiên họp)\s+(?:của\s+)?(?P<body>[A-ZĐ][^,.;()]{2,60}?)\s+(?:do|với|về)\b"
 )
 # A delegation that is a body of its own ("Đoàn đại biểu Quốc hội tỉnh Bình Định do … dẫn đầu …").
 _DELEGATION = re.compile(
     r"\bĐoàn (?:đại biểu Quốc hội|ĐBQH) (?P<level>tỉnh|thành phố|TP)\s+(?P<place>[A-ZĐÀ-Ỹ]\w*(?: [A-ZĐÀ-Ỹ]\w*)?)"
 )
 _MINUTES_PLACE = re.compile(r"\btại\s+(?P<body>[^,.;()]{3,60})")
-
-
-def body_of_position(position: str) -> str | None:
-    """The body an office belongs to: "Chủ tịch UBND tỉnh" -> "UBND tỉnh", "Phó Thủ tướng, Trưởng Ban
-    Chỉ đạo điều hành giá" -> "Ban Chỉ đạo điều hành giá" (the last office named), "Chủ tịch nước" ->
-    "Chủ tịch nước" (an office that is itself the body: cues.OFFICE_BODIES)."""
-    parts = [p.strip() for p in re.split(rf",\s*|\s+[-–]\s+(?={cues.LEADER_TITLE})", position) if p.strip()]
-    for part in reversed(parts):
-        for office, body in cues.OFFICE_BODIES:
-            if re.fullmatch(office, part, _I):
-                return body
-        rest = part
-        while True:
-            m = _OFFICE_WORD.match(rest)
-            if not m:
-                break
-            rest = rest[m.end() :]
-        if rest != part and _BODY_START.match(rest) and (len(rest.split()) > 1 or rest in _WHOLE_BODIES):
-            # "Giám đốc Sở" names no body: which Sở the text does not say here.
-            return re.sub(r"\bTP\b", "thành phố", rest)
-    return None
-
-
-# Bodies whose one word names them whole ("Bí thư Tỉnh ủy", "Thủ tướng Chính phủ"'s "Chính phủ").
-_WHOLE_BODIES = {
-    "UBND",
-    "HĐND",
-    "Tỉnh ủy",
-    "Tỉnh uỷ",
-    "Thành ủy",
-    "Thành uỷ",
-    "Huyện ủy",
-    "Huyện uỷ",
-    "Chính phủ",
-    "Quốc hội",
-}
-# The words of an office before its body ("Phó Chủ tịch Thường trực", "Trưởng" of "Trưởng Ban …").
-_OFFICE_WORD = re.compile(
-    r"(?:Phó\s+)?(?:Chủ tịch|Bí thư|Thủ tướng|Bộ trưởng|Thứ trưởng|Giám đốc|Tổng Giám đốc|Tổng cục trưởng"
-    r"|Cục trưởng|Chủ nhiệm|Trưởng|Ủy viên|Uỷ viên|Thường trực|dự khuyết|Viện trưởng|Chánh án|Tổng Thanh tra)"
-    r"\s+(?!(?:trực|đoàn)\b)",
-    _I,
-)
-_BODY_START = re.compile(
-    r"^(?:UBND|HĐND|Ủy ban|Uỷ ban|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy"
-    r"|Bộ|Ban|Sở|Cục|Tổng cục|Văn phòng|Chính phủ|Quốc hội|Mặt trận|Viện|Tòa án|Toà án|Thanh tra)\b"
-)

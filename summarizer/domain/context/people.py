@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.domain import cues
+from summarizer.domain.mention import UPPER_VI
 from summarizer.models import Chair
 from summarizer.source.segment import Block
 
@@ -110,6 +111,7 @@ _ACT_IN_OFFICE = re.compile(
 _TITLE_AT = re.compile(rf"(?<!\w){cues.LEADER_TITLE}(?!\w)")
 _HONORIFIC = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s+(?=[A-ZĐÀ-Ỹ])", _I)
 _WORD = re.compile(r"[^\s]+")
+_SENTENCE_GOES_ON = re.compile(rf"\s*,\s*(?=[^\W\d_{UPPER_VI}])")  # a comma, then a lower-case letter
 
 
 def persons(text: str) -> list[Person]:
@@ -143,6 +145,9 @@ def persons(text: str) -> list[Person]:
             rest,
         )
         position = pos.group("pos").strip(" ,") if pos and _TITLE_AT.match(pos.group("pos").strip()) else ""
+        # Every office of a person opens with a capital ("…, Ủy viên Ban Thường vụ, Phó Chủ tịch …"): after
+        # a comma a lower-case word is the sentence going on ("…, Phó Chủ tịch UBND tỉnh, hội nghị đã …").
+        position = _SENTENCE_GOES_ON.split(position, maxsplit=1)[0]
         name = " ".join(w.group(0).rstrip(",") for w in words)
         out.append(Person(h.start(), end, name, position))
     out.sort(key=lambda p: p.start)
@@ -236,6 +241,11 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
 _CHAIR_CUE = re.compile(
     r"\b(?:dưới sự chủ trì của|[Cc]hủ trì(?:\s+(?:hội nghị|cuộc họp|buổi làm việc|phiên họp|buổi tiếp xúc"
     r"|buổi gặp mặt|hội thảo|lễ)(?:\s+\S+){0,3}?)?\s+(?:là|có))\s+"
+    # A minutes' labelled line, at the start of a line: "Chủ trì: đồng chí …", "1. Chủ tọa: Bà …" (not a
+    # task table's "Cơ quan chủ trì: Sở …": the label opens the line).
+    r"|^\s*(?:[-+•]\s*|\d{1,2}[.)]\s*|[a-zđ]\)\s*)?(?:Chủ trì|Người chủ trì|Chủ tọa|Chủ toạ)"
+    r"(?:\s+(?:hội nghị|cuộc họp|buổi làm việc|phiên họp))?\s*:\s*",
+    re.M,
 )
 
 
@@ -270,7 +280,7 @@ def fuller_position(chair: Chair | None, opening: str | None) -> Chair | None:
 
 # What follows the person who chairs: "… chủ trì (cuộc họp)", after the rest of the office.
 _CHAIRS_AFTER = re.compile(
-    r"(?:(?:,|[^\S\n]+[-–])\s*(?P<more>[^,.;]{0,80}?(?:,\s*[^,.;]{0,80}?){0,2}))?\s+(?:đã\s+)?chủ trì\b"
+    r"(?:(?:,|[^\S\n]+[-–])\s*(?P<more>[^,.;]{0,80}?(?:,\s*[^,.;]{0,80}?){0,2}))?\s+(?:(?:đã|vừa|sẽ)\s+)?(?:đồng\s+)?chủ trì\b"
 )
 
 

@@ -23,13 +23,22 @@ _I = re.IGNORECASE
 # 26/5/2026 tại …"; a part of the day ("Sáng", "Chiều tối") marks it as a session's for sure.
 # Also "Sáng nay (7/9), …", "Chiều thứ Hai (7/9) …", "Chiều 7/9 Chủ tịch …" (a part of the day needs no
 # comma after its date), and a session over days: "Trong hai ngày 7 và 8/9, …" (its first day).
+_HOUR = r"\d{1,2}\s*(?:giờ|h|g)\s*(?:\d{1,2}\s*(?:phút|')?)?"
 _WEEKDAY = r"(?:thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+nhật)"
 # Also a dateline "Đông Sơn (3/12) - …", a range in brackets "Trong 2 ngày (3-4/12), …" and the day a
 # session "diễn ra (vào) ngày 3/12".
 _DATE_NARRATION = re.compile(
     rf"(?:(?P<part>\b{cues.PART_OF_DAY}(?:\s+(?:nay|qua|{_WEEKDAY}))?\s*,?\s+)|^|[,;.:]\s+|[-–]\s+"
     r"|^(?P<dateline>(?:[A-ZĐÀ-Ỹ][\w.]*\s+){1,4})(?=\()"
-    r"|(?P<held>\b(?:diễn ra\s+(?:vào\s+)?|[Vv]ào\s+(?:(?:lúc|hồi)\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?,?\s+)?)(?=ngày\s))"
+    r"|(?P<held>\b(?:diễn ra\s+(?:vào\s+)?|[Vv]ào\s+(?:(?:lúc|hồi)\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?,?\s+)?"
+    r"|[Tt]rong\s+|[Tt]ừ\s+(?=ngày\s+\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?\s+đến\b)"
+    # "Tại buổi làm việc ngày 22/4, …", "… chủ trì cuộc họp trực tuyến ngày 22/4 với …": the session's day.
+    r"|(?P<sess>buổi làm việc|cuộc làm việc|cuộc họp|phiên họp|hội nghị|buổi tiếp xúc cử tri|buổi kiểm tra|cuộc kiểm tra"
+    r"|đợt kiểm tra|buổi khảo sát|buổi giám sát)(?:\s+(?:trực tuyến|trực tiếp|thường kỳ|định kỳ|thường kì))?"
+    r"\s+(?:vào\s+|hôm\s+)?)(?=ngày\s))"
+    # A minutes' or an invitation's labelled time: "Thời gian: 14 giờ 00, ngày 18/9/2024" (the hour first).
+    rf"|(?P<label>^\s*(?:[-+•]\s*|\d{{1,2}}[.)]\s*)?[Tt]hời gian(?:\s+(?:họp|làm việc|kiểm tra|tiến hành))?\s*:\s*"
+    rf"(?:[Vv]ào\s+)?(?:(?:lúc|hồi)\s+)?{_HOUR},?\s*(?=ngày\s))"
     rf"|(?P<range>\b(?:[Tt]rong\s+(?:hai|2|ba|3)\s+ngày|[Tt]ừ\s+ngày)\s+(?P<rparen>\()?(?P<d0>\d{{1,2}})\s*(?:và|-|–|,|đến)\s*))"
     rf"(?P<paren>(?(rparen)(?!)|\())?"
     rf"(?P<ngay>[Nn]gày\s+)?(?:{DMY}|{DMY_WORDS})"
@@ -38,6 +47,9 @@ _DATE_NARRATION = re.compile(
     # cục Thuế tổ chức …"); "… vào ngày 04/10/2024 dưới sự chủ trì …" goes on in lower case.
     rf"|(?(part)\s+(?=[A-ZĐÀ-Ỹ])|(?(held)\s+(?=[a-zđà-ỹ])|(?(ngay)\s+(?=[A-ZĐÀ-Ỹ])|(?!))))))"
 )
+# A sentence that cites an earlier text or session as its ground ("Thực hiện Thông báo kết luận … tại cuộc
+# họp ngày 20/5/2024, …", "Căn cứ …"): the session it names after its noun is not the document's.
+_CITES = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Theo|Triển khai|Tiếp theo|Xét|Trên cơ sở)\b")
 # The day of an inspection that a notice or letter reports on ("Căn cứ kết quả kiểm tra thực tế ngày
 # 29/6/2026 …").
 _INSPECTION_DATE = re.compile(
@@ -71,6 +83,28 @@ def metadata_date(metadata: dict[str, str]) -> dt.date | None:
     return parse_any_date(raw) if raw else None
 
 
+# An article's byline or publication line as news sites print it: "Thứ Năm, 25/04/2024 - 14:20",
+# "Cập nhật: 10/10/2023 08:15", "Đăng ngày: 03/11/2022", "25/04/2024 14:20 (GMT+7)". A label, a weekday
+# or the time of day says it is the page's date, not a date the text is about.
+_BYLINE = re.compile(
+    rf"^\s*(?:(?P<label>(?:ngày\s+)?(?:đăng|cập nhật|xuất bản)(?:\s+(?:ngày|lúc))?|ngày đăng|published|updated|posted)"
+    rf"\s*:?\s*(?:lúc\s+)?|(?P<weekday>{_WEEKDAY}|[Tt]hứ\s*[2-7]|[Cc]hủ\s+[Nn]hật),?\s*)?(?:\d{{1,2}}:\d{{2}}\s*,?\s*)?"
+    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+    r"(?P<time>\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:\(?GMT\s*\+\s*7\)?|[AP]M))?)?\s*$",
+    _I,
+)
+
+
+def byline_date(bs: list[Block]) -> dt.date | None:
+    """The date of an article's byline or publication line in its first blocks; a bare date alone on
+    a line is none (it may be anything the text dates)."""
+    for b in bs[:25]:
+        m = _BYLINE.match(b.text)
+        if m and (m["label"] or m["weekday"] or m["time"]):
+            return valid_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return None
+
+
 def meta_date_line(bs: list[Block]) -> dt.date | None:
     """A "date 2025-11-04" line that a saved article carries in its text (the seeds' form)."""
     for b in bs[:25]:
@@ -102,15 +136,23 @@ def narration_date(
                 if m.group("dateline") is not None
                 else m.end("held")
                 if m.group("held")
+                else m.end("label")
+                if m.group("label")
                 else m.start()
             )
             written = b.text[start : _written_end(m)].strip(" ,;:.-–")
             sentence = _sentence_around(b.text, m.start(), m.end())
-            if m.group("part"):
+            if m.group("part") or m.group("label"):
+                # A part of the day narrates a session; a labelled time ("Thời gian: 14 giờ, ngày …") is one.
                 return got, written, sentence
             # A sentence cut by a line break (OCR'd text) goes on in the next block.
             whole = _with_continuation(sentence, b, bs[i + 1] if i + 1 < len(bs) else None)
-            if fallback is None and not cues.ISSUANCE.search(whole) and cues.SESSION_WORDS.search(whole):
+            if (
+                fallback is None
+                and not cues.ISSUANCE.search(whole)
+                and not (m.group("sess") and _CITES.match(whole))
+                and cues.SESSION_WORDS.search(whole)
+            ):
                 fallback = got, written, sentence
         if kind != "news":
             for m in _INSPECTION_DATE.finditer(b.text):
