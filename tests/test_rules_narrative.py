@@ -161,3 +161,54 @@ def test_the_body_after_doi_voi_is_not_the_lead_when_the_cue_names_another():
         date="2024-04-23",
     )
     assert [t.agencies for t in result.tasks] == [["Sở Tài chính"]]
+
+
+STORM = (
+    "Bắc Giang họp khẩn ứng phó bão số 3\n\n"
+    "Tối 6/9, đồng chí Nguyễn Văn Gấu, Bí thư Tỉnh ủy Bắc Giang chủ trì cuộc họp khẩn về ứng phó với bão số 3.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agencies"),
+    [
+        (
+            "Các huyện, thị xã, thành phố chủ động rà soát các khu vực xung yếu.",
+            ["Các huyện, thị xã, thành phố"],
+        ),
+        (
+            "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh sẵn sàng lực lượng, phương tiện ứng cứu.",
+            ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"],
+        ),
+        (
+            "Sở Nông nghiệp và Phát triển nông thôn đẩy nhanh thu hoạch lúa mùa.",
+            ["Sở Nông nghiệp và Phát triển nông thôn"],
+        ),
+        ("Các lực lượng chức năng duy trì chế độ trực ban nghiêm túc.", ["Các lực lượng chức năng"]),
+    ],
+)
+def test_the_directives_of_an_emergency_meeting(sentence, agencies):
+    result, _ctx = run(STORM + sentence + "\n", date="2024-09-07")
+    assert [t.agencies for t in result.tasks] == [agencies]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A place where something happens, not the addressee; a body ready, not told to get ready.
+        "Hàng hóa được đưa tới các thành phố tập trung đông công nhân.",
+        "Đến nay đã xác định các doanh nghiệp sẵn sàng tham gia.",
+        "Ngày 9/7/2024, Bộ Chính trị ban hành Quyết định 1348 thành lập các đoàn kiểm tra.",
+    ],
+)
+def test_what_a_write_up_narrates_gives_no_work(sentence):
+    result, _ctx = run(STORM + sentence + "\n", date="2024-09-07")
+    assert result.tasks == []
+
+
+def test_a_leaders_wish_for_the_province_is_its_task():
+    result, _ctx = run(
+        MINISTRY_VISIT + "Bộ trưởng mong muốn tỉnh tiếp tục quan tâm đầu tư cho giáo dục.\n",
+        date="2024-07-30",
+    )
+    assert [t.agencies for t in result.tasks] == [["UBND tỉnh Quảng Ngãi"]]

@@ -160,7 +160,8 @@ _LOCAL = re.compile(
 )
 # A place named on its own ("huyện Bình Gia", "Huyện cần ...") stands for its people's committee.
 _PLACE = re.compile(rf"(?<!\w)(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})")
-_SO_LIST_HEAD = re.compile(r"(?<!\w)[Cc]ác\s+(?P<kind>Sở|Bộ)(?:,\s*(?:ban,\s*)?ngành)?\s*:?\s+")
+# "Các Sở, ngành: …", "Các Bộ, cơ quan: Công Thương, Tài chính, …" (a central notice's list of ministries).
+_SO_LIST_HEAD = re.compile(r"(?<!\w)[Cc]ác\s+(?P<kind>Sở|Bộ)(?:,\s*(?:ban,\s*)?(?:ngành|cơ quan))?\s*:?\s+")
 # Bodies named with their place and no level word: "Ban Thường vụ Thành ủy Cần Thơ", "Huyện ủy Bình
 # Gia", "Cục Hải quan TP Hà Nội" (canonical: the body and the place, "TP" dropped).
 _NAMED_BODY = re.compile(
@@ -300,7 +301,9 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         item_pattern, by_key = (_bo_list_item(), t.bo_by_key) if ministries else (t.so_list_item, t.so_by_key)
         while True:
             item = item_pattern.match(text, pos)
-            if not item:
+            # The names are capitalized ("Các Sở: Tài chính, Xây dựng"); "các Sở, ngành xây dựng kế hoạch"
+            # goes on with the group's work.
+            if not item or not item.group(0)[:1].isupper():
                 break
             so = by_key.get(_key(item.group("name")))
             if so is None:

@@ -14,6 +14,10 @@ _I = re.IGNORECASE
 _UNIT = (
     r"cấp ủy|cấp uỷ|cấp|ngành|sở|ban|cơ quan|đơn vị|địa phương|phòng|xã|thị trấn|phường|chính quyền"
     r"|đoàn thể|tổ chức chính trị - xã hội|tổ chức|chủ đầu tư|nhà đầu tư|doanh nghiệp|nhà thầu|hợp tác xã|bộ"
+    r"|lực lượng"  # "các lực lượng chức năng": the enforcement units as a group
+    # "Các huyện, thị xã, thành phố chủ động …": the localities of a province as a group ("thành phố"
+    # only after another: "các thành phố tập trung đông công nhân" is a place, not the addressee).
+    r"|huyện|thị xã|quận"
     # The units of a central body, capitalized as names ("các Vụ, Cục", "các Cục Thuế", "các Chi cục
     # Thuế"); in lower case "các vụ", "các cục" are common nouns ("các vụ vi phạm").
     r"|(?-i:Chi cục|Cục|Vụ)(?:\s+(?i:thuế|hải quan|quản lý thị trường))?"
@@ -21,7 +25,7 @@ _UNIT = (
 # Units of a group follow one another after a comma, "và" or a space; "tổ chức" after a bare space is
 # the verb of the sentence ("UBND các xã, phường tổ chức rà soát …"), not one more unit.
 _COLLECTIVE = re.compile(
-    rf"(?<!\w)(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+và\s+|\s+(?!tổ chức\s+(?!chính trị)))(?:các\s+)?(?:{_UNIT}))*"
+    rf"(?<!\w)(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+và\s+|\s+(?!tổ chức\s+(?!chính trị)))(?:các\s+)?(?:{_UNIT}|thành phố))*"
     r"(?:\s+(?:có\s+)?liên quan|\s+chức năng|\s+chuyên môn(?:\s+(?:của|thuộc)\s+huyện)?|\s+sự nghiệp(?:\s+trực thuộc UBND tỉnh)?"
     r"|\s+(?:trực\s+)?thuộc\s+(?:UBND\s+)?(?:tỉnh|huyện)|\s+khác"
     # A place's name is capitalized even where the rest matches in any case: "(?-i:…)".

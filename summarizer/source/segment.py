@@ -19,7 +19,9 @@ _ABBREV = re.compile(
     r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|CN|Th|St|Q|TT|K|P|v\.v|Ô|Bà|Ông|TL|TM|KT|TUQ|NĐ|QĐ))\.$"
 )
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
-_CLAUSE_END = re.compile(r"(?<=;)\s+|(?<!Sở:)(?<!ngành:)(?<=:)\s+(?=[A-ZĐÀ-Ỹ])")
+# Not after a list head that names its bodies next ("Các Sở:", "Các Sở, ngành:", "Các Bộ:", "Các Bộ,
+# cơ quan:"): the names are the clause's subject.
+_CLAUSE_END = re.compile(r"(?<=;)\s+|(?<!Sở:)(?<!ngành:)(?<!Bộ:)(?<!cơ quan:)(?<=:)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,9 +17,10 @@ from dataclasses import dataclass, field
 from summarizer.backends import LateContext, context_of
 from summarizer.backends.rules import patterns as P
 from summarizer.backends.rules.answers import acknowledged_ask, answered_in_news
-from summarizer.backends.rules.assignees import assignees_in, unique
+from summarizer.backends.rules.assignees import unique
 from summarizer.backends.rules.closing import closing_request
 from summarizer.backends.rules.conclusions import assess_block
+from summarizer.backends.rules.lists import heading_agencies, list_intro, under_intro, within
 from summarizer.backends.rules.reported import gives_no_work
 from summarizer.backends.rules.requests import (
     answer_in_block,
@@ -49,7 +49,7 @@ from summarizer.models import (
     Uncovered,
 )
 from summarizer.source.document import Source
-from summarizer.source.segment import Block, sentences
+from summarizer.source.segment import Block
 
 
 @dataclass
@@ -58,55 +58,6 @@ class RuleResult:
     tasks: list[Task] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
     uncovered: list[Uncovered] = field(default_factory=list)
-
-
-def _heading_agencies(source: Source, ctx: DocContext, idx: int) -> tuple[int, Inherited] | None:
-    """The agencies of the nearest heading in force over block `idx` that names any, with its index.
-    A group ("các sở, ban, ngành") counts when the heading opens with the bodies it is for ("1. Công
-    an tỉnh, các sở, ban, ngành và UBND các xã:"), not when it only mentions one."""
-    for j in reversed(source.heading_chains[idx]):
-        hb = source.blocks[j]
-        if hb.kind != "heading":
-            continue
-        found = ctx.mentions_in(hb.start, hb.end)
-        opens = bool(found) and not P.ITEM_HEAD.sub("", source.text[hb.start : found[0].start]).strip()
-        if ctx.kind == "report" and not (opens or P.HEADING_ADDRESSES.match(P.ITEM_HEAD.sub("", hb.text))):
-            # A report's headings name what a section is about ("2. Qua rà soát, Bộ Tài chính nhận thấy
-            # …"); only one that opens with a body ("1. Sở Công Thương:") says whose work is under it.
-            continue
-        named = [m for m in found if not m.collective or opens]
-        if named:
-            return j, Inherited(unique(m.canonical for m in named), "heading", tuple(named), "rules:heading")
-    return None
-
-
-_BARE = re.compile(r"(?i:huyện|tỉnh|xã|phường|thành phố|thị xã)")
-
-
-def _under_intro(source: Source, at: int, idx: int) -> bool:
-    """Whether block `idx` is still an item of the list introduced at block `at`: in the same section,
-    and a bullet, a numbered item or under a heading opened after the introduction."""
-    b, chain, intro_chain = source.blocks[idx], source.heading_chains[idx], source.heading_chains[at]
-    if chain[: len(intro_chain)] != intro_chain:
-        return False
-    # A speech's points stand as paragraphs ("Một là, …", "Thứ hai, …") under "… đề nghị huyện X:".
-    return (
-        b.kind == "bullet" or b.numbered or any(j > at for j in chain) or bool(P.ORDINAL_ITEM.match(b.text))
-    )
-
-
-def _list_intro(b: Block, text: str, ctx: DocContext) -> Inherited | None:
-    """ "… đề nghị Công ty cổ phần A:", "Sở X đề nghị các chủ đầu tư thực hiện các nội dung sau:": an
-    introduction that hands its assignee to the items under it."""
-    if not b.text.rstrip().endswith(":"):
-        return None
-    for s in sentences(b.text, b.start)[-1:]:
-        found, _at = assignees_in(s, ctx.mentions_in(s.start, s.end), text)
-        # "đề nghị huyện, xã quan tâm:" points back at the units the headings name; only a body named
-        # in full opens a list of its own.
-        if found and not any(_BARE.fullmatch(m.written.strip()) for m in found):
-            return Inherited(unique(m.canonical for m in found), "context", tuple(found), "rules:list_intro")
-    return None
 
 
 def _asked_item(source: Source, idx: int) -> bool:
@@ -156,6 +107,7 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
         )
 
     intro: tuple[int, Inherited] | None = None
+    handed_at: int | None = None  # the block whose assignee previous_first/last hand on
     asking: tuple[str | None, str | None] | None = None
     # A plan's table of tasks may stand in its appendix, after the signature: every block is read.
     rows = table_tasks(bs, text, ctx, ref)
@@ -164,8 +116,12 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
         if idx in rows:
             continue
         in_conclusions = idx >= zone.conclusions_from
-        if intro is not None and not _under_intro(source, intro[0], idx):
+        if intro is not None and not under_intro(source, intro[0], idx):
             intro = None
+        if handed_at is not None and not within(source.heading_chains[handed_at], source.heading_chains[idx]):
+            # "2. … cần: a) …; b) …" then "3. …": the next point left the heading its items were under;
+            # it takes nothing from the last of them.
+            previous_first = previous_last = None
         if b.kind in ("heading", "caption"):
             previous_first = previous_last = None
             if b.kind == "heading":
@@ -196,7 +152,7 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
                 # What another list there says (principles, findings): never a task either.
                 add_conclusion("direction", b.start, b.end, "rules:direction")
                 continue
-        opened = _list_intro(b, text, ctx)
+        opened = list_intro(b, text, ctx)
         if opened is not None:
             intro = idx, opened
             previous_first = previous_last = None
@@ -242,7 +198,7 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             limitation_mode = assess_block(b, text, limitation_mode, add_conclusion)
             continue
 
-        heading = _heading_agencies(source, ctx, idx)
+        heading = heading_agencies(source, ctx, idx)
         # The nearer of the heading that names an agency and the introduction the list stands under.
         if intro is not None and (heading is None or heading[0] < intro[0]):
             heading = intro
@@ -282,6 +238,7 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             opens = block_tasks[0].span[0] <= b.start + 2
             previous_first = _handed_on(block_tasks[0], ctx) if opens else None
             previous_last = _handed_on(block_tasks[-1], ctx) if opens else None
+            handed_at = idx
             continue
         previous_first = previous_last = None
         if section == "requests":
@@ -330,7 +287,7 @@ def _opinion_asks(source: Source, ctx: DocContext, idx: int) -> list[Request] | 
     is the speaker's ask, a request when it goes up (asks_up), never a task. None when the speaker is
     no body, or the host itself (the issuer's own words commit it to work: "Sở Công Thương sẽ chủ trì")."""
     b, text = source.blocks[idx], source.text
-    heading = _heading_agencies(source, ctx, idx)
+    heading = heading_agencies(source, ctx, idx)
     speaker = heading[1].agencies[0] if heading else None
     if speaker is None or speaker == ctx.info.issuer or heading is None or heading[1].mentions[0].collective:
         return None
@@ -349,7 +306,7 @@ def _asked_by_heading(r: Request, source: Source, ctx: DocContext, idx: int) -> 
     ("2. Về các kiến nghị của tỉnh Lào Cai:")."""
     if r.requester is not None:
         return r
-    heading = _heading_agencies(source, ctx, idx)
+    heading = heading_agencies(source, ctx, idx)
     return r.model_copy(update={"requester": heading[1].agencies[0]}) if heading else r
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from summarizer.backends.rules import patterns as P
@@ -26,16 +27,23 @@ def assignees_in(
     mentions that start in the clause, in text order. `item`: the clause is an item of a directive
     (a bullet or numbered point of a letter or plan), where a body that opens it leads it whatever
     verb follows ("- Các Sở, ban, ngành nêu cao trách nhiệm …")."""
+    # A body followed by the unit of it that acts ("Bộ Tài chính (Tổng cục Hải quan) chủ trì …"): the
+    # body leads, its bracket is part of its name here, not a body of the run.
+    inside = [
+        m for m in inside if not any(o.end <= m.start and m.end <= _bracket_end(text, o.end) for o in inside)
+    ]
     i = 0
     while i < len(inside):
         first = inside[i]
         group = [first]
         j = i + 1
-        while j < len(inside) and P.GROUP_SEPARATOR.fullmatch(text[group[-1].end : inside[j].start]):
+        while j < len(inside) and P.GROUP_SEPARATOR.fullmatch(
+            text[_bracket_end(text, group[-1].end) : inside[j].start]
+        ):
             group.append(inside[j])
             j += 1
         before = text[piece.start : first.start]
-        after = text[group[-1].end : piece.end]
+        after = text[_bracket_end(text, group[-1].end) : piece.end]
         if len(group) > 1 and P.OFFICE_BEFORE.search(before):
             # "Theo Chủ tịch UBND tỉnh, Sở Công Thương cần …": the first body is a speaker's office, the
             # rest of the run may still lead.
@@ -64,6 +72,15 @@ def assignees_in(
             return group, first.start
         i = j
     return [], None
+
+
+_BRACKET = re.compile(r"[^\S\n]*\([^()\n]{2,80}\)")
+
+
+def _bracket_end(text: str, end: int) -> int:
+    """The end of a bracket right after a body ("Bộ Tài chính (Tổng cục Hải quan)"), else `end`."""
+    m = _BRACKET.match(text, end)
+    return m.end() if m else end
 
 
 def partners(text: str, start: int, end: int, ctx: DocContext, exclude: set[str]) -> list[Mention]:

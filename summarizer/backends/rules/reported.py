@@ -86,9 +86,42 @@ def is_debris_or_the_session(task: Task) -> bool:
     return bool(_DEBRIS.match(task.evidence) or _SESSION_SUBJECT.match(task.evidence))
 
 
+# The closing formula of a directive letter: its addressees told to carry out the letter as a whole
+# ("Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.", "Căn cứ văn bản này, các cơ quan …
+# triển khai thực hiện"): the items above are the work, this sentence adds none.
+_CARRY_OUT = re.compile(
+    r"^\W*(?:(?:nghiêm túc|khẩn trương|tổ chức|triển khai|thực hiện|chấp hành|quán triệt|và|,)\s*)+"
+    r"(?:(?:văn bản|công văn|kế hoạch|chỉ thị|thông báo) này|(?:các|những) nội dung (?:trên|nêu trên)|nội dung trên"
+    r"|theo (?:đúng )?quy định|đúng quy định|nghiêm túc|có hiệu quả|\s|,)*\W*$",
+    _I,
+)
+
+
+_DIFFICULTIES = re.compile(
+    r"^\W*(?:trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện[^,.;]{0,30},\s*)?(?:nếu\s+)?(?:có\s+)?"
+    r"(?:phát sinh\s+)?khó khăn,\s*vướng mắc",
+    _I,
+)
+
+
+def closes_the_letter(task: Task, text: str, ctx: DocContext) -> bool:
+    """The letter's last sentence or closing paragraph (ctx.closing_spans), giving its addressees the
+    letter as a whole to carry out."""
+    start, end = task.span
+    last = text[end : end + 4].startswith("/.") or task.evidence.rstrip().endswith("./.")
+    closing = any(s <= start < e for s, e in ctx.closing_spans)
+    if not (last or closing):
+        return False
+    # "… triển khai thực hiện Kế hoạch này. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp
+    # thời phản ánh về Sở …": the formula that tells whom to write to is part of the closing too.
+    first, _dot, rest = task.action.partition(". ")
+    return bool(_CARRY_OUT.match(first)) and (not rest.strip() or bool(_DIFFICULTIES.match(rest)))
+
+
 def gives_no_work(task: Task, text: str, ctx: DocContext) -> bool:
     return (
-        relays_another_text(task)
+        closes_the_letter(task, text, ctx)
+        or relays_another_text(task)
         or is_debris_or_the_session(task)
         or issuer_decides(task, text, ctx)
         or narrates_work_done(task, text, ctx)

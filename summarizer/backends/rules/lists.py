@@ -1,0 +1,81 @@
+"""Whose work the items under a heading or a list's introduction are: the bodies a heading opens
+with ("1. Sở Công Thương:"), an introduction that hands its assignee on ("Sở X đề nghị các chủ đầu tư
+thực hiện các nội dung sau:"), and where such a list ends (the next point of the same level)."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.backends.rules import patterns as P
+from summarizer.backends.rules.assignees import assignees_in, unique
+from summarizer.backends.rules.tasks import Inherited
+from summarizer.domain.context import DocContext
+from summarizer.source.document import Source
+from summarizer.source.segment import Block, sentences
+
+
+def heading_agencies(source: Source, ctx: DocContext, idx: int) -> tuple[int, Inherited] | None:
+    """The agencies of the nearest heading in force over block `idx` that names any, with its index.
+    A group ("các sở, ban, ngành") counts when the heading opens with the bodies it is for ("1. Công
+    an tỉnh, các sở, ban, ngành và UBND các xã:"), not when it only mentions one."""
+    for j in reversed(source.heading_chains[idx]):
+        hb = source.blocks[j]
+        if hb.kind != "heading":
+            continue
+        found = ctx.mentions_in(hb.start, hb.end)
+        opens = bool(found) and not P.ITEM_HEAD.sub("", source.text[hb.start : found[0].start]).strip()
+        if ctx.kind == "report" and not (opens or P.HEADING_ADDRESSES.match(P.ITEM_HEAD.sub("", hb.text))):
+            # A report's headings name what a section is about ("2. Qua rà soát, Bộ Tài chính nhận thấy
+            # …"); only one that opens with a body ("1. Sở Công Thương:") says whose work is under it.
+            continue
+        named = [m for m in found if not m.collective or opens]
+        if named:
+            return j, Inherited(unique(m.canonical for m in named), "heading", tuple(named), "rules:heading")
+    return None
+
+
+_BARE = re.compile(r"(?i:huyện|tỉnh|xã|phường|thành phố|thị xã)")
+
+
+def under_intro(source: Source, at: int, idx: int) -> bool:
+    """Whether block `idx` is still an item of the list introduced at block `at`: in the same section,
+    and a bullet, a numbered item or under a heading opened after the introduction."""
+    b, chain, intro_chain = source.blocks[idx], source.heading_chains[idx], source.heading_chains[at]
+    if chain[: len(intro_chain)] != intro_chain:
+        return False
+    if _same_level(source.blocks[at].text, b.text):
+        # "2. Tỉnh cần tập trung các nhiệm vụ sau:" then "3. Bộ Tài chính chủ trì …": the next point of
+        # the same list, not an item of the one the introduction opened.
+        return False
+    # A speech's points stand as paragraphs ("Một là, …", "Thứ hai, …") under "… đề nghị huyện X:".
+    return (
+        b.kind == "bullet" or b.numbered or any(j > at for j in chain) or bool(P.ORDINAL_ITEM.match(b.text))
+    )
+
+
+_DECIMAL_MARKER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s")
+
+
+def within(outer: tuple[int, ...], chain: tuple[int, ...]) -> bool:
+    """Whether a block under the headings `chain` still stands under every heading of `outer`."""
+    return tuple(chain[: len(outer)]) == tuple(outer)
+
+
+def _same_level(intro: str, item: str) -> bool:
+    """Both numbered with a decimal marker of the same depth ("2." and "3.", "1.2." and "1.3.")."""
+    a, b = _DECIMAL_MARKER.match(intro), _DECIMAL_MARKER.match(item)
+    return a is not None and b is not None and a.group(1).count(".") == b.group(1).count(".")
+
+
+def list_intro(b: Block, text: str, ctx: DocContext) -> Inherited | None:
+    """ "… đề nghị Công ty cổ phần A:", "Sở X đề nghị các chủ đầu tư thực hiện các nội dung sau:": an
+    introduction that hands its assignee to the items under it."""
+    if not b.text.rstrip().endswith(":"):
+        return None
+    for s in sentences(b.text, b.start)[-1:]:
+        found, _at = assignees_in(s, ctx.mentions_in(s.start, s.end), text)
+        # "đề nghị huyện, xã quan tâm:" points back at the units the headings name; only a body named
+        # in full opens a list of its own.
+        if found and not any(_BARE.fullmatch(m.written.strip()) for m in found):
+            return Inherited(unique(m.canonical for m in found), "context", tuple(found), "rules:list_intro")
+    return None

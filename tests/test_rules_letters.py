@@ -1,0 +1,99 @@
+"""Rules backend on directive letters (công văn chỉ đạo, kế hoạch): the numbered items are the work,
+the closing formula that tells the addressees to carry the letter out adds none."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import LETTER_HEAD, run
+
+ITEMS = (
+    "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị thực hiện một số nội dung sau:\n\n"
+    "1. Sở Nông nghiệp và Môi trường chủ trì kiểm tra hoạt động khai thác khoáng sản.\n\n"
+    "2. Công an tỉnh tăng cường nắm tình hình, xử lý vi phạm.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.",
+        "Căn cứ văn bản này, các cơ quan, đơn vị, địa phương liên quan triển khai thực hiện./.",
+        "Ủy ban nhân dân tỉnh yêu cầu các Sở, ban, ngành và Ủy ban nhân dân các xã, phường nghiêm túc triển "
+        "khai thực hiện Kế hoạch này. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời phản "
+        "ánh về Sở Nông nghiệp và Môi trường để tổng hợp./.",
+        "Đề nghị các đơn vị khẩn trương, nghiêm túc thực hiện các nội dung trên./.",
+    ],
+)
+def test_the_closing_formula_of_a_letter_is_no_task(closing):
+    result, _ctx = run(LETTER_HEAD + ITEMS + closing + "\n")
+    assert [t.agencies for t in result.tasks] == [["Sở Nông nghiệp và Môi trường"], ["Công an tỉnh"]]
+
+
+def test_a_closing_sentence_that_gives_work_of_its_own_is_a_task():
+    closing = "Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện, báo cáo Chủ tịch UBND tỉnh./."
+    result, _ctx = run(LETTER_HEAD + ITEMS + closing + "\n")
+    assert ["Văn phòng UBND tỉnh"] in [t.agencies for t in result.tasks]
+
+
+CENTRAL_NOTICE = """VĂN PHÒNG CHÍNH PHỦ
+Số: 67/TB-VPCP
+Hà Nội, ngày 20 tháng 02 năm 2021
+
+THÔNG BÁO
+Kết luận của Phó Thủ tướng tại buổi làm việc với tỉnh Lào Cai
+
+Ngày 10 tháng 02 năm 2021, Phó Thủ tướng Trương Hòa Bình làm việc với Ủy ban nhân dân tỉnh Lào Cai. Phó Thủ tướng kết luận như sau:
+
+1. Đánh giá cao kết quả công tác chống buôn lậu của tỉnh Lào Cai.
+
+2. Thời gian tới, tỉnh Lào Cai cần tập trung thực hiện tốt các nhiệm vụ sau:
+
+a) Tiếp tục quán triệt các chỉ đạo của Thủ tướng Chính phủ.
+
+b) Chỉ đạo các lực lượng chức năng tăng cường kiểm tra khu vực biên giới.
+
+3. {third}
+
+Văn phòng Chính phủ thông báo để các cơ quan liên quan biết, thực hiện./.
+"""
+
+
+@pytest.mark.parametrize(
+    ("third", "agencies"),
+    [
+        # The unit of a ministry that acts, in brackets: the ministry leads, the run goes on after it.
+        (
+            "Bộ Tài chính (Tổng cục Hải quan) chủ trì, phối hợp với Bộ Công an hoàn thiện quy trình.",
+            ["Bộ Tài chính"],
+        ),
+        (
+            "Bộ Công an, Bộ Tài chính (Tổng cục Hải quan) và các lực lượng chức năng tăng cường phối hợp.",
+            ["Bộ Công an", "Bộ Tài chính", "Các lực lượng chức năng"],
+        ),
+        # A list of ministries after "Các Bộ, cơ quan:", the item whole.
+        (
+            "Các Bộ, cơ quan: Công Thương, Tài chính, Y tế theo chức năng, nhiệm vụ được giao hướng dẫn tỉnh.",
+            ["Bộ Công Thương", "Bộ Tài chính", "Bộ Y tế"],
+        ),
+    ],
+)
+def test_the_next_point_of_a_notice_names_its_own_lead(third, agencies):
+    result, _ctx = run(CENTRAL_NOTICE.format(third=third))
+    got = {t.evidence: t.agencies for t in result.tasks}
+    assert got["3. " + third] == agencies
+    assert got["a) Tiếp tục quán triệt các chỉ đạo của Thủ tướng Chính phủ."] == ["UBND tỉnh Lào Cai"]
+
+
+def test_the_next_point_takes_nothing_from_the_items_of_the_point_before():
+    result, _ctx = run(CENTRAL_NOTICE.format(third="Tăng cường công tác tuyên truyền về chống buôn lậu."))
+    assert not any(t.evidence.startswith("3. ") and t.agencies == ["UBND tỉnh Lào Cai"] for t in result.tasks)
+
+
+def test_what_the_work_rests_on_stands_before_its_lead():
+    text = (
+        LETTER_HEAD
+        + ITEMS
+        + "Căn cứ nội dung Kế hoạch, các Sở, ngành xây dựng kế hoạch chi tiết của đơn vị.\n"
+    )
+    got = {t.evidence[:12]: t.agencies for t in run(text)[0].tasks}
+    assert got["Căn cứ nội d"] == ["Các Sở, ngành"]
