@@ -14,6 +14,7 @@ it is kept apart as a flag for the clerk to see.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,6 +191,15 @@ def read_html(path: Path, data: bytes) -> HtmlText:
         include_formatting=False,
         deduplicate=False,
         favor_recall=True,
+        # The page's own date (meta tags, <time>, the address, dates written in digits) without
+        # htmldate's extensive search: that one hands free text to dateparser, which loads and
+        # compiles every one of its ~200 locales first (4 s for one page; our date grammar reads
+        # the dates written in the body anyway).
+        date_extraction_params={
+            "original_date": True,
+            "extensive_search": False,
+            "max_date": dt.date.today().isoformat(),
+        },
     )
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not body:
