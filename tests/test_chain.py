@@ -442,3 +442,13 @@ def test_a_deadline_of_another_clauses_lead_is_not_the_items():
     )
     got = _deadline_of(text, text.strip(), ["Sở Tài chính"], "trước ngày 15/7/2026")
     assert got is not None and got.due == dt.date(2026, 7, 15)
+
+
+def test_a_partner_the_heading_names_is_no_lead():
+    text = (
+        "II. NHIỆM VỤ\n\n1. Sở Công Thương chủ trì, phối hợp với Sở Tài chính:\n\n"
+        "- Rà soát, đánh giá hiệu quả đầu tư hạ tầng các cụm công nghiệp.\n"
+    )
+    got = _verify(text, "Rà soát, đánh giá hiệu quả đầu tư hạ tầng", ["Sở Công Thương", "Sở Tài chính"])
+    assert [(a.name, a.source) for a in got.agencies] == [("Sở Công Thương", "heading")]
+    assert [p.name for p in got.partners] == ["Sở Tài chính"]

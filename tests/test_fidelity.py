@@ -49,7 +49,7 @@ def test_a_wrong_model_keeps_few_of_its_wrong_agencies_and_deadlines():
     figures = got.figures()
     # Floors at the figures reached: the goal (0.98) is not met yet; a change that lets
     # more wrong agencies or deadlines through fails here.
-    assert figures["agency_precision"] >= 0.96, got.line()
+    assert figures["agency_precision"] >= 0.97, got.line()
     assert figures["deadline_precision"] >= 0.90, got.line()
 
 

@@ -268,9 +268,20 @@ def verify_agencies(
     )
     partner_spans |= {(m.start, m.end) for m in cell_partners}
 
+    # A heading or an addressee line that names a partner ("1. Sở Công Thương chủ trì, phối hợp với
+    # Sở Tài chính:"): the body that bears it out there is a partner.
+    far_partners = {
+        (m.start, m.end)
+        for link in links[2:]
+        if link.anywhere
+        for m in partner_mentions(source.text, ctx, link.start, link.end, past_unknown=True)
+    }
+
     def named_partner(key: str, at: tuple[int, int] | None) -> bool:
         if at is not None and partner_cell is not None and partner_cell[0] <= at[0] < partner_cell[1]:
             return True  # borne out by the row's partner cell itself
+        if at in far_partners:
+            return True
         if key in quote_partners:
             return key not in quote_named
         if key in {agency_key(m.canonical) for m in cell_partners}:
