@@ -212,3 +212,53 @@ def test_a_leaders_wish_for_the_province_is_its_task():
         date="2024-07-30",
     )
     assert [t.agencies for t in result.tasks] == [["UBND tỉnh Quảng Ngãi"]]
+
+
+SECTOR_NOTICE = (
+    "BỘ TÀI CHÍNH\nSố: 393/TB-BTC\nHà Nội, ngày 15 tháng 01 năm 2019\n\nTHÔNG BÁO\n"
+    "Kết luận của Bộ trưởng tại Hội nghị triển khai nhiệm vụ thuế năm 2019\n\n"
+    "Ngày 10 tháng 01 năm 2019, Bộ trưởng Bộ Tài chính Đinh Tiến Dũng chủ trì Hội nghị. Bộ trưởng kết luận như sau:\n\n"
+    "Để hoàn thành nhiệm vụ năm 2019, Bộ trưởng yêu cầu toàn ngành Thuế tập trung thực hiện tốt các nhiệm vụ sau:\n\n"
+    "1. Quyết liệt thực hiện các giải pháp thu ngân sách nhà nước.\n\n"
+    "2. Tiếp tục đẩy mạnh cải cách thủ tục hành chính.\n\n"
+    "3. Các đơn vị thuộc Bộ theo chức năng, nhiệm vụ phối hợp với Tổng cục Thuế triển khai các nhiệm vụ.\n"
+)
+
+
+def test_a_sector_named_whole_hands_its_work_to_the_items_under_it():
+    result, _ctx = run(SECTOR_NOTICE)
+    assert [t.agencies for t in result.tasks] == [["Ngành Thuế"], ["Ngành Thuế"], ["Các đơn vị thuộc Bộ"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chủ tịch nước yêu cầu ngành Kiểm sát tập trung thực hiện tốt các nhiệm vụ trọng tâm.",
+        "Ngành Kiểm sát cần đổi mới công tác thực hành quyền công tố.",
+        "Chủ tịch nước đề nghị cả ngành Kiểm sát tiếp tục nâng cao chất lượng công tác.",
+    ],
+)
+def test_a_sector_is_given_work_as_a_group(sentence):
+    opening = (
+        "Chủ tịch nước làm việc với Viện kiểm sát nhân dân tối cao\n\n"
+        "Sáng 10/7, Chủ tịch nước Tô Lâm làm việc với Viện kiểm sát nhân dân tối cao.\n\n"
+    )
+    result, _ctx = run(opening + sentence + "\n", date="2024-07-11")
+    assert [t.agencies for t in result.tasks] == [["Ngành Kiểm sát"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chủ tịch nước lưu ý, Viện kiểm sát nhân dân tối cao cần phối hợp chặt chẽ với Bộ Công an.",
+        "Chủ tịch nước đề nghị, thời gian tới, Viện kiểm sát nhân dân tối cao cần phối hợp chặt chẽ với Bộ Công an.",
+    ],
+)
+def test_the_body_after_the_speakers_verb_and_a_comma_leads_its_sentence(sentence):
+    opening = (
+        "Chủ tịch nước làm việc với Viện kiểm sát nhân dân tối cao\n\n"
+        "Sáng 10/7, Chủ tịch nước Tô Lâm làm việc với Viện kiểm sát nhân dân tối cao.\n\n"
+        "Chủ tịch nước yêu cầu ngành Kiểm sát tập trung thực hiện tốt các nhiệm vụ trọng tâm.\n\n"
+    )
+    result, _ctx = run(opening + sentence + "\n", date="2024-07-11")
+    assert [t.agencies for t in result.tasks][-1] == ["Viện kiểm sát nhân dân tối cao"]

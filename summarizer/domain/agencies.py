@@ -53,6 +53,7 @@ class _Table:
     body_successors: dict[str, tuple[str, dt.date]] = field(default_factory=dict)
     place_suffixes: frozenset[str] = frozenset()
     abbreviation_keys: frozenset[str] = frozenset()  # the short forms of [abbreviations] ("UBND")
+    sectors: tuple[str, ...] = ()  # [sectors]: "ngành Thuế", "toàn ngành Hải quan" as groups
 
 
 def _key(s: str) -> str:
@@ -130,6 +131,7 @@ def table() -> _Table:
         body_successors,
         frozenset(raw.get("places", {}).get("suffixes", [])),
         frozenset(raw.get("abbreviations", {})),
+        tuple(sorted(raw.get("sectors", {}).get("names", []), key=len, reverse=True)),
     )
 
 
@@ -363,7 +365,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             name = name or ctx.place(level) or ""
             canonical = f"UBND {level}" + (f" {name}" if name else "")
         found.append(Mention(m.start(), end, text[m.start() : end], canonical))
-    found.extend(group_mentions(text, ctx, found, list_heads))
+    found.extend(group_mentions(text, ctx, found, list_heads, t.sectors))
     for m in _NAMED_BODY.finditer(text):
         name = _cap_words(m.group("name"), known)
         if not name:

@@ -28,6 +28,8 @@ _COLLECTIVE = re.compile(
     rf"(?<!\w)(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+và\s+|\s+(?!tổ chức\s+(?!chính trị)))(?:các\s+)?(?:{_UNIT}|thành phố))*"
     r"(?:\s+(?:có\s+)?liên quan|\s+chức năng|\s+chuyên môn(?:\s+(?:của|thuộc)\s+huyện)?|\s+sự nghiệp(?:\s+trực thuộc UBND tỉnh)?"
     r"|\s+(?:trực\s+)?thuộc\s+(?:UBND\s+)?(?:tỉnh|huyện)|\s+khác"
+    # "các đơn vị thuộc Bộ", "các Vụ, Cục thuộc Tổng cục": the units of the body the text is about.
+    r"|\s+(?:trực\s+)?thuộc\s+(?-i:Bộ|Tổng cục)(?!\w)(?!\s+(?-i:[A-ZĐ]))"
     # A place's name is capitalized even where the rest matches in any case: "(?-i:…)".
     rf"|\s+của\s+(?:tỉnh|huyện)(?:\s+(?-i:{_CAP_WORD})(?:\s+(?-i:{_CAP_WORD}))?)?|\s+(?:tỉnh|huyện)\s+(?-i:{_CAP_WORD})(?:\s+(?-i:{_CAP_WORD}))?"
     # The group's own level written after it ("các sở, ban, ngành, đoàn thể tỉnh"): part of the name
@@ -44,12 +46,28 @@ _LOCAL_GROUP = re.compile(
 _UNDER_BODY = re.compile(r"\s+(?:trực\s+)?thuộc\s+")
 
 
+def _sector_pattern(sectors: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not sectors:
+        return None
+    names = "|".join(r"\s+".join(re.escape(w) for w in s.split()) for s in sectors)
+    return re.compile(rf"(?<!\w)(?:(?:toàn|cả)\s+)?(?P<ngành>ngành)\s+(?P<name>{names})(?!\w)", _I)
+
+
 def group_mentions(
-    text: str, ctx: AgencyContext, found: list[Mention], list_heads: set[int]
+    text: str, ctx: AgencyContext, found: list[Mention], list_heads: set[int], sectors: tuple[str, ...] = ()
 ) -> list[Mention]:
     """The groups in `text`; `found` holds the bodies already found (a group may end with one:
-    "… thuộc Tổng cục Thuế"), `list_heads` where a "Các Sở:" list starts (its names are the mentions)."""
+    "… thuộc Tổng cục Thuế"), `list_heads` where a "Các Sở:" list starts (its names are the mentions),
+    `sectors` the sectors named as a whole ("toàn ngành Thuế")."""
     out: list[Mention] = []
+    sector = _sector_pattern(sectors)
+    for m in sector.finditer(text) if sector else ():
+        if text[max(0, m.start() - 4) : m.start()].lower().endswith(("các ", "liên ")):
+            continue  # "các ngành Y tế, Giáo dục": the several sectors, a group of its own
+        written = text[m.start("ngành") : m.end()]
+        out.append(
+            Mention(m.start(), m.end(), m.group(0), written[:1].upper() + written[1:], collective=True)
+        )
     named_at = {x.start: x for x in found if not x.collective}
     for m in _COLLECTIVE.finditer(text):
         if m.start() in list_heads:

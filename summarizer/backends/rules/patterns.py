@@ -121,6 +121,13 @@ ACTION_PREFIXES = [
         r"(?:chủ trì,?\s*)?",
     )
 ]
+# The speaker's verb and a comma before the body the sentence is about ("Chủ tịch nước lưu ý, Viện kiểm
+# sát … cần …", "Bộ trưởng đề nghị, thời gian tới, tỉnh cần …"): that body is the subject of the work.
+SPOKEN_TO_BEFORE = re.compile(
+    r"\b(?:đề nghị|yêu cầu|lưu ý|nhấn mạnh|khẳng định|chỉ đạo|nêu rõ|mong muốn|đề cập)\s*,\s*"
+    r"(?:[^,.;:]{1,40},\s*)?$",
+    _I,
+)
 # A clause that names its addressee first and then who speaks to it ("Đối với Cục Hải quan Đà Nẵng,
 # Tổng cục trưởng đề nghị tiếp tục …", "Riêng với huyện X, đồng chí yêu cầu phải …"): the body after
 # "đối với" leads, when the cue gives the work with no other body right after it.

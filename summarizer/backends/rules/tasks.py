@@ -65,7 +65,7 @@ def _leads(text: str, start: int, at: int) -> bool:
     """Whether the body at `at` leads its clause: first in it, or right after the verb that gives it."""
     before = P.ITEM_HEAD.sub("", text[start:at])
     before = P.LEAD_IN.sub("", before.lstrip())  # "Thứ nhất, tỉnh phải …", "Đồng thời, Sở X …"
-    return not before.strip() or bool(P.ASSIGN_BEFORE.search(before))
+    return not before.strip() or bool(P.ASSIGN_BEFORE.search(before) or P.SPOKEN_TO_BEFORE.search(before))
 
 
 def _supports(mentions: Sequence[Mention], source: AgencySource) -> list[AgencySupport]:
