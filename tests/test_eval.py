@@ -397,6 +397,17 @@ def test_a_failed_gate_on_the_test_split_counts_its_items_but_never_lists_them(t
     assert "lost task" not in regressed.message and "on the test split, not listed" in regressed.message
 
 
+def test_the_terminal_table_scores_the_test_split_but_never_lists_its_documents(tmp_path, capsys):
+    from summarizer.eval.report.terminal import print_run
+
+    folder = seed_folder(tmp_path, [DOC_003, DOC_004])
+    edit_expected(folder, DOC_003, lambda d: d["fixture"].update(split="test"))
+    print_run(_record(_without_tasks_of_003, folder), verbose=True)
+    out = capsys.readouterr().out
+    assert DOC_004[:20] in out and "split test (1)" in out  # dev listed; test scored as a split
+    assert DOC_003[:20] not in out and "1 document of the test split: not listed" in out
+
+
 # ---------------------------------------------------------------- 8. compare explains
 
 

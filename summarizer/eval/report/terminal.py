@@ -8,6 +8,7 @@ from summarizer.eval.figures import BY_NAME, FIGURE_NAMES, GAP_FIGURES, fmt
 from summarizer.eval.report.rows import COLUMNS, figure_rows, header_lines
 from summarizer.eval.runs.compare import Comparison
 from summarizer.eval.runs.files import cost_line, describe_run
+from summarizer.eval.runs.gates import HELD_OUT
 
 
 def _console() -> Any:
@@ -55,7 +56,11 @@ def print_run(record: dict[str, Any], verbose: bool = False) -> None:
     docs.add_column("tasks P/R", justify="right")
     for head, _f in COLUMNS[:-1]:
         docs.add_column(head, justify="right")
-    for d in record["documents"]:
+    # The held-out split is scored in the table above only: which of its documents fail, and on
+    # what, is what a tuner must not see (the saved run and the report files keep every document).
+    shown = [d for d in record["documents"] if d.get("split") != HELD_OUT]
+    held = len(record["documents"]) - len(shown)
+    for d in shown:
         if d.get("error"):
             docs.add_row(d["doc"][:34], d["split"], "errored")
             continue
@@ -63,6 +68,11 @@ def print_run(record: dict[str, Any], verbose: bool = False) -> None:
             d["doc"][:34], d["split"], _prf_cell(d), *(fmt(f, d["figures"].get(f)) for _h, f in COLUMNS[:-1])
         )
     console.print(docs)
+    if held:
+        console.print(
+            f"{held} document{'s' if held != 1 else ''} of the {HELD_OUT} split: not listed (held out; "
+            "its figures are the split's line above)"
+        )
     for d in record["documents"]:
         if d.get("error"):
             console.print(f"errored: {d['doc']}: {d['error']}", markup=False)
@@ -75,7 +85,7 @@ def print_run(record: dict[str, Any], verbose: bool = False) -> None:
         missing = [s for s, n in record["split_counts"].items() if n == 0]
         console.print(f"generalization gap: not measured (no document in the {' or '.join(missing)} split)")
     if verbose:
-        for d in record["documents"]:
+        for d in shown:
             for name in FIGURE_NAMES:
                 if BY_NAME[name].direction == "exact" and not name.startswith("rejected"):
                     continue
