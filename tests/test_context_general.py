@@ -180,6 +180,55 @@ _DATES = [
         "2024-04-22",
         "Sáng 22/4",
     ),
+    # An inspection's or an acceptance check's day, a labelled time with no hour.
+    (
+        "THÔNG BÁO\nKết quả kiểm tra\n\nCăn cứ Biên bản kiểm tra ngày 15/3/2026 của Đoàn kiểm tra, Sở Công Thương "
+        "thông báo kết quả như sau.",
+        None,
+        "2026-03-15",
+        None,
+    ),
+    (
+        "THÔNG BÁO\nKết quả kiểm tra\n\nSau khi kiểm tra thực tế tại kho vật liệu nổ công nghiệp của Công ty ngày "
+        "15/3/2026, Đoàn kiểm tra thông báo kết quả như sau.",
+        None,
+        "2026-03-15",
+        None,
+    ),
+    (
+        "THÔNG BÁO\nKết quả nghiệm thu\n\nCăn cứ kết quả nghiệm thu ngày 15/3/2026, Sở Công Thương thông báo kết "
+        "quả như sau.",
+        None,
+        "2026-03-15",
+        None,
+    ),
+    (
+        "BIÊN BẢN KIỂM TRA\n\nThời gian kiểm tra: ngày 20/3/2026.\nThành phần: Sở Công Thương.",
+        None,
+        "2026-03-20",
+        None,
+    ),
+    (
+        "KẾ HOẠCH\nKiểm tra an toàn\n\nThời gian thực hiện: ngày 20/3/2026.\nThành phần: Sở Công Thương.",
+        None,
+        None,
+        None,
+    ),
+    # A report on a period records no session, whatever days it narrates.
+    (
+        "BÁO CÁO\nTình hình thực hiện nhiệm vụ 6 tháng đầu năm 2025\n\nI. KẾT QUẢ\nNgày 15/3/2025, UBND tỉnh tổ "
+        "chức hội nghị triển khai nhiệm vụ năm 2025. Các sở đã tham mưu kịp thời.",
+        None,
+        None,
+        None,
+    ),
+    (
+        "BÁO CÁO\nKết quả kiểm tra công tác an toàn hóa chất\n\nNgày 15/3/2025, Đoàn kiểm tra của Sở Công Thương "
+        "đã kiểm tra tại 04 đơn vị.",
+        None,
+        "2025-03-15",
+        None,
+    ),
     # Formal notices and minutes: the date in full.
     (
         _notice(
@@ -451,6 +500,55 @@ _CHAIRS = [
         "Phan Thị Thắng",
         None,
     ),
+    # A minutes' list of those present, the co-chairs listed after the cue, who concludes the session.
+    (
+        "BIÊN BẢN HỌP\n\nI. THÀNH PHẦN\n1. Chủ trì:\n- Ông Trần Văn Bình - Phó Giám đốc Sở Xây dựng.\n"
+        "2. Thành phần: đại diện các phòng.",
+        None,
+        "Trần Văn Bình",
+        "Phó Giám đốc Sở Xây dựng",
+    ),
+    (
+        "BIÊN BẢN HỌP\n\nI. THÀNH PHẦN THAM DỰ\n- Ông Trần Văn Bình, Phó Giám đốc Sở Xây dựng – Chủ trì;\n"
+        "- Bà Lê Thị Hoa, Trưởng phòng Quản lý xây dựng;",
+        None,
+        "Trần Văn Bình",
+        "Phó Giám đốc Sở Xây dựng",
+    ),
+    (
+        "BIÊN BẢN HỌP\n\nThành phần gồm:\n- Ông Trần Văn Bình, Phó Giám đốc Sở Xây dựng (chủ trì);\n"
+        "- Bà Lê Thị Hoa, chuyên viên.",
+        None,
+        "Trần Văn Bình",
+        "Phó Giám đốc Sở Xây dựng",
+    ),
+    (
+        "Sáng 5/6, Tỉnh ủy tổ chức hội nghị. Chủ trì hội nghị có các đồng chí: Nguyễn Văn An, Bí thư Tỉnh ủy; "
+        "Trần Văn Bảo, Chủ tịch UBND tỉnh.",
+        "2024-06-07",
+        "Nguyễn Văn An",
+        "Bí thư Tỉnh ủy",
+    ),
+    (
+        "Sáng 5/6, UBND tỉnh làm việc với Tập đoàn Viettel về chuyển đổi số.\n\nKết luận buổi làm việc, Chủ tịch "
+        "UBND tỉnh Lê Văn Hải đề nghị các sở phối hợp chặt chẽ với Tập đoàn.",
+        "2024-06-07",
+        "Lê Văn Hải",
+        "Chủ tịch UBND tỉnh",
+    ),
+    (
+        "Sáng 5/6, UBND tỉnh làm việc với Tập đoàn Viettel về chuyển đổi số.\n\nPhát biểu kết luận, đồng chí Lê "
+        "Văn Hải, Chủ tịch UBND tỉnh đề nghị các sở phối hợp chặt chẽ với Tập đoàn.",
+        "2024-06-07",
+        "Lê Văn Hải",
+        "Chủ tịch UBND tỉnh",
+    ),
+    (
+        "Sáng 6/9, UBND tỉnh tổ chức họp trực tuyến với các huyện. Phó Chủ tịch UBND tỉnh Lê Văn An dự và chủ trì.",
+        "2024-09-08",
+        "Lê Văn An",
+        "Phó Chủ tịch UBND tỉnh",
+    ),
     # Nobody is named as chairing.
     (
         "Sáng 20/3, UBND tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2024. Tham dự có lãnh đạo các sở, "
@@ -498,6 +596,14 @@ _HEADERS = [
     ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\n", "UBND tỉnh"),
     ("HUYỆN ỦY THANH SƠN\n", "Huyện ủy Thanh Sơn"),
     ("TỈNH ỦY BÌNH ĐỊNH\n", "Tỉnh ủy"),
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n", "UBND thành phố Hồ Chí Minh"),
+    ("ỦY BAN NHÂN DÂN\nTHỊ XÃ AN NHƠN\n", "UBND thị xã An Nhơn"),
+    ("UBND HUYỆN BÌNH GIA\nVĂN PHÒNG HĐND VÀ UBND\n", "Văn phòng HĐND và UBND huyện Bình Gia"),
+    ("HỘI ĐỒNG NHÂN DÂN\nTỈNH QUẢNG NAM\n", "HĐND tỉnh"),
+    ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n", "Bộ Nông nghiệp và Môi trường"),
+    ("CÔNG AN TỈNH LÀO CAI\n", "Công an tỉnh"),
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\n", "Ban Chấp hành Trung ương"),
+    ("UBND TỈNH LÀO CAI\nBAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP\n", "Ban Quản lý các khu công nghiệp"),
 ]
 
 
@@ -533,6 +639,19 @@ _SIDE_BY_SIDE = [
         "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN BÌNH GIA | Độc lập - Tự do - Hạnh phúc\n"
         "Số: 88/TB-UBND | Bình Gia, ngày 12 tháng 8 năm 2024\n",
         "UBND huyện Bình Gia",
+    ),
+    (
+        "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 88/TB-SCT\nLào Cai, ngày 12 tháng 8 năm 2024\n",
+        "Sở Công Thương",
+    ),
+    (
+        "TỈNH ỦY LÀO CAI          ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 88-TB/TU          Lào Cai, ngày 12 tháng 8 năm 2024\n",
+        "Tỉnh ủy",
+    ),
+    (
+        _NATIONAL + "UBND TỈNH YÊN BÁI\nSỞ XÂY DỰNG\nSố: 88/TB-SXD\nYên Bái, ngày 12 tháng 8 năm 2024\n",
+        "Sở Xây dựng",
     ),
 ]
 
@@ -614,6 +733,21 @@ _NEWS_ISSUERS = [
         "Chiều 3/4, Chủ tịch UBND huyện Quế Phong Lữ Đình Thi chủ trì cuộc họp với các xã về công tác phòng "
         "chống cháy rừng.",
         "UBND huyện Quế Phong",
+    ),
+    (
+        "Chiều 6/9, Thường trực Tỉnh ủy họp trực tuyến với các huyện về công tác ứng phó với bão số 3.",
+        "Tỉnh ủy",
+    ),
+    ("Ngày 6/9, Thường trực HĐND tỉnh tổ chức phiên họp thường kỳ tháng 9.", "HĐND tỉnh"),
+    ("Sáng 6/9, lãnh đạo UBND tỉnh làm việc với các huyện về tiến độ giải ngân.", "UBND tỉnh"),
+    ("Sáng 5/6, UBND tỉnh làm việc với Tập đoàn Viettel về chuyển đổi số.", "UBND tỉnh"),
+    (
+        "Sáng 6/9, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Lê Văn An làm việc với Ban Thường vụ Huyện ủy Phù Cát.",
+        "Tỉnh ủy",
+    ),
+    (
+        "Sáng 6/9, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Lê Văn An làm việc với UBND huyện Phù Cát.",
+        "UBND tỉnh",
     ),
     (
         "Sáng 5/6, Đoàn công tác Bộ Y tế do Thứ trưởng Trần Văn Thuấn làm trưởng đoàn đã kiểm tra công tác "

@@ -110,6 +110,15 @@ def _mentions(text: str, agency_ctx: AgencyContext, central: bool, places: dict[
     return bare_place_mentions(text, places, central, found)
 
 
+# A committee's standing organ holds its sessions in the committee's name: "Thường trực Tỉnh ủy họp …",
+# "Ban Thường vụ Huyện ủy …", "Thường trực HĐND tỉnh …" are the Tỉnh ủy's, the Huyện ủy's, the HĐND's.
+_ORGAN = re.compile(
+    r"^(?:Thường trực|Ban Thường vụ)\s+(?=(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+(?:ủy|uỷ)\b|HĐND\b|Hội đồng nhân dân\b)"
+)
+# A report's title that names the session it reports on ("Kết quả kiểm tra …", "… buổi làm việc với …").
+_SESSION_TITLE = re.compile(
+    r"\b(?:làm việc|cuộc họp|phiên họp|hội nghị|kiểm tra|khảo sát|giám sát|tiếp xúc|đoàn công tác)\b", re.I
+)
 _LOWER_BODY = re.compile(r"(?P<body>UBND|HĐND|Văn phòng UBND) (?P<level>huyện|thị xã|xã|phường|thị trấn)")
 # A district's party committee named without its place ("Bí thư Huyện ủy" -> "Huyện ủy").
 _LOWER_COMMITTEE = {"Huyện ủy": "huyện", "Huyện uỷ": "huyện", "Đảng ủy xã": "xã"}
@@ -198,6 +207,10 @@ def build_context(source: Source) -> DocContext:
     # A saved page with neither: the month its media were uploaded bounds it.
     anchor = published or issue_date or upload_bound(text)
     narrated = narration_date(bs, anchor, years, info.kind, reviewed_year(text) if anchor is None else None)
+    if info.kind == "report" and not _SESSION_TITLE.search(info.title or ""):
+        # A report on a period or a programme ("Tình hình thực hiện nhiệm vụ 6 tháng …") records no session:
+        # the days it narrates are its activities'. One on a session or an inspection says so in its title.
+        narrated, date_line = None, None
     opening: str | None = None
     if narrated:
         info.meeting_date, info.meeting_date_text, opening = narrated
@@ -234,7 +247,9 @@ def build_context(source: Source) -> DocContext:
         if giver is not None:
             info.chair = Chair(name=giver.name, position=giver.position)
             info.kind = "news"
-    info.issuer = _own_province(_with_place(find_issuer(text, bs, info, place_line, opening), places, text))
+    issuer = find_issuer(text, bs, info, place_line, opening)
+    issuer = _ORGAN.sub("", issuer) if issuer else issuer
+    info.issuer = _own_province(_with_place(issuer, places, text))
     central = is_central(info.issuer)
     if central and "tỉnh" in agency_ctx.places:
         # Issued or led at central level, the document has no own province: a province's bodies keep
@@ -259,6 +274,10 @@ def build_context(source: Source) -> DocContext:
         if closing is not None and closing.asks and closing.addressee:
             addressees = [closing.addressee]
     info.addressees = addressees
+    # A record of an inspection is sent to nobody, but its recommendations speak to the unit inspected
+    # ("yêu cầu Công ty …"): that unit's name and role nouns are mentions of it.
+    recorded = inspected_unit(source, record=True) if not addressees and info.kind == "minutes" else None
+    named_units = addressees or ([recorded[0]] if recorded else [])
     return DocContext(
         info=info,
         reference_date=ref,
@@ -266,7 +285,7 @@ def build_context(source: Source) -> DocContext:
         agencies=agency_ctx,
         mentions=tuple(
             with_organizations(
-                text, with_addressee(text, _mentions(text, agency_ctx, central, places), addressees), spans
+                text, with_addressee(text, _mentions(text, agency_ctx, central, places), named_units), spans
             )
         ),
         issue_date=issue_date,

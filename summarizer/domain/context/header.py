@@ -10,7 +10,7 @@ import re
 
 from summarizer.domain.agencies import find_mentions
 from summarizer.domain.context.closing import report_closing
-from summarizer.domain.context.offices import body_of_position
+from summarizer.domain.context.offices import body_of_position, session_body
 from summarizer.domain.context.people import directing_official, persons
 from summarizer.models import DocumentInfo, DocumentKind
 from summarizer.source.segment import Block
@@ -22,7 +22,8 @@ DATED_LINE = re.compile(
 )
 _ISSUER_HEADER = re.compile(
     r"^(?P<name>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|VĂN PHÒNG|SỞ|BỘ|BAN|HỘI ĐỒNG NHÂN DÂN|HĐND"
-    r"|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|TỔNG CỤC|CỤC|CHI CỤC|THANH TRA"
+    r"|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|TỔNG CỤC|CỤC|CHI CỤC|THANH TRA|CÔNG AN|KHO BẠC|KIỂM TOÁN|NGÂN HÀNG"
+    r"|TÒA ÁN|TOÀ ÁN|VIỆN KIỂM SÁT|TRUNG TÂM|TẬP ĐOÀN|TỔNG CÔNG TY|CÔNG TY|ĐOÀN ĐẠI BIỂU QUỐC HỘI"
     r"|(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) (?:ỦY|UỶ))"
     r"(?:\s+[A-ZĐÀ-Ỹ0-9&\-]+){0,12})\s*$"
 )
@@ -129,13 +130,23 @@ def _header_issuer(bs: list[Block]) -> str | None:
     if last == "VĂN PHÒNG" and len(lines) > 1:
         parent = _titlecase_body(lines[-2])
         return f"Văn phòng {parent}" if parent else None
+    joint = _JOINT_OFFICE.match(last)
+    if joint and len(lines) > 1:
+        # "UBND HUYỆN BÌNH GIA" / "VĂN PHÒNG HĐND VÀ UBND": the office both bodies of the place share.
+        parent = _titlecase_body(lines[-2]) or ""
+        place = parent.split(" ", 1)[1] if parent.startswith(("UBND ", "HĐND ")) else ""
+        return f"Văn phòng HĐND và UBND {place}".strip()
     return _as_in_table(_titlecase_body(last))
 
 
-# A header whose two columns a conversion put on one line: the Quốc hiệu (or the Tiêu ngữ) beside the
-# issuer ("VĂN PHÒNG CHÍNH PHỦ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH LÀO CAI Độc lập - Tự do - …").
+# A header whose two columns a conversion put on one line: the Quốc hiệu (or the Tiêu ngữ, or the Party's
+# "ĐẢNG CỘNG SẢN VIỆT NAM") beside the issuer ("VĂN PHÒNG CHÍNH PHỦ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+# "TỈNH LÀO CAI Độc lập - Tự do - …"), cut short as conversions leave it ("… CHỦ NGHĨA VIỆT").
 _QUOC_HIEU_BESIDE = re.compile(
-    r"(?<=\S)\s+(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc).*$"
+    r"(?<=\S)\s+(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI\b|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do).*$"
+)
+_JOINT_OFFICE = re.compile(
+    r"^VĂN PHÒNG (?:HĐND|HỘI ĐỒNG NHÂN DÂN) VÀ (?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)$"
 )
 _MOTTO_LINE = re.compile(r"^(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do)", _I)
 _RULE_LINE = re.compile(r"^[-=_*–—\s]{3,}$")
@@ -192,6 +203,18 @@ _BODY_WORDS = [
     ("CHI CỤC", "Chi cục"),
     ("CỤC", "Cục"),
     ("THANH TRA", "Thanh tra"),
+    ("CÔNG AN", "Công an"),
+    ("KHO BẠC", "Kho bạc"),
+    ("KIỂM TOÁN", "Kiểm toán"),
+    ("NGÂN HÀNG", "Ngân hàng"),
+    ("TÒA ÁN", "Tòa án"),
+    ("TOÀ ÁN", "Tòa án"),
+    ("VIỆN KIỂM SÁT", "Viện kiểm sát"),
+    ("TRUNG TÂM", "Trung tâm"),
+    ("TẬP ĐOÀN", "Tập đoàn"),
+    ("TỔNG CÔNG TY", "Tổng công ty"),
+    ("CÔNG TY", "Công ty"),
+    ("ĐOÀN ĐẠI BIỂU QUỐC HỘI", "Đoàn đại biểu Quốc hội"),
     ("TỈNH ỦY", "Tỉnh ủy"),
     ("TỈNH UỶ", "Tỉnh ủy"),
     ("THÀNH ỦY", "Thành ủy"),
@@ -299,7 +322,7 @@ def find_issuer(
                 if found and found[0].start == 0:
                     return found[0].canonical
     if info.chair and info.chair.position:
-        body = body_of_position(info.chair.position)
+        body = session_body(info.chair.position, opening)
         delegation = _DELEGATION.search(opening) if opening and body is None else None
         if delegation:
             # "Đoàn đại biểu Quốc hội tỉnh X do đồng chí …, Phó Trưởng đoàn … dẫn đầu": the delegation.
@@ -351,26 +374,31 @@ def _official_issuing(lead: str) -> str | None:
 
 # A session the body holds, or a directive a news item reports it has just issued ("vừa có văn bản …").
 _ORGANIZES = re.compile(
-    r"\s*(?:(?:đã\s+|vừa\s+)?(?:tổ chức|họp|chủ trì|tiến hành|triển khai họp)"
+    r"\s*(?:(?:đã\s+|vừa\s+)?(?:tổ chức|họp|chủ trì|tiến hành|triển khai họp|(?:có buổi\s+)?làm việc với)"
     r"|(?:vừa|mới)\s+(?:có văn bản|ban hành|ký ban hành|có công văn|có công điện|gửi văn bản))\b",
     _I,
 )
+
+
+_OPENS_BEFORE = re.compile(r"(?:[,\-–]|[,\-–]\s*(?:[Ll]ãnh đạo|[Tt]ập thể lãnh đạo))\s*$")
 
 
 def _organizer(opening: str) -> str | None:
     """The body the narration says holds the session, when no official is named as chairing it ("Ngày
     18/9, Sở Nội vụ tổ chức hội nghị …", "Chiều 2/12, UBND tỉnh họp phiên thường kỳ")."""
     for m in find_mentions(opening):
-        before = opening[max(0, m.start - 3) : m.start]
-        opens = m.start == 0 or before.rstrip().endswith((",", "-", "–"))
+        before = opening[max(0, m.start - 12) : m.start]
+        # "Sáng 6/9, (lãnh đạo) UBND tỉnh làm việc với …": its leaders hold it in its name.
+        opens = m.start == 0 or _OPENS_BEFORE.search(before) is not None
         if not m.collective and opens and _ORGANIZES.match(opening, m.end):
             return m.canonical
     return None
 
 
 _HOST_BODY = re.compile(
-    r"\b(?:[Đđ]oàn(?:\s+(?:công tác|kiểm tra|giám sát|khảo sát|Kiểm tra|Giám sát|công tác))?(?:\s+số\s+\d+)?"
-    r"|buổi làm việc|cuộc họp|phiên họp)\s+(?:của\s+)?(?P<body>[A-ZĐ][^,.;()]{2,60}?)\s+(?:do|với|về)\b"
+    r"(?<![Tt]ập )\b(?:[Đđ]oàn(?:\s+(?:công tác|kiểm tra|giám sát|khảo sát|Kiểm tra|Giám sát|công tác))?(?:\s+số\s+\d+)?"
+    r"|buổi làm việc|cuộc họp|phiên họp)\s+(?:của\s+|(?=(?:Bộ|Sở|Ban|Tổng cục|Cục|UBND|Ủy ban|Tỉnh ủy|Văn phòng)\s))"
+    r"(?P<body>[A-ZĐ][^,.;()]{2,60}?)\s+(?:do|với|về)\b"
 )
 # A delegation that is a body of its own ("Đoàn đại biểu Quốc hội tỉnh Bình Định do … dẫn đầu …").
 _DELEGATION = re.compile(

@@ -34,6 +34,28 @@ def body_of_position(position: str) -> str | None:
     return None
 
 
+def session_body(position: str, opening: str | None) -> str | None:
+    """The body of the office a holder of several chairs the session in: a Party body when the narration
+    names a Party body as the other side ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh … làm việc với Huyện ủy
+    Phù Cát" -> "Tỉnh ủy"), else the last office named (body_of_position)."""
+    last = body_of_position(position)
+    rest = opening.replace(position, " ") if opening else ""
+    if not rest or not _PARTY_COUNTERPART.search(rest):
+        return last
+    parts = [p.strip() for p in re.split(rf",\s*|\s+[-–]\s+(?={cues.LEADER_TITLE})", position) if p.strip()]
+    party = [b for p in parts if (b := body_of_position(p)) and _PARTY_BODY.search(b)]
+    return party[0] if party else last
+
+
+_PARTY_BODY = re.compile(r"\b(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+(?:ủy|uỷ)\b|\bTrung ương\b")
+# A Party body the session is held with (not the chair's own "Tỉnh ủy"): "Ban Thường vụ Huyện ủy …",
+# "Đảng ủy xã …", "Đảng bộ …".
+_PARTY_COUNTERPART = re.compile(
+    r"\b(?:Ban Thường vụ|Thường trực|Ban Chấp hành)\s+(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+ủy"
+    r"|\b(?:Huyện|Quận|Thị|Thành|Đảng)\s+(?:ủy|uỷ)\b|\b[Đđ]ảng bộ\b|\b[Cc]hi bộ\b"
+)
+
+
 # What an office says after its body about the holder's remit ("Phó Chủ tịch UBND tỉnh phụ trách khối kinh
 # tế"): no part of the body's name.
 _OFFICE_REMIT = re.compile(r"\s+(?:phụ trách|kiêm|thường trực|được giao|trực tiếp)\b")

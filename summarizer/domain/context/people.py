@@ -190,8 +190,11 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
     """Who chaired: "dưới sự chủ trì của …", "… kết luận", "<office> <Name> chủ trì …", else the
     official who is the subject of the sentence that narrates the session ("Sáng 18/4, Chủ tịch UBND
     tỉnh Phạm Anh Tuấn … đã có buổi tiếp …")."""
-    for b in bs[:40]:
+    for i, b in enumerate(bs[:40]):
         named = _named_after_chair_cue(b.text)
+        if named is None and _BARE_CHAIR_LABEL.match(b.text) and i + 1 < len(bs):
+            # "1. Chủ trì:" alone, the person on the next line ("- Ông Trần Văn A - Phó Giám đốc Sở X").
+            named = _named_after_chair_cue(f"Chủ trì: {_BULLET.sub('', bs[i + 1].text)}")
         if named is not None:
             return named
     for b in bs[:40]:
@@ -214,6 +217,9 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
                 return Chair(name=name, position=pos or None)
     for b in bs[:40]:
         for person in persons(b.text):
+            if person.position and _MARKED_CHAIR.match(b.text, person.end):
+                # A list of those present: "- Ông Trần Văn A, Phó Giám đốc Sở X – Chủ trì;".
+                return Chair(name=person.name, position=_CHAIR_MARK.split(person.position, maxsplit=1)[0])
             after = _CHAIRS_AFTER.match(b.text, person.end)
             if after:
                 more = (after.group("more") or "").strip()
@@ -233,6 +239,7 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
         for person in found:
             if not _NOT_SUBJECT_BEFORE.search(opening[max(0, person.start - 20) : person.start]):
                 return Chair(name=person.name, position=person.position or None)
+        return _concluding_official(bs)
     return None
 
 
@@ -255,9 +262,43 @@ def _named_after_chair_cue(text: str) -> Chair | None:
     tịch UBND tỉnh")."""
     for cue in _CHAIR_CUE.finditer(text):
         after = text[cue.end() : cue.end() + 200]
+        # "Chủ trì hội nghị có các đồng chí: Nguyễn Văn A, Bí thư Tỉnh ủy; Trần Văn B, …": the first named.
+        listed = _LISTED_FIRST.match(after)
+        if listed:
+            return Chair(name=listed["name"], position=listed["pos"].strip())
         found = persons(after)
         if found and found[0].start <= 12 and found[0].position:
             return Chair(name=found[0].name, position=found[0].position)
+    return None
+
+
+_BARE_CHAIR_LABEL = re.compile(
+    r"^\s*(?:[-+•]\s*|\d{1,2}[.)]\s*|[a-zđ]\)\s*)?(?:Chủ trì|Chủ tọa|Chủ toạ)\s*:?\s*$"
+)
+_BULLET = re.compile(r"^\s*(?:[-+•]\s*|\d{1,2}[.)]\s*|[a-zđ]\)\s*)")
+_CHAIR_MARK = re.compile(r"\s*[-–(,]\s*(?:[Cc]hủ trì|[Cc]hủ tọa|[Cc]hủ toạ)\b.*$")
+_MARKED_CHAIR = re.compile(
+    r"[^\n]{0,120}?(?:\s[-–]\s*|\(\s*|,\s*)(?:[Cc]hủ trì|[Cc]hủ tọa|[Cc]hủ toạ)\s*\)?\s*[;.,]?\s*$"
+)
+_LISTED_FIRST = re.compile(
+    rf"(?:các\s+)?(?:đồng chí|ông|bà)\s*:\s*(?P<name>(?:[{UPPER_VI}]\w*\s+){{1,3}}[{UPPER_VI}]\w*)\s*[,\-–]\s*"
+    rf"(?P<pos>{cues.LEADER_TITLE}[^;.\n]*)"
+)
+# Who concludes a session chairs it: "Kết luận buổi làm việc, Chủ tịch UBND tỉnh …", "Phát biểu kết luận,
+# đồng chí …, Chủ tịch UBND tỉnh …" (read when the narration's opening names nobody).
+_CONCLUDES = re.compile(
+    r"(?:^|[.;]\s+)(?:[Pp]hát biểu\s+)?[Kk]ết luận(?:\s+(?:buổi làm việc|cuộc họp|hội nghị|phiên họp|buổi tiếp"
+    r"|buổi kiểm tra|chuyến công tác|buổi gặp))?[^,.;]{0,40},\s*",
+    re.M,
+)
+
+
+def _concluding_official(bs: list[Block]) -> Chair | None:
+    for b in bs[:40]:
+        for cue in _CONCLUDES.finditer(b.text):
+            found = persons(b.text[cue.end() : cue.end() + 200])
+            if found and found[0].start <= 12 and found[0].position:
+                return Chair(name=found[0].name, position=found[0].position)
     return None
 
 
@@ -280,7 +321,7 @@ def fuller_position(chair: Chair | None, opening: str | None) -> Chair | None:
 
 # What follows the person who chairs: "… chủ trì (cuộc họp)", after the rest of the office.
 _CHAIRS_AFTER = re.compile(
-    r"(?:(?:,|[^\S\n]+[-–])\s*(?P<more>[^,.;]{0,80}?(?:,\s*[^,.;]{0,80}?){0,2}))?\s+(?:(?:đã|vừa|sẽ)\s+)?(?:đồng\s+)?chủ trì\b"
+    r"(?:(?:,|[^\S\n]+[-–])\s*(?P<more>[^,.;]{0,80}?(?:,\s*[^,.;]{0,80}?){0,2}))?\s+(?:(?:đã|vừa|sẽ)\s+)?(?:(?:tham\s+)?dự và\s+)?(?:đồng\s+)?chủ trì\b"
 )
 
 

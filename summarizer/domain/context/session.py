@@ -36,9 +36,10 @@ _DATE_NARRATION = re.compile(
     r"|(?P<sess>buổi làm việc|cuộc làm việc|cuộc họp|phiên họp|hội nghị|buổi tiếp xúc cử tri|buổi kiểm tra|cuộc kiểm tra"
     r"|đợt kiểm tra|buổi khảo sát|buổi giám sát)(?:\s+(?:trực tuyến|trực tiếp|thường kỳ|định kỳ|thường kì))?"
     r"\s+(?:vào\s+|hôm\s+)?)(?=ngày\s))"
-    # A minutes' or an invitation's labelled time: "Thời gian: 14 giờ 00, ngày 18/9/2024" (the hour first).
-    rf"|(?P<label>^\s*(?:[-+•]\s*|\d{{1,2}}[.)]\s*)?[Tt]hời gian(?:\s+(?:họp|làm việc|kiểm tra|tiến hành))?\s*:\s*"
-    rf"(?:[Vv]ào\s+)?(?:(?:lúc|hồi)\s+)?{_HOUR},?\s*(?=ngày\s))"
+    # A minutes' or an invitation's labelled time: "Thời gian: 14 giờ 00, ngày 18/9/2024", "Thời gian kiểm
+    # tra: ngày 20/3/2026" (never "Thời gian thực hiện: …", a plan's, nor "… trước ngày …", a deadline).
+    rf"|(?P<label>^\s*(?:[-+•]\s*|\d{{1,2}}[.)]\s*)?[Tt]hời gian(?:\s+(?:họp|làm việc|kiểm tra|tiến hành|bắt đầu))?\s*:\s*"
+    rf"(?:[Vv]ào\s+)?(?:(?:lúc|hồi)\s+)?(?:{_HOUR},?\s*)?(?=ngày\s))"
     rf"|(?P<range>\b(?:[Tt]rong\s+(?:hai|2|ba|3)\s+ngày|[Tt]ừ\s+ngày)\s+(?P<rparen>\()?(?P<d0>\d{{1,2}})\s*(?:và|-|–|,|đến)\s*))"
     rf"(?P<paren>(?(rparen)(?!)|\())?"
     rf"(?P<ngay>[Nn]gày\s+)?(?:{DMY}|{DMY_WORDS})"
@@ -52,8 +53,13 @@ _DATE_NARRATION = re.compile(
 _CITES = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Theo|Triển khai|Tiếp theo|Xét|Trên cơ sở)\b")
 # The day of an inspection that a notice or letter reports on ("Căn cứ kết quả kiểm tra thực tế ngày
 # 29/6/2026 …").
+# Also the day of an acceptance check or a site visit ("kết quả nghiệm thu ngày …", "khảo sát hiện trường
+# ngày …", "kiểm tra thực tế tại kho … ngày …").
 _INSPECTION_DATE = re.compile(
-    rf"\bkiểm tra(?:\s+thực tế)?(?:\s+(?:vào|hôm))?\s+(?P<word>ngày)\s+(?:{DMY}|{DMY_WORDS})", _I
+    r"\b(?:kiểm tra|nghiệm thu|khảo sát|thanh tra)(?:\s+(?:thực tế|thực địa|hiện trường|trực tiếp))*"
+    r"(?:\s+(?:tại|ở)\s+[^,.;()\d]{3,60}?)?"
+    rf"(?:\s+(?:vào|hôm))?\s+(?P<word>ngày)\s+(?:{DMY}|{DMY_WORDS})",
+    _I,
 )
 # A saved page's publication line with an ISO date: "date 2025-11-04", "Published: 2024-04-23",
 # "Ngày đăng: 2024-04-23 08:15".
