@@ -97,3 +97,53 @@ def test_what_the_work_rests_on_stands_before_its_lead():
     )
     got = {t.evidence[:12]: t.agencies for t in run(text)[0].tasks}
     assert got["Căn cứ nội d"] == ["Các Sở, ngành"]
+
+
+RECORD = """SỞ CÔNG THƯƠNG
+Số: 120/BB-SCT
+Lào Cai, ngày 18 tháng 9 năm 2025
+
+BIÊN BẢN KIỂM TRA
+Việc chấp hành quy định về hóa chất tại Công ty TNHH Hóa chất An Khang
+
+Hôm nay, vào hồi 9 giờ 00 ngày 18/9/2025, tại Công ty TNHH Hóa chất An Khang, Đoàn kiểm tra của Sở Công Thương tiến hành kiểm tra việc chấp hành pháp luật về hóa chất.
+
+I. KẾT QUẢ KIỂM TRA
+
+Công ty đã có Giấy chứng nhận đủ điều kiện sản xuất hóa chất.
+
+{section}
+"""
+UNIT = "Công ty TNHH Hóa chất An Khang"
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "II. KẾT LUẬN VÀ KIẾN NGHỊ\n\n1. Kết luận: Công ty cơ bản chấp hành các quy định.\n\n"
+        "2. Kiến nghị: Đoàn kiểm tra yêu cầu Công ty thực hiện các nội dung sau:\n\n"
+        "- Xây dựng Kế hoạch phòng ngừa sự cố hóa chất.\n\n- Báo cáo kết quả về Sở Công Thương trước ngày 15/11/2025.",
+        "II. KIẾN NGHỊ\n\n- Đề nghị Công ty xây dựng Kế hoạch phòng ngừa sự cố hóa chất.\n\n"
+        "- Đề nghị Công ty báo cáo kết quả về Sở Công Thương trước ngày 15/11/2025.",
+        "II. KIẾN NGHỊ\n\n- Công ty phải xây dựng Kế hoạch phòng ngừa sự cố hóa chất.\n\n"
+        "- Công ty báo cáo kết quả về Sở Công Thương trước ngày 15/11/2025.",
+        "II. KIẾN NGHỊ\n\nĐoàn kiểm tra kiến nghị Công ty thực hiện một số nội dung sau:\n\n"
+        "1. Xây dựng Kế hoạch phòng ngừa sự cố hóa chất.\n\n2. Báo cáo kết quả về Sở Công Thương trước ngày 15/11/2025.",
+    ],
+)
+def test_an_inspection_records_recommendations_are_the_units_tasks(section):
+    result, _ctx = run(RECORD.format(section=section))
+    assert result.requests == []
+    assert [t.agencies for t in result.tasks] == [[UNIT], [UNIT]]
+    assert result.tasks[-1].deadline is not None and result.tasks[-1].deadline.text == "trước ngày 15/11/2025"
+
+
+def test_a_reports_kien_nghi_to_a_body_above_stays_a_request():
+    text = (
+        "UBND TỈNH LÀO CAI\nSố: 12/BC-UBND\nLào Cai, ngày 10 tháng 3 năm 2026\n\nBÁO CÁO\nKết quả quản lý vật liệu nổ\n\n"
+        "I. KẾT QUẢ\n\nCông tác quản lý được thực hiện nghiêm.\n\nII. KIẾN NGHỊ\n\n"
+        "- Đề nghị Bộ Công Thương sớm ban hành quy định về tiêu hủy vật liệu nổ.\n"
+    )
+    result, _ctx = run(text)
+    assert [r.addressee for r in result.requests] == ["Bộ Công Thương"]
+    assert result.tasks == []

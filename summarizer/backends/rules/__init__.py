@@ -60,6 +60,28 @@ class RuleResult:
     uncovered: list[Uncovered] = field(default_factory=list)
 
 
+def _work_given(source: Source, ctx: DocContext, idx: int) -> bool:
+    """Whether block `idx` of a "Kiến nghị" section gives work rather than asks: it introduces the
+    list ("2. Kiến nghị: Đoàn kiểm tra yêu cầu Công ty thực hiện các nội dung sau:"), stands under such
+    an introduction, or speaks to the unit inspected itself ("- Đề nghị Công ty bổ sung …", "- Công ty
+    phải …"). An inspection's recommendations are for the unit inspected; they ask nobody above."""
+    chain = source.heading_chains[idx]
+    if any(P.WORK_INTRO.search(source.blocks[j].text.rstrip()) for j in (*chain[-1:], idx)):
+        return True
+    b = source.blocks[idx]
+    head = P.UNIT_SPOKEN_TO.match(b.text)
+    if head is None:
+        return False
+    first = next(iter(ctx.mentions_in(b.start + head.end(), b.start + head.end() + 2)), None)
+    return first is not None and _is_the_unit(first)
+
+
+def _is_the_unit(m: Mention) -> bool:
+    """A mention of the one unit a letter or a record is about: its name, or a role noun standing for
+    it ("Công ty", "đơn vị", "chủ đầu tư")."""
+    return bool(P.UNIT_NAME.match(m.canonical)) and not m.collective
+
+
 def _asked_item(source: Source, idx: int) -> bool:
     """Whether an item of a report's "Kiến nghị" section is an ask: under an introduction that asks
     ("Bộ Tài chính đề xuất sửa đổi các nội dung sau:"), or right under the section's heading and not
@@ -135,7 +157,13 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             if asks is not None:
                 out.requests.extend(asks)
                 continue
-        if section == "requests" and ctx.kind in ("report", "other", "minutes"):
+        if (
+            section == "requests"
+            and ctx.kind in ("report", "other", "minutes")
+            and not _work_given(source, ctx, idx)
+            # Under "Đoàn kiểm tra kiến nghị Công ty thực hiện các nội dung sau:", the unit's work.
+            and not (intro is not None and any(P.UNIT_NAME.match(a) for a in intro[1].agencies))
+        ):
             # A report's own "Kiến nghị" section: its items are the issuer's asks, never tasks.
             asked = request_intro(b, text, ctx)
             if asked is not None:

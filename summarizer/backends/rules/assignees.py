@@ -51,6 +51,9 @@ def assignees_in(
             continue
         if P.ASSIGN_BEFORE.search(before) or P.LEADER_DIRECTS.search(before):
             return group, first.start
+        if P.RECOMMEND_BEFORE.search(before) and P.UNIT_NAME.match(first.canonical):
+            # "Đoàn kiểm tra kiến nghị Công ty …": an inspection's recommendation to the unit inspected.
+            return group, first.start
         addressed = P.ADDRESSED_FIRST_AFTER.match(after) if P.ADDRESSED_FIRST_BEFORE.match(before) else None
         if addressed and not any(
             group[-1].end + addressed.end() - 1 <= m.start <= group[-1].end + addressed.end() + 2

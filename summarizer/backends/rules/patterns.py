@@ -56,11 +56,26 @@ REQUEST_CUE_ASKS = re.compile(
     r"\b(?:đề nghị|kiến nghị|đề xuất|kính trình|kính đề nghị|xin)\b(?!\s+(?:của|nêu|trên)\b)",
     _I,
 )
+# An introduction that gives the unit it speaks to work ("Đoàn kiểm tra yêu cầu Công ty thực hiện các
+# nội dung sau:", "đề nghị đơn vị …:"): an inspected unit is told, nobody above is asked.
+WORK_INTRO = re.compile(
+    r"(?<!theo )(?<!của )\b(?:yêu cầu|giao|đề nghị|kiến nghị)\s+"
+    r"(?:Công ty|công ty|Tổng công ty|đơn vị|chủ đầu tư|cơ sở|doanh nghiệp|Hợp tác xã|HTX)\b"
+    r"[^:]*:\s*$",
+)
+# An item that speaks to a unit by its opening: its marker, then a cue or nothing ("- Đề nghị Công ty …",
+# "- Công ty phải …", "2. Yêu cầu đơn vị …").
+UNIT_SPOKEN_TO = re.compile(
+    r"^\s*(?:[-+•]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ]\)\s*)?(?:(?:đề nghị|yêu cầu|kiến nghị)\s+)?", _I
+)
+RECOMMEND_BEFORE = re.compile(r"\bkiến nghị(?:\s+đối với)?\s*$", _I)
+# The names of an enterprise or unit (the unit a letter or record is about).
+UNIT_NAME = re.compile(r"^(?:Công ty|Tổng công ty|Hợp tác xã|HTX|Doanh nghiệp|Chi nhánh|Nhà máy)\b", _I)
 # How a finding opens, as the items of a report list what it found ("Một số quy định …", "Các quy
 # định …", "Việc …", "Hiện nay, …"); an ask opens with its verb ("Sửa đổi …", "Sớm ban hành …").
 FINDING_OPENING = re.compile(
     r"^\s*(?:[-+•]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ]\)\s*)?"
-    r"(?:một số|các|những|nhiều|việc|hiện nay|tình trạng|hầu hết|phần lớn)\b",
+    r"(?:một số|các|những|nhiều|việc|hiện nay|tình trạng|hầu hết|phần lớn|kết luận\s*:|nhận xét\s*:)",
     _I,
 )
 REQUEST_LIST = re.compile(r"\b(?:kiến nghị|đề xuất|đề nghị)(?:,\s*(?:kiến nghị|đề xuất))?\s*:\s*", _I)

@@ -274,6 +274,10 @@ def build_context(source: Source) -> DocContext:
         if closing is not None and closing.asks and closing.addressee:
             addressees = [closing.addressee]
     info.addressees = addressees
+    # A record of an inspection is sent to nobody, but its recommendations speak to the unit inspected
+    # ("yêu cầu Công ty …"): that unit's name and role nouns are mentions of it.
+    recorded = inspected_unit(source, record=True) if not addressees and info.kind == "minutes" else None
+    named_units = addressees or ([recorded[0]] if recorded else [])
     return DocContext(
         info=info,
         reference_date=ref,
@@ -281,7 +285,7 @@ def build_context(source: Source) -> DocContext:
         agencies=agency_ctx,
         mentions=tuple(
             with_organizations(
-                text, with_addressee(text, _mentions(text, agency_ctx, central, places), addressees), spans
+                text, with_addressee(text, _mentions(text, agency_ctx, central, places), named_units), spans
             )
         ),
         issue_date=issue_date,

@@ -71,13 +71,23 @@ _INSPECTED_UNIT = re.compile(
 )
 
 
-def inspected_unit(source: Source) -> tuple[str, tuple[int, int]] | None:
-    """The unit the opening of a notice with no "Kính gửi" says it inspected, when it names just one."""
+# A record of an inspection names the unit where it is held ("Hôm nay, …, tại Công ty TNHH A, Đoàn kiểm
+# tra …", "Việc chấp hành … tại Công ty TNHH A").
+_RECORDED_AT = re.compile(
+    r"\btại\s+(?P<name>(?:Công ty|Tổng công ty|Hợp tác xã|HTX|Doanh nghiệp tư nhân)\s[^,.;()\n]{3,80}?)"
+    r"(?=\s+(?:tại|ở|có|đã|về|theo|thuộc|với|trên|do|đóng|nằm)\s|\s*[,.;(]|\s*$)",
+)
+
+
+def inspected_unit(source: Source, *, record: bool = False) -> tuple[str, tuple[int, int]] | None:
+    """The unit the opening of a notice with no "Kính gửi" says it inspected (`record`: the unit a
+    record of an inspection is held at), when it names just one."""
     found: dict[str, tuple[int, int]] = {}
+    pattern = _RECORDED_AT if record else _INSPECTED_UNIT
     for b in source.blocks[:20]:
         if cues.CONCLUSION_START.search(b.text) and found:
             break
-        for m in _INSPECTED_UNIT.finditer(b.text):
+        for m in pattern.finditer(b.text):
             found.setdefault(m["name"].strip(), (b.start + m.start("name"), b.start + m.end("name")))
         if found:
             break
