@@ -262,3 +262,48 @@ def test_the_body_after_the_speakers_verb_and_a_comma_leads_its_sentence(sentenc
     )
     result, _ctx = run(opening + sentence + "\n", date="2024-07-11")
     assert [t.agencies for t in result.tasks][-1] == ["Viện kiểm sát nhân dân tối cao"]
+
+
+BUSINESS_MEETING = (
+    "Thủ tướng làm việc với các doanh nghiệp lớn\n\n"
+    "Chiều 21/7, tại Trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ trì hội nghị với các doanh nghiệp lớn.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ask"),
+    [
+        (
+            "Đại diện Tập đoàn Vingroup kiến nghị Chính phủ sớm ban hành cơ chế hỗ trợ xe điện.",
+            ("Tập đoàn Vingroup", "Chính phủ", "sớm ban hành cơ chế hỗ trợ xe điện"),
+        ),
+        (
+            "Ông Trương Gia Bình, Chủ tịch Hội đồng quản trị Tập đoàn FPT đề xuất Chính phủ có chính sách ưu đãi.",
+            ("Tập đoàn FPT", "Chính phủ", "có chính sách ưu đãi"),
+        ),
+        (
+            "Tổng Giám đốc Tập đoàn Viettel Nguyễn Văn Thắng kiến nghị các bộ, ngành sớm hoàn thiện pháp lý.",
+            ("Tập đoàn Viettel", "Các bộ, ngành", "sớm hoàn thiện pháp lý"),
+        ),
+        (
+            "Các doanh nghiệp kiến nghị Thủ tướng chỉ đạo tháo gỡ vướng mắc về đất đai.",
+            ("Các doanh nghiệp", "Thủ tướng Chính phủ", "chỉ đạo tháo gỡ vướng mắc về đất đai"),
+        ),
+    ],
+)
+def test_an_enterprise_asks_by_its_name(sentence, ask):
+    result, _ctx = run(BUSINESS_MEETING + sentence + "\n", date="2024-07-22")
+    assert [(r.requester, r.addressee, r.content) for r in result.requests] == [ask]
+    assert result.tasks == []
+
+
+def test_a_list_of_asks_that_names_nobody_goes_to_the_host():
+    result, _ctx = run(
+        BUSINESS_MEETING + "Tỉnh cũng đề xuất, kiến nghị một số nội dung: hỗ trợ vốn làm đường ven biển; "
+        "bổ sung chỉ tiêu biên chế.\n",
+        date="2024-07-22",
+    )
+    assert [(r.addressee, r.content) for r in result.requests] == [
+        ("Thủ tướng Chính phủ", "hỗ trợ vốn làm đường ven biển"),
+        ("Thủ tướng Chính phủ", "bổ sung chỉ tiêu biên chế"),
+    ]

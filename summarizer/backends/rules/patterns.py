@@ -78,7 +78,12 @@ FINDING_OPENING = re.compile(
     r"(?:một số|các|những|nhiều|việc|hiện nay|tình trạng|hầu hết|phần lớn|kết luận\s*:|nhận xét\s*:)",
     _I,
 )
-REQUEST_LIST = re.compile(r"\b(?:kiến nghị|đề xuất|đề nghị)(?:,\s*(?:kiến nghị|đề xuất))?\s*:\s*", _I)
+# "Huyện kiến nghị: A; B", "Tỉnh đề xuất, kiến nghị một số nội dung: A; B", "… kiến nghị như sau: …".
+REQUEST_LIST = re.compile(
+    r"\b(?:kiến nghị|đề xuất|đề nghị)(?:,\s*(?:kiến nghị|đề xuất))?"
+    r"(?:\s+(?:một số|các|những)\s+(?:nội dung|vấn đề|việc)(?:\s+(?:như\s+)?sau)?|\s+như\s+sau|\s+như)?\s*:\s*",
+    _I,
+)
 HIGHER_ASK = re.compile(r"^\s*(?:xem xét|sớm|quan tâm|hỗ trợ|bố trí|cho phép|cho chủ trương|có cơ chế)\b", _I)
 # "Đối với kiến nghị của X về Y: <answer>", also as a lettered or dashed item ("a) Về đề nghị hỗ trợ
 # kinh phí …: Bộ Tài chính chủ trì …") and with the ask right after the cue ("Về đề xuất bổ sung …:").
@@ -180,9 +185,11 @@ ITEM_WORK_AFTER = re.compile(
 # Their "đề nghị/kiến nghị/mong muốn …" is a request whoever it goes to, never a task.
 PUBLIC_PARTY = re.compile(
     # Not "nhân dân", "nông dân": "Ủy ban nhân dân", "Hội Nông dân" are bodies; nor an association's
-    # name ("Hiệp hội Doanh nghiệp").
+    # name ("Hiệp hội Doanh nghiệp"). An enterprise or an association by its name asks as well
+    # ("Đại diện Tập đoàn Vingroup kiến nghị Chính phủ …"), its name in the tail.
     r"(?<!hội )\b(?:(?:một số |nhiều |các |đông đảo )?(?:cử tri|người dân|hộ dân|bà con|doanh nghiệp"
-    r"|hợp tác xã|HTX|nhà đầu tư|người lao động|công nhân|người có công|hội viên))\b",
+    r"|hợp tác xã|HTX|nhà đầu tư|người lao động|công nhân|người có công|hội viên)"
+    r"|(?-i:Tập đoàn|Tổng công ty|Công ty|Hiệp hội)(?=\s+(?-i:[A-ZĐ])))\b",
     _I,
 )
 PUBLIC_ASK = re.compile(

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from summarizer.backends.rules import patterns as P
 from summarizer.backends.rules.asked import asked_group, host_asker, with_asked_offices
 from summarizer.backends.rules.assignees import extend_terminal
+from summarizer.domain import cues
 from summarizer.domain.agencies import Mention, find_mentions
 from summarizer.domain.context import DocContext
 from summarizer.models import AgencySupport, Provenance, Request
@@ -151,6 +152,9 @@ def requests_in_block(
                 requester = asker.canonical
             if target is None and in_list and addressee and not lead:
                 target_name = addressee
+            elif target is None and in_list and not lead and addressee is None and host:
+                # "Tỉnh đề xuất, kiến nghị một số nội dung: A; B" names nobody: the host is asked.
+                target_name = host
             elif target is not None:
                 target_name = target.canonical
             elif asker is not None and host is not None:
@@ -385,12 +389,14 @@ def public_asks(b: Block, text: str, ctx: DocContext) -> list[Request]:
         if not ask:
             continue
         tail = P.PUBLIC_PARTY_TAIL.match(s.text, party.end())
-        requester = s.text[party.start() : tail.end() if tail else party.end()].strip()
+        requester = _without_holder(s.text[party.start() : tail.end() if tail else party.end()].strip())
         after = s.start + ask.end()
         # Whom it goes to, when a body follows the cue ("kiến nghị với lãnh đạo Bộ …", "đề nghị tỉnh …").
         lead_in = P.PUBLIC_ASK_LEAD_IN.match(text, after, s.end)
         reach = (lead_in.end() if lead_in else after) + 2
-        ms = [m for m in ctx.mentions_in(after, s.end) if m.start <= reach]
+        # "… kiến nghị Thủ tướng …", "… mong muốn Bộ …": an office or the host named short is asked too.
+        asked = with_asked_offices(s, ctx.mentions_in(s.start, s.end), ctx.info.issuer)
+        ms = [m for m in asked if after <= m.start <= reach]
         target = ms[0] if ms else None
         start, end = s.start, extend_terminal(text, s.end)
         support = _quote_support(target)
@@ -405,6 +411,18 @@ def public_asks(b: Block, text: str, ctx: DocContext) -> list[Request]:
             )
         )
     return out
+
+
+def _without_holder(name: str) -> str:
+    """ "Tập đoàn Viettel Tào Đức Thắng" -> "Tập đoàn Viettel": a family name after the party's own
+    name opens the name of the person who speaks for it."""
+    words = name.split()
+    if not P.UNIT_NAME.match(name) and not name.startswith(("Tập đoàn", "Hiệp hội")):
+        return name  # "Cử tri Lê Văn Tám": a voter is named by the person's name
+    for i in range(1, len(words) - 1):
+        if words[i] in cues.SURNAMES and words[i + 1][:1].isupper():
+            return " ".join(words[:i])
+    return name
 
 
 def _quote_support(target: Mention | None) -> list[AgencySupport]:
