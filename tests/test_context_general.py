@@ -662,6 +662,59 @@ def test_the_issuer_from_a_header_beside_the_national_motto(header, issuer):
     assert ctx(text).info.issuer == issuer
 
 
+# An OCR pass or a conversion that lost or misread the tone marks of the header's lines.
+_OCR_HEADERS = [
+    (
+        "“BO TÀI CHÍNH _ CONG HOA XÃ HOI CH.Ủ NGHIA VIỆT NAM\nTONG CỤC THUE Độc lập — Tự do — Hạnh phúc\n"
+        "$6:990/TB-TCT Hà Noi, ngayl4thing 4 ăm 2024\nTHONG BAO\n",
+        "Tổng cục Thuế",
+    ),
+    (
+        "VĂN PHÒNG CHÍNH PHÚ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 330/TB-VPCP Hà Nội, ngày 15 tháng 3 năm 2024\nTHÔNG BÁO\n",
+        "Văn phòng Chính phủ",
+    ),
+    (
+        "UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM\nTINH LAO CAI Doc lap - Tu do - Hanh phuc\n"
+        "So: 12/TB-UBND\nTHONG BAO\n",
+        "UBND tỉnh",
+    ),
+    ("BỘ CÔNG THUONG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/TB-BCT\nTHÔNG BÁO\n", "Bộ Công Thương"),
+    # The electronic signature's stamp names the body that signed, whatever the header kept.
+    (
+        "Người ký: VĂN PHÒNG CHÍNH PHỦ\nEmail: vanthu@chinhphu.vn\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\n\n"
+        "VĂN PHÒNG CHÍNH PHÙ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 330/TB-VPCP\nTHÔNG BÁO\n",
+        "Văn phòng Chính phủ",
+    ),
+    (
+        "Ký bởi: Tổng cục Thuế\nThời gian ký: 16.10.2024 15:12\n\n“BO TÀI CHÍNH _ CONG HOA XÃ HOI CH.Ủ NGHIA "
+        "VIỆT NAM\n$6:990/TB-TCT Hà Noi, ngayl4thing 4 ăm 2024\nTHONG BAO\n",
+        "Tổng cục Thuế",
+    ),
+]
+
+
+@pytest.mark.parametrize(("header", "issuer"), _OCR_HEADERS)
+def test_the_issuer_from_a_header_an_ocr_pass_garbled(header, issuer):
+    text = f"{header}Kết luận của Phó Thủ tướng\n\n{_BODY}\n"
+    assert ctx(text).info.issuer == issuer
+
+
+def test_an_official_who_attends_and_directs_is_no_chair():
+    text = (
+        "Tin\n\nSáng 28/12, Phó Tổng cục trưởng Tổng cục Hải quan Lưu Mạnh Tưởng đã đến dự và chỉ đạo hội nghị "
+        "tổng kết công tác năm 2020 của Cục Hải quan tỉnh Thừa Thiên Huế."
+    )
+    got = ctx(text, "2020-12-29").info
+    assert got.chair is None and got.issuer == "Tổng cục Hải quan"
+    text = (
+        "Tin\n\nSáng 28/12, Cục Hải quan tỉnh Thừa Thiên Huế tổ chức hội nghị tổng kết công tác năm 2020. Phó "
+        "Tổng cục trưởng Lưu Mạnh Tưởng dự, chỉ đạo hội nghị."
+    )
+    got = ctx(text, "2020-12-29").info
+    assert got.chair is None and got.issuer == "Cục Hải quan Thừa Thiên Huế"  # his office names no body
+
+
 def test_a_signer_is_never_a_place_of_the_issuer():
     text = (
         "ỦY BAN NHÂN DÂN\n"

@@ -10,6 +10,7 @@ import re
 
 from summarizer.domain.agencies import find_mentions
 from summarizer.domain.context.closing import report_closing
+from summarizer.domain.context.ocr_header import fold_upper, restored_header_line
 from summarizer.domain.context.offices import body_of_position, session_body
 from summarizer.domain.context.people import directing_official, persons
 from summarizer.models import DocumentInfo, DocumentKind
@@ -118,6 +119,11 @@ def _header_issuer(bs: list[Block]) -> str | None:
         t = _without_stray_initial(_QUOC_HIEU_BESIDE.sub("", t).strip())
         if _RULE_LINE.match(t):
             continue  # the rule drawn under the issuer, typed as underscores
+        if fold_upper(t).startswith(("THONG BAO", "KINH GUI")) or _NUMBER.search(t):
+            break  # the kind, the addressees or the number ("$6:990/TB-TCT"), their marks lost to an OCR pass
+        if not (_LEVEL_LINE.match(t) or _NAME_CONTINUATION.match(t)):
+            # "TONG CỤC THUE", "VĂN PHÒNG CHÍNH PHÚ": a body's name with its marks lost or misread.
+            t = restored_header_line(t) or t
         if lines and _LEVEL_LINE.match(t) and lines[-1] in _BARE_BODIES:
             lines[-1] = f"{lines[-1]} {t}"  # "ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI": one body on two lines
         elif lines and _NAME_CONTINUATION.match(t) and lines[-1].startswith("BAN"):
@@ -143,12 +149,13 @@ def _header_issuer(bs: list[Block]) -> str | None:
 # "ĐẢNG CỘNG SẢN VIỆT NAM") beside the issuer ("VĂN PHÒNG CHÍNH PHỦ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 # "TỈNH LÀO CAI Độc lập - Tự do - …"), cut short as conversions leave it ("… CHỦ NGHĨA VIỆT").
 _QUOC_HIEU_BESIDE = re.compile(
-    r"(?<=\S)\s+(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI\b|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do).*$"
+    r"(?<=\S)\s+(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI\b|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–—]\s*Tự do).*$"
 )
 _JOINT_OFFICE = re.compile(
     r"^VĂN PHÒNG (?:HĐND|HỘI ĐỒNG NHÂN DÂN) VÀ (?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)$"
 )
 _MOTTO_LINE = re.compile(r"^(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do)", _I)
+_NUMBER = re.compile(r"\d\s*/\s*[A-ZĐ]{2,}-|^\S{1,3}\s*:\s*\d+\s*/")
 _RULE_LINE = re.compile(r"^[-=_*–—\s]{3,}$")
 
 
@@ -279,7 +286,9 @@ def _titlecase_body(line: str) -> str | None:
     return None
 
 
-_SIGNED_BY = re.compile(r"^Ký bởi\s*:\s*(?P<body>[^\n|]{3,120}?)\s*$")
+# The stamp's lines that name the signing body: "Ký bởi: Tổng cục Thuế", "Người ký: VĂN PHÒNG CHÍNH PHỦ",
+# "Cơ quan: Văn phòng Chính phủ".
+_SIGNED_BY = re.compile(r"^(?:Ký bởi|Người ký|Cơ quan)\s*:\s*(?P<body>[^\n|]{3,120}?)\s*$")
 
 
 def _signed_by(bs: list[Block]) -> str | None:
@@ -287,7 +296,10 @@ def _signed_by(bs: list[Block]) -> str | None:
     for b in bs[:12]:
         m = _SIGNED_BY.match(b.text.strip())
         if m:
-            found = find_mentions(m["body"])
+            body = m["body"]
+            if body.isupper():  # "VĂN PHÒNG CHÍNH PHỦ": as a header writes it
+                body = _titlecase_body(restored_header_line(body) or body) or body
+            found = find_mentions(body)
             if found and found[0].start == 0 and not found[0].collective:
                 return found[0].canonical
     return None
@@ -296,7 +308,8 @@ def _signed_by(bs: list[Block]) -> str | None:
 def find_issuer(
     text: str, bs: list[Block], info: DocumentInfo, place_line: str | None, opening: str | None = None
 ) -> str | None:
-    header = _header_issuer(bs) or _signed_by(bs)
+    # An electronic signature's stamp names the body that signed; an OCR'd header may have lost its lines.
+    header = _signed_by(bs) or _header_issuer(bs)
     if header:
         return header
     closing = report_closing(text) if info.kind == "report" else None
@@ -336,8 +349,10 @@ def find_issuer(
     if info.kind == "news":
         # No chair named: the body of the official who attends and directs the session.
         directing = directing_official(bs)
-        if directing is not None:
-            return body_of_position(directing.position)
+        body = body_of_position(directing.position) if directing is not None else None
+        if body is not None:
+            return body
+        # "Phó Tổng cục trưởng X dự, chỉ đạo" names no body: the one that holds the session, below.
     if info.kind == "notice":
         return None
     if opening:

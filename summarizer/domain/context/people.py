@@ -183,6 +183,11 @@ def _name_after(text: str, start: int, title_end: int) -> Person | None:
 
 _WITH_BEFORE = re.compile(r"\b(?:khi\s+)?(?:đi\s+)?cùng(?:\s+với)?\s*$", _I)
 _TOP_OFFICE = re.compile(r"Chủ tịch nước|Thủ tướng(?: Chính phủ)?|Tổng Bí thư")
+# "X (, <office>,) đã đến dự và chỉ đạo …": X directs a session another body holds (see _DIRECTS).
+_ATTENDS_AFTER = re.compile(
+    r"\s*(?:,[^,]{0,80},\s*)?(?:đã\s+)?(?:đến\s+)?(?:tham\s+)?dự\s*(?:,|và)\s*(?:có\s+)?(?:ý kiến\s+|phát biểu\s+)?chỉ đạo\b",
+    _I,
+)
 _NOT_SUBJECT_BEFORE = re.compile(r"(?:\b(?:cùng|với|và|của|tiếp|gặp|thăm|mời|tặng|trao|báo cáo)\s*)$", _I)
 
 
@@ -237,6 +242,8 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
             ) and _TOP_OFFICE.fullmatch(person.position):
                 return Chair(name=person.name, position=person.position)
         for person in found:
+            if _ATTENDS_AFTER.match(opening, person.end):
+                continue  # "X đã đến dự và chỉ đạo hội nghị …": X attends and directs, another body holds it
             if not _NOT_SUBJECT_BEFORE.search(opening[max(0, person.start - 20) : person.start]):
                 return Chair(name=person.name, position=person.position or None)
         return _concluding_official(bs)
