@@ -307,3 +307,14 @@ def test_a_list_of_asks_that_names_nobody_goes_to_the_host():
         ("Thủ tướng Chính phủ", "hỗ trợ vốn làm đường ven biển"),
         ("Thủ tướng Chính phủ", "bổ sung chỉ tiêu biên chế"),
     ]
+
+
+def test_what_a_body_will_have_to_do_is_its_task():
+    result, _ctx = run(
+        BUSINESS_MEETING
+        + "Hết năm 2025, Bộ Giao thông vận tải sẽ phải hoàn thành thu phí không dừng trên toàn quốc.\n",
+        date="2024-07-22",
+    )
+    assert [(t.agencies, t.deadline.text if t.deadline else None) for t in result.tasks] == [
+        (["Bộ Giao thông vận tải"], "Hết năm 2025")
+    ]

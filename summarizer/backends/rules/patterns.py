@@ -40,7 +40,7 @@ NOT_ASSIGNEE_BEFORE = re.compile(rf"(?:{cues.NOT_LEAD_BEFORE.pattern})|\bquy đ�
 _MORE_DIRECTIVE_WORDS = (
     r"sẵn sàng (?:lực lượng|phương án|các phương án|phương tiện|ứng phó|ứng cứu)|cân đối|đẩy nhanh|duy trì"
     r"|vận động|tuyên truyền|giám sát|kiểm soát|phấn đấu|kiện toàn|huy động|thúc đẩy|siết chặt|phát huy"
-    r"|chăm lo|giữ vững"
+    r"|chăm lo|giữ vững|sẽ phải"
 )
 DIRECTIVE_AFTER = re.compile(rf"(?:{cues.DIRECTIVE_AFTER.pattern})|^\s*(?:{_MORE_DIRECTIVE_WORDS})\b", _I)
 NOT_DIRECTIVE_AFTER = cues.NOT_DIRECTIVE_AFTER
