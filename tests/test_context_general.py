@@ -307,6 +307,14 @@ _DATES = [
         "2024-05-10",
         "Ngày 10 tháng 5 năm 2024",
     ),
+    # An OCR pass that misread the marks of the date's words.
+    (
+        "THÔNG BÁO\nKết luận của Phó Thủ tướng\n\nNgay 15 thang 3 nam 2024, tại Trụ sở Chính phủ, Phó Thủ tướng "
+        "Trần Lưu Quang đã chủ trì cuộc họp về thương mại điện tử.",
+        None,
+        "2024-03-15",
+        None,
+    ),
     # No session: a date that issues a text, a letter that cites one.
     (
         "UBND TỈNH NAM ĐỊNH\n"
@@ -548,6 +556,19 @@ _CHAIRS = [
         "2024-09-08",
         "Lê Văn An",
         "Phó Chủ tịch UBND tỉnh",
+    ),
+    # Family names of the uplands' peoples.
+    (
+        "Chiều 15/6, Chủ tịch UBND tỉnh Giàng Páo Mỷ làm việc với huyện Phong Thổ về giảm nghèo.",
+        "2024-06-16",
+        "Giàng Páo Mỷ",
+        "Chủ tịch UBND tỉnh",
+    ),
+    (
+        "Sáng 15/6, Bí thư Tỉnh ủy Cầm Ngọc Minh chủ trì hội nghị.",
+        "2024-06-16",
+        "Cầm Ngọc Minh",
+        "Bí thư Tỉnh ủy",
     ),
     # Nobody is named as chairing.
     (

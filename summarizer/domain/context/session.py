@@ -23,6 +23,8 @@ _I = re.IGNORECASE
 # 26/5/2026 tại …"; a part of the day ("Sáng", "Chiều tối") marks it as a session's for sure.
 # Also "Sáng nay (7/9), …", "Chiều thứ Hai (7/9) …", "Chiều 7/9 Chủ tịch …" (a part of the day needs no
 # comma after its date), and a session over days: "Trong hai ngày 7 và 8/9, …" (its first day).
+# The date in words as an OCR pass may leave it, its tone marks misread ("Ngay 15 thang 3 nam 2024").
+_DMY_WORDS = DMY_WORDS.replace("tháng", "th[aáàảãạâấầẩẫậăắằẳẵặ]ng").replace("năm", "n[aăâ][mn]")
 _HOUR = r"\d{1,2}\s*(?:giờ|h|g)\s*(?:\d{1,2}\s*(?:phút|')?)?"
 _WEEKDAY = r"(?:thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+nhật)"
 # Also a dateline "Đông Sơn (3/12) - …", a range in brackets "Trong 2 ngày (3-4/12), …" and the day a
@@ -42,7 +44,7 @@ _DATE_NARRATION = re.compile(
     rf"(?:[Vv]ào\s+)?(?:(?:lúc|hồi)\s+)?(?:{_HOUR},?\s*)?(?=ngày\s))"
     rf"|(?P<range>\b(?:[Tt]rong\s+(?:hai|2|ba|3)\s+ngày|[Tt]ừ\s+ngày)\s+(?P<rparen>\()?(?P<d0>\d{{1,2}})\s*(?:và|-|–|,|đến)\s*))"
     rf"(?P<paren>(?(rparen)(?!)|\())?"
-    rf"(?P<ngay>[Nn]gày\s+)?(?:{DMY}|{DMY_WORDS})"
+    rf"(?P<ngay>[Nn]g[àa]y\s+)?(?:{DMY}|{_DMY_WORDS})"
     rf"(?P<tail>(?(paren)\)|)(?(rparen)\)|)(?:\s*(?:,|\.(?!\d)|$|\s+(?:tại|vừa qua)\b|\s+[-–]\s|\s*\([^()\d]{{3,30}}\)\s*,)"
     # After a part of the day or "ngày" the narration may go on with no comma ("ngày 04/10/2024 Tổng
     # cục Thuế tổ chức …"); "… vào ngày 04/10/2024 dưới sự chủ trì …" goes on in lower case.
