@@ -147,3 +147,24 @@ def test_a_reports_kien_nghi_to_a_body_above_stays_a_request():
     result, _ctx = run(text)
     assert [r.addressee for r in result.requests] == ["Bộ Công Thương"]
     assert result.tasks == []
+
+
+REPORT = (
+    "BỘ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 1703/BC-BKHCN\nHà Nội, ngày 10 tháng 5 năm 2024\n\nBÁO CÁO\n"
+    "Tổng kết thi hành Luật Khoa học và Công nghệ\n\nI. TỒN TẠI, HẠN CHẾ\n\n{finding}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "finding",
+    [
+        # What a locality asked of the report's own issuer: a finding relayed.
+        "- Thành phố Hà Nội có Quỹ hoạt động không hiệu quả và đề nghị Bộ KH&CN hướng dẫn tạm dừng hoạt động.",
+        "- Một số tỉnh kiến nghị Bộ Khoa học và Công nghệ sớm sửa đổi quy định về Quỹ.",
+        # A body in a relative clause.
+        "- Đây là thách thức mà các Chính phủ cần nhận diện và có giải pháp ứng phó.",
+    ],
+)
+def test_a_reports_findings_give_no_work(finding):
+    result, _ctx = run(REPORT.format(finding=finding))
+    assert result.tasks == []

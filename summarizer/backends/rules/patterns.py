@@ -30,7 +30,10 @@ TIME_AHEAD_END = re.compile(r"(?:thời gian|năm|giai đoạn|những năm|th�
 OFFICE_BEFORE = re.compile(rf"(?<!\w){cues.LEADER_TITLE}\s*$", _I)
 # ... and a regulation that names the body it binds ("Quy định Ngân hàng Phát triển Việt Nam xem xét …"
 # in a report's findings): what a rule says, not work given.
-NOT_ASSIGNEE_BEFORE = re.compile(rf"(?:{cues.NOT_LEAD_BEFORE.pattern})|\bquy định\s*$", _I)
+# A body in a relative clause ("… thách thức mà các Chính phủ cần nhận diện") is no addressee either.
+NOT_ASSIGNEE_BEFORE = re.compile(
+    rf"(?:{cues.NOT_LEAD_BEFORE.pattern})|\bquy định\s*$|\bmà(?:\s+các)?\s*$", _I
+)
 
 # What follows an assignee: the work it is given (the one table of verbs is in cues).
 # ... and, in the rules' own reading, more verbs a directive opens its work with ("Công an tỉnh sẵn

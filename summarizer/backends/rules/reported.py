@@ -118,9 +118,24 @@ def closes_the_letter(task: Task, text: str, ctx: DocContext) -> bool:
     return bool(_CARRY_OUT.match(first)) and (not rest.strip() or bool(_DIFFICULTIES.match(rest)))
 
 
+# The cue a body below asks with ("… và đề nghị Bộ KH&CN hướng dẫn …").
+_ASKED_BEFORE = re.compile(r"\b(?:đề nghị|kiến nghị|đề xuất|mong muốn)(?:\s+với)?\s*$", _I)
+
+
+def asks_the_issuer(task: Task, text: str, ctx: DocContext) -> bool:
+    """In a report, what others ask of its own issuer ("Thành phố Hà Nội … đề nghị Bộ KH&CN hướng dẫn
+    …" in the ministry's report): a finding the report relays, not work it gives."""
+    if ctx.kind != "report" or task.agencies != [ctx.info.issuer]:
+        return False
+    first = next(iter(ctx.mentions_in(task.span[0], task.span[1])), None)
+    leads = [m for m in ctx.mentions_in(task.span[0], task.span[1]) if m.canonical == ctx.info.issuer]
+    return first is not None and any(_ASKED_BEFORE.search(text, task.span[0], m.start) for m in leads[:1])
+
+
 def gives_no_work(task: Task, text: str, ctx: DocContext) -> bool:
     return (
         closes_the_letter(task, text, ctx)
+        or asks_the_issuer(task, text, ctx)
         or relays_another_text(task)
         or is_debris_or_the_session(task)
         or issuer_decides(task, text, ctx)
