@@ -318,3 +318,25 @@ def test_what_a_body_will_have_to_do_is_its_task():
     assert [(t.agencies, t.deadline.text if t.deadline else None) for t in result.tasks] == [
         (["Bộ Giao thông vận tải"], "Hết năm 2025")
     ]
+
+
+GUIDANCE = (
+    "Tổng cục Hải quan giải đáp vướng mắc về nhập khẩu phế liệu\n\n"
+    "(HQ Online) - Tổng cục Hải quan vừa có văn bản hướng dẫn Cục Hải quan TP Hồ Chí Minh về thủ tục nhập khẩu phế liệu.\n\n"
+    "Cục Hải quan TP Hồ Chí Minh có công văn xin ý kiến Tổng cục Hải quan về việc xử lý lô hàng tồn đọng.\n\n"
+    "Cục Hải quan TP Hồ Chí Minh kiến nghị Tổng cục Hải quan báo cáo Bộ Tài chính sửa đổi Thông tư 38.\n\n"
+    "Đối với đề xuất sửa đổi Thông tư 38, Tổng cục Hải quan sẽ tổng hợp, báo cáo Bộ Tài chính xem xét.\n\n"
+    "Tổng cục Hải quan yêu cầu Cục Hải quan TP Hồ Chí Minh kiểm tra chặt chẽ hồ sơ nhập khẩu phế liệu.\n"
+)
+
+
+def test_an_article_that_reports_a_directive_narrates_asks_too():
+    result, ctx = run(GUIDANCE, date="2024-07-30")
+    assert ctx.kind == "other"  # no dated session: still a write-up, no formal document
+    asks = [(r.requester, r.addressee, r.response is not None) for r in result.requests]
+    assert asks == [
+        ("Cục Hải quan Hồ Chí Minh", "Tổng cục Hải quan", False),
+        # The answer that names what it answers answers that ask only.
+        ("Cục Hải quan Hồ Chí Minh", "Tổng cục Hải quan", True),
+    ]
+    assert [t.agencies for t in result.tasks] == [["Cục Hải quan Hồ Chí Minh"]]

@@ -37,6 +37,7 @@ from summarizer.backends.rules.zones import heading_kind, zones
 from summarizer.domain import cues
 from summarizer.domain.agencies import Mention, canonicalize
 from summarizer.domain.context import DocContext
+from summarizer.domain.context.header import is_formal
 from summarizer.models import (
     AgencySource,
     Conclusion,
@@ -128,6 +129,9 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             )
         )
 
+    # A write-up narrates asks beside directives: a news article, or an article that reports a
+    # directive and no dated session ("Tổng cục Hải quan vừa có văn bản …"), never a formal document.
+    write_up = ctx.kind == "news" or (ctx.kind == "other" and not is_formal(bs))
     intro: tuple[int, Inherited] | None = None
     handed_at: int | None = None  # the block whose assignee previous_first/last hand on
     asking: tuple[str | None, str | None] | None = None
@@ -203,7 +207,7 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             # "Đối với / Về kiến nghị của X ...: <answer>" answers a request wherever it stands.
             answers_here = [_asked_by_heading(r, source, ctx, idx) for r in answer_in_block(b, text, ctx)]
             out.requests.extend(answers_here)
-            if ctx.kind == "news":
+            if write_up:
                 # A write-up narrates the locality's asks beside the leader's directives.
                 # "Về các kiến nghị của tỉnh, Chủ tịch nước đề nghị các bộ, ngành …" answers the asks: its
                 # cue is the leader's, giving work, never one more ask from below.

@@ -27,15 +27,22 @@ def answered_in_news(b: Block, requests: list[Request], ctx: DocContext) -> list
             if m:
                 start = piece.start
                 break
+    topic = ""
     if m:
         req = (m.group("req") or "").strip()
+        topic = (m.groupdict().get("topic") or "").strip()
     elif P.NEWS_ANSWER_ALL.search(b.text):
         req = ""
     else:
         return requests
+    open_asks = [r for r in requests if r.response is None and r.span[1] <= start]
+    # "Đối với đề xuất sửa đổi Thông tư 38, …" answers the ask about that, when one is about it.
+    about = [r for r in open_asks if topic and _same_topic(topic, r.content)]
     named = [x.canonical for x in find_mentions(req, ctx.agencies)] if req else []
 
     def asked_by(r: Request) -> bool:
+        if about:
+            return r in about
         if not req:
             return True
         if named:
@@ -49,6 +56,16 @@ def answered_in_news(b: Block, requests: list[Request], ctx: DocContext) -> list
         else r
         for r in requests
     ]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _same_topic(topic: str, content: str) -> bool:
+    """Whether an answer's "về …" names what an ask asks for: most of its words are the ask's."""
+    words = {w.lower() for w in _WORD.findall(topic)}
+    have = {w.lower() for w in _WORD.findall(content)}
+    return len(words) >= 2 and len(words & have) >= 0.6 * len(words)
 
 
 # "Ghi nhận các ý kiến kiến nghị của Cục Hải quan Hà Nội về kết nối chia sẻ thông tin, Phó Tổng cục trưởng

@@ -51,7 +51,7 @@ ADDRESSING_CUE = re.compile(r"\b(?:giao|yêu cầu|đề nghị|lưu ý)\b", _I)
 CONTINUATION = re.compile(r"^(?:đồng thời)\b", _I)
 PARTNER = cues.PARTNER
 GROUP_SEPARATOR = cues.GROUP_SEPARATOR
-REQUEST_CUE = re.compile(r"\b(?:đề nghị|kiến nghị|đề xuất|xin|mong muốn)\b(?:\s+với)?\s*", _I)
+REQUEST_CUE = re.compile(r"\b(?:đề nghị|kiến nghị|đề xuất|xin(?:\s+ý kiến)?|mong muốn)\b(?:\s+với)?\s*", _I)
 # A cue that asks, not the noun it also is ("việc đề xuất sửa đổi …", "các kiến nghị", "nội dung đề
 # xuất"), nor the ask of another ("theo đề xuất của Bộ …").
 REQUEST_CUE_ASKS = re.compile(
@@ -207,7 +207,8 @@ PUBLIC_PARTY_TAIL = re.compile(
 # A paragraph of the leader's answer in a write-up: "Về (các) kiến nghị của huyện, đồng chí … ghi nhận".
 NEWS_ANSWER = re.compile(
     r"^(?:Về|Đối với|Trước|Trả lời|Giải đáp)\s+(?:các |những |một số )?(?:kiến nghị|đề nghị|đề xuất|mong muốn|ý kiến)"
-    r"(?:,\s*(?:kiến nghị|đề xuất|đề nghị))?(?:\s+của\s+(?P<req>[^,:]+?))?\s*,",
+    # … of whom, or about what ("Đối với đề xuất sửa đổi Thông tư 38, Tổng cục …").
+    r"(?:,\s*(?:kiến nghị|đề xuất|đề nghị))?(?:\s+của\s+(?P<req>[^,:]+?)|\s+(?!của\b)(?P<topic>[^,:]{1,80}?))?\s*,",
     _I,
 )
 # The answer to every ask before it: "đại biểu … tiếp thu các ý kiến", "đồng chí … ghi nhận các kiến nghị".

@@ -33,8 +33,8 @@ def may_inherit(b: Block, pieces: list[Piece], ctx: DocContext, text: str, *, cu
     of its own ("Huyện X là ...") or addresses someone it does not name ("yêu cầu tiếp tục ...")."""
     if ctx.kind == "news" and P.SPEAKER_OPENING.match(b.text):
         return False
-    if ctx.kind == "news" and (P.NEWS_ANSWER.match(b.text) or _quoted_opinion(b.text)):
-        # "Về đề xuất …, Bộ trưởng cho rằng …" answers an ask; a quote the speaker only voices ("…",
+    if P.NEWS_ANSWER.match(b.text) or (ctx.kind == "news" and _quoted_opinion(b.text)):
+        # "Về đề xuất …, Bộ trưởng cho rằng …" answers an ask (in any genre); a quote the speaker only voices ("…",
         # Bộ trưởng bày tỏ) with no "phải/cần/nên" in it gives nobody the previous paragraph's work.
         return False
     opening = next(iter(ctx.mentions_in(b.start, b.start + 3)), None)
