@@ -116,7 +116,9 @@ def locate(evidence: str, source: str, folded: FoldedText | None = None, hint: i
         return Located(at, at + len(ev), "exact")
     folded = folded or FoldedText(source)
     fev = fold(ev)
-    at = folded.text.find(fev)
+    at = folded.text.find(fev, folded.folded_offset(hint)) if hint else -1
+    if at < 0:
+        at = folded.text.find(fev)
     if at >= 0:
         s, e = folded.to_source(at, at + len(fev))
         return Located(s, e, "folded")

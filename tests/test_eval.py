@@ -728,3 +728,21 @@ def test_split_gates_hold_the_whole_split_not_a_few_of_its_documents(tmp_path):
         EvalOptions(folder=folder, save=False, selection=Selection(only=("00[0-2]_*",))), echo=lines.append
     )
     assert whole == 1 and part == 0 and not any("dev: tasks" in line for line in lines)
+
+
+def test_an_expected_item_repeating_a_quote_for_the_same_agency_is_its_next_place(tmp_path):
+    from summarizer.eval.score.expected import load_expected
+
+    ask = "Đề nghị các sở, ngành sớm có ý kiến; Sở Công Thương tổng hợp, trình UBND tỉnh quyết định."
+    text = f"1 | CCN Bắc Lệnh | {ask}\n2 | CCN Nam Cường | {ask}\n"
+
+    def task(lead: str) -> dict:
+        return {"evidence": ask, "agencies": [lead], "action": "có ý kiến"}
+
+    path = tmp_path / "expected.json"
+    tasks = [task("các sở, ngành"), task("Sở Công Thương"), task("các sở, ngành"), task("Sở Công Thương")]
+    data = {"document": {}, "tasks": tasks, "conclusions": [], "requests": []}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    got = load_expected(path, text)
+    first, second = text.find(ask), text.rfind(ask)
+    assert [t.span[0] for t in got.tasks] == [first, first, second, second]

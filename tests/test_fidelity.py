@@ -14,7 +14,7 @@ from summarizer.eval.oracle import run_fidelity
 
 FLOORS = {
     "perfect": {
-        "tasks": 0.98,
+        "tasks": 0.99,
         "requests": 0.99,
         "agencies": 0.83,
         "agency_precision": 0.99,
@@ -23,7 +23,7 @@ FLOORS = {
         "meeting_dates": 0.95,
     },
     "noisy": {
-        "tasks": 0.98,
+        "tasks": 0.99,
         "requests": 0.99,
         "agencies": 0.83,
         "agency_precision": 0.99,

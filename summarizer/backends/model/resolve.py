@@ -46,6 +46,11 @@ class Resolved:
     rejected: list[Rejected]
 
 
+def agency_keys(names: Sequence[str]) -> set[str]:
+    """The comparison keys of a list of names ({""} for none: an item with no agency is one too)."""
+    return {agency_key(a) for a in names if a.strip()} or {""}
+
+
 def fold_key(text: str) -> str:
     """Folded, case-free text for containment checks."""
     return agency_key(text)
@@ -122,15 +127,18 @@ class Resolver:
         self.rejected: list[Rejected] = []
 
     # ------------------------------------------------------------ alignment
-    def _locate(self, evidence: str, chunk: Chunk) -> Located | None:
+    def _locate(self, evidence: str, chunk: Chunk, after: int = 0) -> Located | None:
         # Exact within the chunk first (the quote was cut from it), then anywhere in the document
         # through the source's one folded copy: folding the chunk again for every quote that is not
-        # verbatim cost more than the rest of the model path's CPU together.
-        at = chunk.text.find(evidence.strip())
+        # verbatim cost more than the rest of the model path's CPU together. `after`: where in the
+        # chunk to look from (the same sentence written again in the next row of a table).
+        at = chunk.text.find(evidence.strip(), after)
+        if at < 0 and after:
+            at = chunk.text.find(evidence.strip())
         if at >= 0 and evidence.strip() and not too_short(evidence):
             s = chunk.start + at
             return Located(s, s + len(evidence.strip()), "exact")
-        return locate(evidence, self.text, self.source.folded, hint=chunk.start)
+        return locate(evidence, self.text, self.source.folded, hint=chunk.start + after)
 
     def _named(self, value: str | None) -> str | None:
         """A requester or addressee: canonical when the document names that body (in any of its
@@ -145,8 +153,8 @@ class Resolver:
             return canonical
         return None
 
-    def _align(self, kind: str, evidence: str, chunk: Chunk) -> Located | None:
-        found = self._locate(evidence, chunk)
+    def _align(self, kind: str, evidence: str, chunk: Chunk, after: int = 0) -> Located | None:
+        found = self._locate(evidence, chunk, after)
         if found is None:
             reason = "too_short" if too_short(evidence) else "not_in_source"
             self.rejected.append(
@@ -181,10 +189,31 @@ class Resolver:
                         provenance=model,
                     )
                 )
+        # A sentence the text writes more than once (the same ask in several rows of a table) is
+        # given once per place: a task the reply repeats for a lead already placed there is the
+        # next place's (tasks on one quote for other leads share its place).
+        placed: dict[str, list[tuple[int, set[str]]]] = {}
         for t in reply.tasks:
-            at = self._align("task", t.evidence, chunk)
+            quote = fold(t.evidence).strip(" .;,:")  # one sentence however the reply spells it
+            leads = agency_keys(t.agencies)
+            after = 0
+            for off, there in placed.get(quote, []):
+                after = off
+                if not there & leads:
+                    break
+                after = off + 1
+            at = self._align("task", t.evidence, chunk, after)
             if at is None:
                 continue
+            if chunk.start <= at.start < chunk.start + len(chunk.text):
+                off = at.start - chunk.start
+                spots = placed.setdefault(quote, [])
+                same = next((x for x in spots if x[0] == off), None)
+                if same is None:
+                    spots.append((off, set(leads)))
+                    spots.sort(key=lambda x: x[0])
+                else:
+                    same[1].update(leads)
             span = (at.start, at.end)
             checked = verify_agencies(
                 self.source, self.ctx, span, list(t.agencies), list(t.partners), t.action

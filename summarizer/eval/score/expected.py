@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from summarizer.errors import InputError
-from summarizer.ground import FoldedText, locate
+from summarizer.ground import FoldedText, Located, locate
 from summarizer.models import Extraction
 
 
@@ -57,11 +57,21 @@ def load_expected(path: Path, text: str) -> Extraction:
 def _validated(path: Path, data: dict[str, Any], text: str) -> Extraction:
     folded = FoldedText(text)
     hint = 0
+    # An item that repeats another's quote for the same agencies stands where the text writes that
+    # sentence again (the same ask in the next row of a table): two items of one place would be
+    # one item twice. Items on one quote for different agencies share its place.
+    again: dict[tuple[str, str, tuple[str, ...]], int] = {}
     for key in ("conclusions", "tasks", "requests"):
         for item in data.get(key, []):
             if item.get("span"):
                 continue
-            found = locate(item.get("evidence", ""), text, folded)
+            evidence = item.get("evidence", "")
+            who = tuple(sorted(str(a) for a in item.get("agencies") or [item.get("addressee") or ""]))
+            prev = again.get((key, evidence, who))
+            nxt = text.find(evidence, prev + 1) if prev is not None and evidence else -1
+            found = Located(nxt, nxt + len(evidence), "exact") if nxt >= 0 else locate(evidence, text, folded)
+            if found is not None:
+                again[(key, evidence, who)] = found.start
             if found is None:
                 raise InputError(
                     f"{key} evidence not found in the document: {item.get('evidence', '')[:80]!r}",
