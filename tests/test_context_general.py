@@ -202,6 +202,46 @@ _DATES = [
         "2026-03-15",
         None,
     ),
+    # A session over days: its first day.
+    (
+        "Trong các ngày 25, 26/3/2026, Đoàn kiểm tra của Sở Công Thương đã kiểm tra tại Công ty cổ phần ABC.",
+        None,
+        "2026-03-25",
+        None,
+    ),
+    (
+        "Vào các ngày 25 và 26/3/2026, Đoàn kiểm tra của Sở Công Thương đã kiểm tra tại Công ty cổ phần ABC.",
+        None,
+        "2026-03-25",
+        None,
+    ),
+    (
+        "Ngày 25 - 26/3/2026, Đoàn kiểm tra của Sở Công Thương đã kiểm tra tại Công ty cổ phần ABC.",
+        None,
+        "2026-03-25",
+        None,
+    ),
+    (
+        "THÔNG BÁO\nKết quả kiểm tra\n\nCăn cứ kết quả kiểm tra, đánh giá ngày 25/3/2026 của Đoàn kiểm tra, Sở "
+        "Công Thương thông báo kết quả như sau.",
+        None,
+        "2026-03-25",
+        None,
+    ),
+    (
+        "THÔNG BÁO\nÝ kiến về phương án\n\nCăn cứ Biên bản làm việc ngày 25/3/2026 giữa Sở Công Thương và Công ty, "
+        "Sở Công Thương có ý kiến như sau.",
+        None,
+        "2026-03-25",
+        None,
+    ),
+    (
+        "THÔNG BÁO\nKết quả kiểm tra\n\nCăn cứ kết quả kiểm tra thực tế tại kho vật liệu nổ công nghiệp Làng Mới, "
+        "xã Bảo Ái ngày 25/3/2026, Sở Công Thương thông báo kết quả như sau.",
+        None,
+        "2026-03-25",
+        None,
+    ),
     (
         "BIÊN BẢN KIỂM TRA\n\nThời gian kiểm tra: ngày 20/3/2026.\nThành phần: Sở Công Thương.",
         None,
@@ -834,6 +874,11 @@ _NEWS_ISSUERS = [
         "Tổng cục Hải quan",
     ),
     ("Sáng 5/6, Giám đốc Công an tỉnh Nguyễn Văn Long chủ trì hội nghị tổng kết.", "Công an tỉnh"),
+    (
+        "Sáng 12/8, đồng chí Tô Lâm, Tổng Bí thư, Chủ tịch nước, Trưởng Ban Chỉ đạo Trung ương về phòng, chống "
+        "tham nhũng, tiêu cực chủ trì Phiên họp thứ 26 của Ban Chỉ đạo.",
+        "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực",
+    ),
     (
         "Chiều 5/6, Chủ tịch UBND TP.HCM Phan Văn Mãi chủ trì cuộc họp về các dự án chống ngập.",
         "UBND thành phố Hồ Chí Minh",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from summarizer.domain import cues
+from summarizer.domain.mention import UPPER_VI
 
 _I = re.IGNORECASE
 
@@ -15,7 +16,7 @@ def body_of_position(position: str) -> str | None:
     """The body an office belongs to: "Chủ tịch UBND tỉnh" -> "UBND tỉnh", "Phó Thủ tướng, Trưởng Ban
     Chỉ đạo điều hành giá" -> "Ban Chỉ đạo điều hành giá" (the last office named), "Chủ tịch nước" ->
     "Chủ tịch nước" (an office that is itself the body: cues.OFFICE_BODIES)."""
-    parts = [p.strip() for p in re.split(rf",\s*|\s+[-–]\s+(?={cues.LEADER_TITLE})", position) if p.strip()]
+    parts = [p.strip() for p in _OFFICES_SPLIT.split(position) if p.strip()]
     for part in reversed(parts):
         for office, body in cues.OFFICE_BODIES:
             if re.fullmatch(office, part, _I):
@@ -42,7 +43,7 @@ def session_body(position: str, opening: str | None) -> str | None:
     rest = opening.replace(position, " ") if opening else ""
     if not rest or not _PARTY_COUNTERPART.search(rest):
         return last
-    parts = [p.strip() for p in re.split(rf",\s*|\s+[-–]\s+(?={cues.LEADER_TITLE})", position) if p.strip()]
+    parts = [p.strip() for p in _OFFICES_SPLIT.split(position) if p.strip()]
     party = [b for p in parts if (b := body_of_position(p)) and _PARTY_BODY.search(b)]
     return party[0] if party else last
 
@@ -56,6 +57,9 @@ _PARTY_COUNTERPART = re.compile(
 )
 
 
+# Between the offices one person holds: a comma before a capital ("Tổng Bí thư, Trưởng Ban Chỉ đạo …"; not
+# the comma of "về phòng, chống tham nhũng, tiêu cực"), or a dash before a title.
+_OFFICES_SPLIT = re.compile(rf",\s*(?=[{UPPER_VI}])|\s+[-–]\s+(?={cues.LEADER_TITLE})")
 # What an office says after its body about the holder's remit ("Phó Chủ tịch UBND tỉnh phụ trách khối kinh
 # tế"): no part of the body's name.
 _OFFICE_REMIT = re.compile(r"\s+(?:phụ trách|kiêm|thường trực|được giao|trực tiếp)\b")

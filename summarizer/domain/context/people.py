@@ -111,7 +111,12 @@ _ACT_IN_OFFICE = re.compile(
 _TITLE_AT = re.compile(rf"(?<!\w){cues.LEADER_TITLE}(?!\w)")
 _HONORIFIC = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s+(?=[A-ZĐÀ-Ỹ])", _I)
 _WORD = re.compile(r"[^\s]+")
-_SENTENCE_GOES_ON = re.compile(rf"\s*,\s*(?=[^\W\d_{UPPER_VI}])")  # a comma, then a lower-case letter
+# A comma, then the sentence's own subject or setting ("…, Phó Chủ tịch UBND tỉnh, hội nghị đã …"); not the
+# lower-case words of a body's name ("Ban Chỉ đạo … về phòng, chống tham nhũng, tiêu cực").
+_SENTENCE_GOES_ON = re.compile(
+    r"\s*,\s*(?=(?:hội nghị|cuộc họp|phiên họp|buổi làm việc|đoàn|các|những|đại biểu|ông|bà|đồng chí|tại|trong"
+    r"|sau|khi|lãnh đạo|đây)\b)"
+)
 
 
 def persons(text: str) -> list[Person]:
@@ -218,7 +223,8 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
             office, words = split_name(name.split())
             if office:
                 pos, name = f"{pos} {' '.join(office)}", " ".join(words)
-            if len(name.split()) >= 2:
+            # Every syllable of a name is capitalized ("Bí thư Tỉnh ủy kết luận …" names no one).
+            if len(name.split()) >= 2 and all(_name_like(w) for w in name.split()):
                 return Chair(name=name, position=pos or None)
     for b in bs[:40]:
         for person in persons(b.text):

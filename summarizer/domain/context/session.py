@@ -42,7 +42,8 @@ _DATE_NARRATION = re.compile(
     # tra: ngày 20/3/2026" (never "Thời gian thực hiện: …", a plan's, nor "… trước ngày …", a deadline).
     rf"|(?P<label>^\s*(?:[-+•]\s*|\d{{1,2}}[.)]\s*)?[Tt]hời gian(?:\s+(?:họp|làm việc|kiểm tra|tiến hành|bắt đầu))?\s*:\s*"
     rf"(?:[Vv]ào\s+)?(?:(?:lúc|hồi)\s+)?(?:{_HOUR},?\s*)?(?=ngày\s))"
-    rf"|(?P<range>\b(?:[Tt]rong\s+(?:hai|2|ba|3)\s+ngày|[Tt]ừ\s+ngày)\s+(?P<rparen>\()?(?P<d0>\d{{1,2}})\s*(?:và|-|–|,|đến)\s*))"
+    rf"|(?P<range>(?:\b(?:[Tt]rong|[Vv]ào)\s+(?:các|hai|2|ba|3)\s+ngày|\b[Tt]ừ\s+ngày|^[Nn]gày|(?<=[,;.:]\s)[Nn]gày)"
+    rf"\s+(?P<rparen>\()?(?P<d0>\d{{1,2}})\s*(?:và|-|–|,|đến)\s*))"
     rf"(?P<paren>(?(rparen)(?!)|\())?"
     rf"(?P<ngay>[Nn]g[àa]y\s+)?(?:{DMY}|{_DMY_WORDS})"
     rf"(?P<tail>(?(paren)\)|)(?(rparen)\)|)(?:\s*(?:,|\.(?!\d)|$|\s+(?:tại|vừa qua)\b|\s+[-–]\s|\s*\([^()\d]{{3,30}}\)\s*,)"
@@ -55,11 +56,14 @@ _DATE_NARRATION = re.compile(
 _CITES = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Theo|Triển khai|Tiếp theo|Xét|Trên cơ sở)\b")
 # The day of an inspection that a notice or letter reports on ("Căn cứ kết quả kiểm tra thực tế ngày
 # 29/6/2026 …").
-# Also the day of an acceptance check or a site visit ("kết quả nghiệm thu ngày …", "khảo sát hiện trường
-# ngày …", "kiểm tra thực tế tại kho … ngày …").
+# Also the day of an acceptance check, a site visit or a working session a letter reports on ("kết quả
+# nghiệm thu ngày …", "khảo sát hiện trường ngày …", "kiểm tra thực tế tại kho … ngày …", "Biên bản làm
+# việc ngày …").
 _INSPECTION_DATE = re.compile(
-    r"\b(?:kiểm tra|nghiệm thu|khảo sát|thanh tra)(?:\s+(?:thực tế|thực địa|hiện trường|trực tiếp))*"
-    r"(?:\s+(?:tại|ở)\s+[^,.;()\d]{3,60}?)?"
+    r"\b(?:kiểm tra|nghiệm thu|khảo sát|thanh tra|làm việc)(?:,?\s+(?:và\s+)?(?:thực tế|thực địa|hiện trường|trực tiếp"
+    r"|đánh giá|nghiệm thu|kiểm định|thẩm định))*"
+    # "… tại kho vật liệu nổ Làng Mới, xã Bảo Ái ngày …": the place may hold a comma, never a deadline's words.
+    r"(?:\s+(?:tại|ở)\s+(?:(?!\b(?:trước|sau|đến|chậm nhất|hạn|kể từ|trong)\b)[^.;()\d]){3,100}?)?"
     rf"(?:\s+(?:vào|hôm))?\s+(?P<word>ngày)\s+(?:{DMY}|{DMY_WORDS})",
     _I,
 )
@@ -182,9 +186,18 @@ def narration_date(
 
 
 def _is_title(b: Block) -> bool:
-    """A title line that names the conclusions ("Kết luận cuộc họp …", the trích yếu): not where they begin."""
-    m = cues.CONCLUSION_START.search(b.text)
-    return b.kind == "caption" and m is not None and m.start() == 0
+    """A title line that names the conclusions ("Kết luận cuộc họp …", the trích yếu, "# Chủ tịch … kết
+    luận …" in markdown) or a photo's caption or image line ("![Phó Chủ tịch … kết luận hội nghị](…)",
+    "… kết luận hội nghị. Ảnh: …"): not where they begin."""
+    if b.kind not in ("caption", "heading"):
+        return False
+    line = _MARKUP.sub("", b.text)
+    m = cues.CONCLUSION_START.search(line)
+    return m is not None and (m.start() == 0 or _PHOTO.search(line) is not None)
+
+
+_MARKUP = re.compile(r"^[\s#>*!\[\]_]+")  # a markdown heading's, quote's, emphasis' or image's marks
+_PHOTO = re.compile(r"\b(?:Ảnh|Nguồn ảnh|Photo)\s*:|\]\(https?://")
 
 
 def _written_end(m: re.Match[str]) -> int:
