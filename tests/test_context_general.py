@@ -144,6 +144,15 @@ _DATES = [
         "2024-05-16",
         "Sáng 16/5",
     ),
+    # No publication date: the year the text is written in, not a deadline's or a plan's.
+    (
+        "Hải quan thu vượt dự toán\n\nChiều 4/12, Cục Hải quan tỉnh tổ chức hội nghị đánh giá công tác thu năm "
+        "2020. Năm 2020, số thu đạt 101% dự toán. Kế hoạch năm 2021, đơn vị phấn đấu thu vượt chỉ tiêu trước ngày "
+        "31/12/2021.",
+        None,
+        "2020-12-04",
+        "Chiều 4/12",
+    ),
     # A dateline before the date.
     (
         "Hà Nội (TTXVN) - Sáng 12/3, tại trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ trì "

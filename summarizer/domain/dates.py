@@ -105,6 +105,29 @@ def years_mentioned(text: str) -> list[int]:
     return [y for y in years if MIN_YEAR <= y <= MAX_YEAR]
 
 
+# Words before a date or a year that make it a deadline's, a plan's or a horizon's ("trước ngày 31/12/2021",
+# "kế hoạch năm 2021", "đến năm 2030"), not the time the text is written in.
+_AHEAD = re.compile(
+    r"\b(?:trước|đến|tới|chậm nhất|hạn|hết|trong|kế hoạch|nhiệm vụ|dự toán|chỉ tiêu|mục tiêu|phương hướng"
+    r"|giai đoạn|tầm nhìn|phấn đấu|triển khai)\s*(?:ngày|năm|tháng|quý\s+[IV]+\s*/)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def present_years(text: str) -> list[int]:
+    """The years of the dates and years the text writes that are no deadline's or plan's, the one it
+    writes most first (ties: the later first): the time a text with no date of its own is written in."""
+    counts: dict[int, int] = {}
+    for pattern, group in ((_FULL_DATE, None), (_YEAR_MENTION, 1)):
+        for m in pattern.finditer(text):
+            if _AHEAD.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
+            y = int(m.group(1)) if group else int(m.group(3) or m.group(6))
+            if MIN_YEAR <= y <= MAX_YEAR:
+                counts[y] = counts.get(y, 0) + 1
+    return sorted(counts, key=lambda y: (counts[y], y), reverse=True)
+
+
 # The year a year-end review is about: "tổng kết (công tác) năm 2020", "hội nghị tổng kết năm 2023".
 _REVIEWED_YEAR = re.compile(
     r"\btổng kết(?:\s+(?:công tác|nhiệm vụ|hoạt động|tình hình)[^.\d]{0,40}?)?\s+năm\s+(\d{4})\b", re.I

@@ -61,7 +61,7 @@ from summarizer.domain.context.session import (
     narration_date,
     upload_bound,
 )
-from summarizer.domain.dates import full_dates, reviewed_year, valid_date, years_mentioned
+from summarizer.domain.dates import full_dates, present_years, reviewed_year, valid_date, years_mentioned
 from summarizer.domain.organizations import organization_mentions
 from summarizer.models import Chair, DocumentInfo, DocumentKind
 from summarizer.source.document import Source
@@ -206,7 +206,12 @@ def build_context(source: Source) -> DocContext:
     # The anchor for a yearless date: the write-up's publication, else the notice's issue date.
     # A saved page with neither: the month its media were uploaded bounds it.
     anchor = published or issue_date or upload_bound(text)
-    narrated = narration_date(bs, anchor, years, info.kind, reviewed_year(text) if anchor is None else None)
+    # With no anchor, a yearless session date takes the year the text is written in: the one it writes most
+    # that is no deadline's or plan's ("Chiều 4/12, … năm 2020 …, phấn đấu trước ngày 31/12/2021" is 2020's).
+    session_years = list(reversed(present_years(text))) or years
+    narrated = narration_date(
+        bs, anchor, session_years, info.kind, reviewed_year(text) if anchor is None else None
+    )
     if info.kind == "report" and not _SESSION_TITLE.search(info.title or ""):
         # A report on a period or a programme ("Tình hình thực hiện nhiệm vụ 6 tháng …") records no session:
         # the days it narrates are its activities'. One on a session or an inspection says so in its title.
@@ -257,6 +262,8 @@ def build_context(source: Source) -> DocContext:
         agency_ctx = AgencyContext(
             doc_date=ref, places={k: v for k, v in agency_ctx.places.items() if k != "tỉnh"}
         )
+    # A province's own document (its issuer below the centre): "ngành y tế" is its department.
+    agency_ctx.provincial = not central and info.issuer is not None
     loc = _LOCATION.search(text)
     info.location = loc.group(1) if loc else place_line
     info.places = {level: name for level, name in places.items() if name}
