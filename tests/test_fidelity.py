@@ -47,9 +47,9 @@ def test_the_model_path_keeps_what_a_good_model_says(variant):
 def test_a_wrong_model_keeps_few_of_its_wrong_agencies_and_deadlines():
     got = run_fidelity(FIXTURES, "wrong")
     figures = got.figures()
-    # Floors at the figures reached: the goal (0.98) is not met yet; a change that lets
-    # more wrong agencies or deadlines through fails here.
-    assert figures["agency_precision"] >= 0.97, got.line()
+    # Floors at the figures reached: the goal (0.98) is met for agencies, not yet for
+    # deadlines; a change that lets more wrong agencies or deadlines through fails here.
+    assert figures["agency_precision"] >= 0.98, got.line()
     assert figures["deadline_precision"] >= 0.90, got.line()
 
 
