@@ -619,6 +619,22 @@ _CHAIRS = [
         "Cầm Ngọc Minh",
         "Bí thư Tỉnh ủy",
     ),
+    # OCR'd or PDF text: the chair's name wrapped onto the next line.
+    (
+        "THÔNG BÁO\nKết luận của Bộ trưởng tại cuộc họp\n\nNgày 15/3/2024, tại trụ sở Bộ Tài chính, Bộ trưởng Hồ\n"
+        "Đức Phớc đã chủ trì cuộc họp với các đơn vị thuộc Bộ về\ncông tác thu ngân sách. Tham dự có các đồng chí "
+        "Thứ trưởng.",
+        None,
+        "Hồ Đức Phớc",
+        None,
+    ),
+    (
+        "THÔNG BÁO\nKết luận của Bộ trưởng tại cuộc họp\n\nNgày 15/3/2024, tại trụ sở Bộ Tài chính, đồng chí Hồ Đức\n"
+        "Phớc, Bộ trưởng Bộ Tài chính đã chủ trì cuộc họp với các đơn vị thuộc Bộ về công tác thu ngân sách.",
+        None,
+        "Hồ Đức Phớc",
+        "Bộ trưởng Bộ Tài chính",
+    ),
     # Nobody is named as chairing.
     (
         "Sáng 20/3, UBND tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2024. Tham dự có lãnh đạo các sở, "

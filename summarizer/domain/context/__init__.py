@@ -6,7 +6,7 @@ found. The rules backend, the model path's verification, the fixture checker and
 this one object; nothing mutates it after `build_context`.
 
 Its parts live beside it: `header` (kind, title, issuer), `offices` (the body an office belongs to),
-`session` (the meeting date and its year), `people` (officials, chủ trì, attendees) and `addressees`
+`session` (the meeting date and its year), `people` (officials, chủ trì), `attendees` and `addressees`
 ("Kính gửi", the closing paragraphs).
 """
 
@@ -33,6 +33,7 @@ from summarizer.domain.context.addressees import (
     inspected_unit,
     with_addressee,
 )
+from summarizer.domain.context.attendees import find_attendees
 from summarizer.domain.context.central import is_central, merge_province_after_body, name_the_province
 from summarizer.domain.context.closing import report_closing
 from summarizer.domain.context.header import (
@@ -46,7 +47,6 @@ from summarizer.domain.context.header import (
 from summarizer.domain.context.people import (
     Person,
     directive_giver,
-    find_attendees,
     find_chair,
     fuller_position,
     office_named_elsewhere,

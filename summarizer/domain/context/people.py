@@ -1,4 +1,4 @@
-"""The people a document names: officials with their offices, who chaired (chủ trì), who attended.
+"""The people a document names: officials with their offices, and who chaired (chủ trì).
 
 A person's name opens with a family name (cues.SURNAMES) and has two to four syllables; the office is
 what is written with it ("Chủ tịch UBND tỉnh Phạm Anh Tuấn", "ông Lương Cường, Ủy viên Bộ Chính trị").
@@ -38,29 +38,6 @@ _CHAIR_PATTERNS = [
         r"(?P<name>(?:[A-ZĐÀ-Ỹ]\w*\s+){1,3}[A-ZĐÀ-Ỹ]\w*)\s+(?:phát biểu\s+)?kết luận"
     ),
 ]
-# "Tham dự có …", "Cùng dự có …", "Dự họp có …", "Tham dự phiên họp có các đồng chí: …".
-# Also "… với sự tham dự của …", "Cùng đi có …", "Cùng làm việc với đoàn có …".
-_ATTENDEES = re.compile(
-    r"(?:\b(?:cùng\s+)?(?:tham\s+)?dự(?:\s+(?:họp|làm việc|buổi làm việc|phiên họp|hội nghị|cuộc họp|buổi tiếp xúc))?"
-    r"|\bcùng\s+(?:đi|làm việc)(?:\s+với\s+(?:đoàn|đồng chí|Thủ tướng|Bộ trưởng|Chủ tịch|Bí thư)(?:\s+[A-ZĐÀ-Ỹ]\w*){0,4})?)"
-    r"(?:\s+(?:còn\s+)?có)\s*(?:các đồng chí\s*:?\s*|:\s*)?(?P<list>(?:[^.\n]|(?<=\bTP)\.)+)"
-    r"|\b(?:với|có) sự (?:tham dự|có mặt) của\s+(?:các đồng chí\s*:?\s*)?(?P<list2>(?:[^.\n]|(?<=\bTP)\.)+)",
-    _I,
-)
-# The words a body's name opens with, for the attendee list's split and its head test.
-_BODY_WORDS = r"UBND|Ủy ban|Uỷ ban|Sở|Phòng|Bộ|Ban|Cục|Chi cục|Tổng cục|Công an|Văn phòng|Trung tâm"
-_ATTENDEE_SPLIT = re.compile(
-    r"\s*;\s*|,\s+(?=(?:đồng chí|ông|bà|lãnh đạo|đại diện|các|cùng|Thường trực|Phó|Chủ tịch|một số|nhiều)\b)"
-    # A body named after a comma is the next attendee ("đại diện Phòng A, UBND các xã"); a lower-case
-    # word goes on the same one ("lãnh đạo các sở, ngành liên quan").
-    rf"|,\s+(?=(?:{_BODY_WORDS}|Hội|Đảng ủy|Huyện ủy|Tỉnh ủy|Thành ủy|Ngân hàng|Công ty)\s+[A-ZĐÀ-Ỹa-zđà-ỹ])"
-    r"|\s+và\s+(?=(?:đồng chí|lãnh đạo|đại diện|các)\b)"
-)
-# An attendee written as a name alone with the honorific ("đồng chí Lê Minh Hòa", "ông Trần Văn A"):
-# the office after its comma is the same person's ("…, Phó Chủ tịch UBND tỉnh").
-_QUALIFIER = re.compile(r"(?:lãnh đạo(?: và đại diện)?|đại diện(?: lãnh đạo)?)\s+(?=[A-ZĐÀ-Ỹ])", _I)
-_BODY_HEAD = re.compile(rf"(?:{_BODY_WORDS})\s")
-_NAME_ONLY = re.compile(r"(?i:đồng chí|ông|bà)\s+(?:[A-ZĐÀ-Ỹ]\w*\s*){2,4}")
 
 
 @dataclass(frozen=True)
@@ -199,17 +176,18 @@ _NOT_SUBJECT_BEFORE = re.compile(r"(?:\b(?:cùng|với|và|của|tiếp|gặp|th
 def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = None) -> Chair | None:
     """Who chaired: "dưới sự chủ trì của …", "… kết luận", "<office> <Name> chủ trì …", else the
     official who is the subject of the sentence that narrates the session ("Sáng 18/4, Chủ tịch UBND
-    tỉnh Phạm Anh Tuấn … đã có buổi tiếp …")."""
+    tỉnh Phạm Anh Tuấn … đã có buổi tiếp …"). Lines an OCR pass or a PDF wrapped are read joined."""
+    texts = [_with_wrapped_line(bs, i) for i in range(min(40, len(bs)))]
     for i, b in enumerate(bs[:40]):
-        named = _named_after_chair_cue(b.text)
+        named = _named_after_chair_cue(texts[i])
         if named is None and _BARE_CHAIR_LABEL.match(b.text) and i + 1 < len(bs):
             # "1. Chủ trì:" alone, the person on the next line ("- Ông Trần Văn A - Phó Giám đốc Sở X").
             named = _named_after_chair_cue(f"Chủ trì: {_BULLET.sub('', bs[i + 1].text)}")
         if named is not None:
             return named
-    for b in bs[:40]:
+    for text in texts:
         for pattern in _CHAIR_PATTERNS:
-            m = pattern.search(b.text)
+            m = pattern.search(text)
             if not m:
                 continue
             name = m.group("name").strip()
@@ -226,12 +204,12 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
             # Every syllable of a name is capitalized ("Bí thư Tỉnh ủy kết luận …" names no one).
             if len(name.split()) >= 2 and all(_name_like(w) for w in name.split()):
                 return Chair(name=name, position=pos or None)
-    for b in bs[:40]:
-        for person in persons(b.text):
-            if person.position and _MARKED_CHAIR.match(b.text, person.end):
+    for text in texts:
+        for person in persons(text):
+            if person.position and _MARKED_CHAIR.match(text, person.end):
                 # A list of those present: "- Ông Trần Văn A, Phó Giám đốc Sở X – Chủ trì;".
                 return Chair(name=person.name, position=_CHAIR_MARK.split(person.position, maxsplit=1)[0])
-            after = _CHAIRS_AFTER.match(b.text, person.end)
+            after = _CHAIRS_AFTER.match(text, person.end)
             if after:
                 more = (after.group("more") or "").strip()
                 # "đồng chí X, Chủ tịch UBND huyện chủ trì": the office read once, not twice.
@@ -239,6 +217,7 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
                 pos = ", ".join(x for x in (person.position, more) if x)
                 return Chair(name=person.name, position=pos or None)
     if opening:
+        opening = unwrapped(opening)
         found = persons(opening)
         for person in found:
             # "Bộ trưởng X … khi cùng Chủ tịch nước Tô Lâm tới thăm …": the head of state or government
@@ -254,6 +233,29 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
                 return Chair(name=person.name, position=person.position or None)
         return _concluding_official(bs)
     return None
+
+
+# A line break inside a sentence, as an OCR pass or a PDF's line wrap leaves it ("Bộ trưởng Hồ\nĐức Phớc đã chủ
+# trì …"): after no sentence's end, before no list item, label or line in capitals (a header's).
+_WRAP = re.compile(
+    r"(?<![.:;!?])[^\S\n]*\n[^\S\n]*(?![-+•]|\d{1,2}[.)]|[a-zđ]\)|[^\W\d_]+\s*:|[^\W\d_a-zđà-ỹ]{2,}\s)"
+)
+
+
+def unwrapped(text: str) -> str:
+    """The text with its wrapped lines joined (same length: each joining newline becomes a space)."""
+    return _WRAP.sub(lambda m: " " * len(m.group(0)), text) if "\n" in text else text
+
+
+def _with_wrapped_line(bs: list[Block], i: int) -> str:
+    """Block i's text, unwrapped, and the next block's when block i is a long line that stops mid-sentence
+    (an OCR'd paragraph's first line, which segmentation keeps apart: "Ngày …, Bộ trưởng Hồ" / "Đức Phớc
+    đã chủ trì …")."""
+    text = unwrapped(bs[i].text)
+    line = text.rstrip()
+    if i + 1 < len(bs) and len(line) >= 40 and line[-1:].isalnum() and bs[i + 1].kind == "paragraph":
+        return f"{line} {unwrapped(bs[i + 1].text)}"
+    return text
 
 
 # What introduces the one who chairs: "dưới sự chủ trì của …", "Chủ trì hội nghị có đồng chí …", "…
@@ -336,51 +338,6 @@ def fuller_position(chair: Chair | None, opening: str | None) -> Chair | None:
 _CHAIRS_AFTER = re.compile(
     r"(?:(?:,|[^\S\n]+[-–])\s*(?P<more>[^,.;]{0,80}?(?:,\s*[^,.;]{0,80}?){0,2}))?\s+(?:(?:đã|vừa|sẽ)\s+)?(?:(?:tham\s+)?dự và\s+)?(?:đồng\s+)?chủ trì\b"
 )
-
-
-def _listed_attendees(bs: list[Block]) -> list[str]:
-    """The items of a minutes' attendance section ("I. THÀNH PHẦN THAM DỰ" / "Thành phần:" then "- Ông
-    A - Phó Giám đốc Sở X;" …), one per item; a sub-heading of the list ("1. Sở Công Thương:") is none."""
-    for i, b in enumerate(bs[:30]):
-        opens = b.text.rstrip().endswith(":") or b.kind == "heading"
-        if not (opens and cues.ATTENDANCE_SECTION.match(b.text)):
-            continue
-        out: list[str] = []
-        for nb in bs[i + 1 : i + 40]:
-            if nb.kind == "heading" and not nb.text.rstrip().endswith(":"):
-                break
-            if nb.kind != "bullet" and not nb.numbered:
-                if out:
-                    break
-                continue
-            item = re.sub(r"^\s*(?:[-+•]\s*|\d{1,2}[.)]\s*|[a-zđ]\)\s*)", "", nb.text).strip(" ,;:.")
-            if item and not nb.text.rstrip().endswith(":"):
-                out.append(item)
-        if out:
-            return out
-    return []
-
-
-def find_attendees(bs: list[Block]) -> list[str]:
-    listed = _listed_attendees(bs)
-    if listed:
-        return listed
-    for b in bs[:30]:
-        m = _ATTENDEES.search(b.text)
-        if not m:
-            continue
-        items: list[str] = []
-        for part in (p.strip(" ,;:.") for p in _ATTENDEE_SPLIT.split(m.group("list") or m.group("list2"))):
-            if items and _NAME_ONLY.fullmatch(items[-1]) and re.match(cues.LEADER_TITLE, part):
-                items[-1] = f"{items[-1]}, {part}"
-                continue
-            # "lãnh đạo Bộ A, Bộ B": the qualifier of the list's first body goes with each body after it.
-            lead = _QUALIFIER.match(items[0]) if items else None
-            if lead and _BODY_HEAD.match(part):
-                part = f"{lead.group(0)}{part}"
-            items.append(part)
-        return [i for i in items if len(i) > 2]
-    return []
 
 
 # "… dự và phát biểu chỉ đạo", "… đến dự, chỉ đạo hội nghị": the official who directs a session another

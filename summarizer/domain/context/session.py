@@ -154,18 +154,18 @@ def narration_date(
             )
             written = b.text[start : _written_end(m)].strip(" ,;:.-–")
             sentence = _sentence_around(b.text, m.start(), m.end())
-            if m.group("part") or m.group("label"):
-                # A part of the day narrates a session; a labelled time ("Thời gian: 14 giờ, ngày …") is one.
-                return got, written, sentence
             # A sentence cut by a line break (OCR'd text) goes on in the next block.
             whole = _with_continuation(sentence, b, bs[i + 1] if i + 1 < len(bs) else None)
+            if m.group("part") or m.group("label"):
+                # A part of the day narrates a session; a labelled time ("Thời gian: 14 giờ, ngày …") is one.
+                return got, written, whole
             if (
                 fallback is None
                 and not cues.ISSUANCE.search(whole)
                 and not (m.group("sess") and _CITES.match(whole))
                 and cues.SESSION_WORDS.search(whole)
             ):
-                fallback = got, written, sentence
+                fallback = got, written, whole
         if kind != "news":
             for m in _INSPECTION_DATE.finditer(b.text):
                 got = _date_of(m, anchor, years, reviewed)
