@@ -227,7 +227,11 @@ SECTOR_NOTICE = (
 
 def test_a_sector_named_whole_hands_its_work_to_the_items_under_it():
     result, _ctx = run(SECTOR_NOTICE)
-    assert [t.agencies for t in result.tasks] == [["Ngành Thuế"], ["Ngành Thuế"], ["Các đơn vị thuộc Bộ"]]
+    assert [t.agencies for t in result.tasks] == [
+        ["Tổng cục Thuế"],
+        ["Tổng cục Thuế"],
+        ["Các đơn vị thuộc Bộ"],
+    ]
 
 
 @pytest.mark.parametrize(
@@ -238,13 +242,37 @@ def test_a_sector_named_whole_hands_its_work_to_the_items_under_it():
         "Chủ tịch nước đề nghị cả ngành Kiểm sát tiếp tục nâng cao chất lượng công tác.",
     ],
 )
-def test_a_sector_is_given_work_as_a_group(sentence):
+def test_a_sector_is_given_work_through_the_body_that_heads_it(sentence):
     opening = (
         "Chủ tịch nước làm việc với Viện kiểm sát nhân dân tối cao\n\n"
         "Sáng 10/7, Chủ tịch nước Tô Lâm làm việc với Viện kiểm sát nhân dân tối cao.\n\n"
     )
     result, _ctx = run(opening + sentence + "\n", date="2024-07-11")
-    assert [t.agencies for t in result.tasks] == [["Ngành Kiểm sát"]]
+    assert [t.agencies for t in result.tasks] == [["Viện kiểm sát nhân dân tối cao"]]
+
+
+@pytest.mark.parametrize(
+    ("opening", "sentence", "body"),
+    [
+        # A ministry's field: the ministry at central level, the province's department in its own document.
+        (
+            MINISTRY_VISIT,
+            "Bộ trưởng đề nghị ngành Giáo dục tiếp tục đổi mới phương pháp dạy học.",
+            "Bộ Giáo dục và Đào tạo",
+        ),
+        (PROVINCE_VISIT, "Chủ tịch UBND tỉnh yêu cầu ngành y tế tăng cường phòng, chống dịch.", "Sở Y tế"),
+        (
+            MINISTRY_VISIT,
+            "Bộ trưởng đề nghị ngành giáo dục tỉnh chuẩn bị tốt kỳ thi.",
+            "Sở Giáo dục và Đào tạo",
+        ),
+        # A sector the table gives no body stays a group as written.
+        (PROVINCE_VISIT, "Ngành Điện lực bảo đảm cấp điện an toàn.", "Ngành Điện lực"),
+    ],
+)
+def test_a_sectors_body_depends_on_the_level(opening, sentence, body):
+    result, _ctx = run(opening + sentence + "\n", date="2024-07-30")
+    assert [t.agencies for t in result.tasks] == [[body]]
 
 
 @pytest.mark.parametrize(

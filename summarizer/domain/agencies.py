@@ -7,18 +7,15 @@ administrative text writes them: "Sở GD&ĐT", "Các Sở: Tài chính, Nội v
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import tomllib
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from summarizer.domain import cues
+from summarizer.domain.agency_table import _body_canonical, _key, _So, _so_canonical, table
 from summarizer.domain.groups import group_mentions, of_each_place
 from summarizer.domain.mention import CAP_WORD, SAME_LINE, AgencyContext, Mention
 from summarizer.domain.mention import UPPER_VI as UPPER_VI  # re-exported: other modules read it here
-from summarizer.resources import data_dir
 from summarizer.source.clean import fold_for_match
 
 _I = re.IGNORECASE
@@ -26,113 +23,31 @@ _CAP_WORD = CAP_WORD
 _SAME_LINE = SAME_LINE
 
 
-@dataclass(frozen=True)
-class _So:
-    name: str
-    successor: str | None
-    since: dt.date | None
-    prefix: str = "Sở"  # "Bộ" for a ministry: the same table shape, one level up
-
-
-@dataclass(frozen=True)
-class _Table:
-    so_pattern: re.Pattern[str]
-    so_by_key: dict[str, _So]
-    so_list_item: re.Pattern[str]
-    bodies: list[tuple[re.Pattern[str], str, bool]]
-    phong: list[tuple[re.Pattern[str], str]]
-    # Zero-width scans that find every offset where some body / phòng pattern can start: one pass over
-    # the text instead of one pass per pattern (62 of them), then each pattern is tried only there.
-    body_starts: re.Pattern[str]
-    phong_starts: re.Pattern[str]
-    bo_pattern: re.Pattern[str] | None = None
-    bo_by_key: dict[str, _So] = field(default_factory=dict)
-    abbreviations: tuple[tuple[re.Pattern[str], str], ...] = ()
-    long_places: frozenset[str] = frozenset()
-    # A body's successor after a reorganization: canonical -> (successor, since).
-    body_successors: dict[str, tuple[str, dt.date]] = field(default_factory=dict)
-    place_suffixes: frozenset[str] = frozenset()
-    abbreviation_keys: frozenset[str] = frozenset()  # the short forms of [abbreviations] ("UBND")
-    sectors: tuple[str, ...] = ()  # [sectors]: "ngành Thuế", "toàn ngành Hải quan" as groups
-
-
-def _key(s: str) -> str:
-    return (
-        re.sub(r"\s+", " ", s.replace("&", " và ").replace(" - ", " ").replace("-", " ")).strip().casefold()
-    )
-
-
-def _literal(s: str) -> str:
-    parts = [re.escape(p) for p in s.split()]
-    return r"\s+".join(parts)
-
-
-@lru_cache(maxsize=1)
-def table() -> _Table:
-    raw = tomllib.loads((data_dir() / "agencies.toml").read_text(encoding="utf-8"))
-    so_by_key: dict[str, _So] = {}
-    forms: list[str] = []
-    for entry in raw["so"]:
-        so = _So(entry["name"], entry.get("successor"), entry.get("since"))
-        for form in [entry["name"], *entry.get("variants", [])]:
-            so_by_key[_key(form)] = so
-            forms.append(form)
-    forms.sort(key=len, reverse=True)  # longest first so "Nông nghiệp và Môi trường" beats "Nông nghiệp"
-    alt = "|".join(_literal(f) for f in forms)
-    so_pattern = re.compile(rf"\b[Ss]ở\s+(?P<name>{alt})(?!\w)", _I)
-    so_list_item = re.compile(rf"(?P<name>{alt})(?!\w)", _I)
-    bodies = []
-    body_sources = []
-    body_successors = {
-        e["canonical"]: (e["successor"], e["since"])
-        for e in raw["body"]
-        if e.get("successor") and e.get("since")
-    }
-    for entry in raw["body"]:
-        for p in entry["patterns"]:
-            bodies.append((re.compile(rf"(?<!\w){p}", _I), entry["canonical"], entry.get("levelled", False)))
-            body_sources.append(f"(?:{p})")
-    phong = [
-        (re.compile(rf"\b[Pp]hòng\s+(?:{p})", _I), f"Phòng {entry['name']}")
-        for entry in raw["phong"]
-        for p in entry["patterns"]
-    ]
-    body_starts = re.compile(rf"(?<!\w)(?=(?:{'|'.join(body_sources)}))", _I)
-    phong_starts = re.compile(r"\b(?=[Pp]hòng\s)", _I)
-    bo_by_key: dict[str, _So] = {}
-    bo_forms: list[str] = []
-    for entry in raw.get("bo", []):
-        bo = _So(entry["name"], entry.get("successor"), entry.get("since"), prefix="Bộ")
-        for form in [entry["name"], *entry.get("variants", [])]:
-            bo_by_key[_key(form)] = bo
-            bo_forms.append(form)
-    bo_forms.sort(key=len, reverse=True)
-    bo_pattern = (
-        re.compile(rf"\bBộ\s+(?P<name>{'|'.join(_literal(f) for f in bo_forms)})(?!\w)", _I)
-        if bo_forms
-        else None
-    )
-    abbreviations = tuple(
-        (re.compile(rf"(?<!\w){re.escape(short)}(?!\w)"), long)
-        for short, long in sorted(raw.get("abbreviations", {}).items(), key=lambda kv: -len(kv[0]))
-    )
-    return _Table(
-        so_pattern,
-        so_by_key,
-        so_list_item,
-        bodies,
-        phong,
-        body_starts,
-        phong_starts,
-        bo_pattern,
-        bo_by_key,
-        abbreviations,
-        frozenset(raw.get("places", {}).get("long", [])),
-        body_successors,
-        frozenset(raw.get("places", {}).get("suffixes", [])),
-        frozenset(raw.get("abbreviations", {})),
-        tuple(sorted(raw.get("sectors", {}).get("names", []), key=len, reverse=True)),
-    )
+def _sector_mentions(text: str, ctx: AgencyContext) -> list[Mention]:
+    """ "toàn ngành Thuế", "ngành Kiểm sát", "ngành giáo dục tỉnh": the body that heads the sector, the
+    province's where the province is the document's own or is written after it, else the central
+    one; a sector the table gives no body stays a group as written ("Ngành Điện lực")."""
+    t = table()
+    if t.sector_pattern is None:
+        return []
+    out: list[Mention] = []
+    for m in t.sector_pattern.finditer(text):
+        if text[max(0, m.start() - 5) : m.start()].lower().endswith(("các ", "liên ")):
+            continue  # "các ngành Y tế, Giáo dục": several sectors, a group of its own
+        central, local = t.sectors.get(_key(m.group("name")), (None, None))
+        body = local if (m.group("local") or ctx.place("tỉnh") or ctx.provincial) and local else central
+        if isinstance(body, _So):
+            name = _so_canonical(body, ctx)
+        elif body:
+            name = _body_canonical(body, ctx)
+        else:
+            written = text[m.start("name") - len("ngành ") : m.end("name")]
+            out.append(
+                Mention(m.start(), m.end(), m.group(0), written[:1].upper() + written[1:], collective=True)
+            )
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(0), name))
+    return out
 
 
 _LEVEL = r"tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã|phường|thị trấn"
@@ -190,21 +105,6 @@ def _cap_words(tail: str, known: set[str]) -> str:
     if side in table().place_suffixes:
         taken.append(side)
     return " ".join(taken)
-
-
-def _body_canonical(canonical: str, ctx: AgencyContext) -> str:
-    """A body by its successor's name when the document is dated on or after the change ("Cục Thuế
-    tỉnh" -> "Thuế tỉnh" from 1/7/2025), else by the name it had then."""
-    successor = table().body_successors.get(canonical)
-    if successor and ctx.doc_date and ctx.doc_date >= successor[1]:
-        return successor[0]
-    return canonical
-
-
-def _so_canonical(so: _So, ctx: AgencyContext) -> str:
-    if so.successor and so.since and ctx.doc_date and ctx.doc_date >= so.since:
-        return f"{so.prefix} {so.successor}"
-    return f"{so.prefix} {so.name}"
 
 
 @lru_cache(maxsize=1)
@@ -365,7 +265,8 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             name = name or ctx.place(level) or ""
             canonical = f"UBND {level}" + (f" {name}" if name else "")
         found.append(Mention(m.start(), end, text[m.start() : end], canonical))
-    found.extend(group_mentions(text, ctx, found, list_heads, t.sectors))
+    found.extend(group_mentions(text, ctx, found, list_heads))
+    found.extend(_sector_mentions(text, ctx))
     for m in _NAMED_BODY.finditer(text):
         name = _cap_words(m.group("name"), known)
         if not name:

@@ -46,28 +46,12 @@ _LOCAL_GROUP = re.compile(
 _UNDER_BODY = re.compile(r"\s+(?:trực\s+)?thuộc\s+")
 
 
-def _sector_pattern(sectors: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not sectors:
-        return None
-    names = "|".join(r"\s+".join(re.escape(w) for w in s.split()) for s in sectors)
-    return re.compile(rf"(?<!\w)(?:(?:toàn|cả)\s+)?(?P<ngành>ngành)\s+(?P<name>{names})(?!\w)", _I)
-
-
 def group_mentions(
-    text: str, ctx: AgencyContext, found: list[Mention], list_heads: set[int], sectors: tuple[str, ...] = ()
+    text: str, ctx: AgencyContext, found: list[Mention], list_heads: set[int]
 ) -> list[Mention]:
     """The groups in `text`; `found` holds the bodies already found (a group may end with one:
-    "… thuộc Tổng cục Thuế"), `list_heads` where a "Các Sở:" list starts (its names are the mentions),
-    `sectors` the sectors named as a whole ("toàn ngành Thuế")."""
+    "… thuộc Tổng cục Thuế"), `list_heads` where a "Các Sở:" list starts (its names are the mentions)."""
     out: list[Mention] = []
-    sector = _sector_pattern(sectors)
-    for m in sector.finditer(text) if sector else ():
-        if text[max(0, m.start() - 4) : m.start()].lower().endswith(("các ", "liên ")):
-            continue  # "các ngành Y tế, Giáo dục": the several sectors, a group of its own
-        written = text[m.start("ngành") : m.end()]
-        out.append(
-            Mention(m.start(), m.end(), m.group(0), written[:1].upper() + written[1:], collective=True)
-        )
     named_at = {x.start: x for x in found if not x.collective}
     for m in _COLLECTIVE.finditer(text):
         if m.start() in list_heads:

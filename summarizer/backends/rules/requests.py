@@ -11,6 +11,7 @@ from summarizer.backends.rules.assignees import extend_terminal
 from summarizer.domain import cues
 from summarizer.domain.agencies import Mention, find_mentions
 from summarizer.domain.context import DocContext
+from summarizer.domain.mention import CAP_WORD
 from summarizer.models import AgencySupport, Provenance, Request
 from summarizer.source.segment import Block, Piece, sentences
 
@@ -134,6 +135,9 @@ def requests_in_block(
                     before = [m for m in ms if m.start < at and (not m.collective or at - m.end <= 2)]
                     if before:
                         requester = before[-1].canonical
+                    elif _chair_speaks(text, p.start, at, ctx):
+                        # "Bộ trưởng đề nghị ngành Giáo dục …": the host's own leader gives work.
+                        requester = ctx.info.issuer
             if (
                 target is None
                 and lead is not None
@@ -411,6 +415,16 @@ def public_asks(b: Block, text: str, ctx: DocContext) -> list[Request]:
             )
         )
     return out
+
+
+_SPEAKER = re.compile(rf"(?<!\w)(?P<title>{cues.LEADER_TITLE})(?:\s+(?-i:{CAP_WORD})){{0,4}}\s+(?:cũng\s+)?$")
+
+
+def _chair_speaks(text: str, start: int, at: int, ctx: DocContext) -> bool:
+    """Whether the words before a cue are the chair speaking ("Bộ trưởng", "Thủ tướng Phạm Minh Chính")."""
+    m = _SPEAKER.search(text, max(start, at - 80), at)
+    chair = ctx.info.chair
+    return bool(m and chair and chair.position and chair.position.startswith(m["title"]))
 
 
 def _without_holder(name: str) -> str:
