@@ -71,3 +71,21 @@ def test_a_regulation_naming_a_body_gives_it_no_work():
         "- Quy định Ngân hàng Phát triển Việt Nam xem xét hỗ trợ lãi suất không triển khai được.\n"
     )
     assert result.tasks == []
+
+
+def test_a_named_body_written_again_without_its_place_is_the_same_body():
+    text = (
+        "Hải quan Hà Nội tổng kết năm 2020\n\nSáng 28/12, Cục Hải quan Hà Nội tổ chức hội nghị tổng kết.\n\n"
+        "Thứ trưởng Bộ Tài chính Vũ Thị Mai yêu cầu Cục Hải quan tiếp tục cải cách thủ tục hành chính.\n"
+    )
+    result, _ctx = run(text, date="2020-12-29")
+    assert [t.agencies for t in result.tasks] == [["Cục Hải quan Hà Nội"]]
+
+
+def test_a_short_name_stays_unread_when_several_bodies_of_its_kind_are_named():
+    text = (
+        "Tổng kết\n\nSáng 28/12, Cục Hải quan Hà Nội và Cục Hải quan Hải Phòng tổ chức hội nghị.\n\n"
+        "Cục Hải quan cần tiếp tục cải cách thủ tục hành chính.\n"
+    )
+    _result, ctx = run(text, date="2020-12-29")
+    assert not any(m.written == "Cục Hải quan" for m in ctx.mentions)

@@ -86,6 +86,23 @@ _NAMED_BODY = re.compile(
     r"|Cục (?:Hải quan|Thuế|Quản lý thị trường))"
     rf"(?:\s+(?:TP\.?|thành phố|tỉnh))?(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{1,3}})"
 )
+# A named body written again without its place ("Cục Hải quan cần tiếp tục …" after "Cục Hải quan Hà Nội").
+_SHORT_NAMED = re.compile(
+    rf"(?<!\w)(?<!Tổng )(?P<body>Cục (?:Hải quan|Quản lý thị trường))(?!\w)(?!{_SAME_LINE}{_CAP_WORD})"
+)
+
+
+def _short_named_bodies(text: str, found: list[Mention]) -> list[Mention]:
+    """The body a document names in full once ("Cục Hải quan Hà Nội"), where it writes it again short:
+    the same body, when the document names only one of that kind."""
+    out: list[Mention] = []
+    for m in _SHORT_NAMED.finditer(text):
+        full = {f.canonical for f in found if f.canonical.startswith(m["body"] + " ") and not f.collective}
+        if len(full) == 1:
+            out.append(Mention(m.start(), m.end(), m.group(0), next(iter(full))))
+    return out
+
+
 _CENTRAL = re.compile(r"(?<!\w)(?:Thủ tướng Chính phủ|Chính phủ|Trung ương|Quốc hội)(?!\w)")
 
 
@@ -274,6 +291,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         body = m.group("body").replace("uỷ", "ủy")
         end = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
         found.append(Mention(m.start(), end, text[m.start() : end], f"{body} {name}"))
+    found.extend(_short_named_bodies(text, found))
     for m in _CENTRAL.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(0), m.group(0)))
     found = of_each_place(text, found)
