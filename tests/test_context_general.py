@@ -153,6 +153,13 @@ _DATES = [
         "2020-12-04",
         "Chiều 4/12",
     ),
+    # A page dated a day before the session it reports (a feed's time zone): still that year's.
+    (
+        "Chiều 22/4, Chủ tịch UBND tỉnh Võ Văn Hưng làm việc với huyện Phong Điền.",
+        "2024-04-21",
+        "2024-04-22",
+        "Chiều 22/4",
+    ),
     # A dateline before the date.
     (
         "Hà Nội (TTXVN) - Sáng 12/3, tại trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ trì "
@@ -899,6 +906,15 @@ _NEWS_ISSUERS = [
         "Tổng cục Hải quan",
     ),
     ("Sáng 5/6, Giám đốc Công an tỉnh Nguyễn Văn Long chủ trì hội nghị tổng kết.", "Công an tỉnh"),
+    (
+        "Sáng 5/6, Bộ trưởng Bộ Giáo dục và Đào tạo và đoàn công tác đã làm việc với UBND tỉnh Quảng Ngãi.",
+        "Bộ Giáo dục và Đào tạo",
+    ),
+    (
+        "Sáng 5/6, UBND tỉnh Quảng Ngãi có buổi làm việc với Bộ Giáo dục và Đào tạo do Bộ trưởng Nguyễn Kim Sơn "
+        "dẫn đầu.",
+        "Bộ Giáo dục và Đào tạo",
+    ),
     (
         "Sáng 12/8, đồng chí Tô Lâm, Tổng Bí thư, Chủ tịch nước, Trưởng Ban Chỉ đạo Trung ương về phòng, chống "
         "tham nhũng, tiêu cực chủ trì Phiên họp thứ 26 của Ban Chỉ đạo.",

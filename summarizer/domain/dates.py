@@ -140,19 +140,24 @@ def reviewed_year(text: str) -> int | None:
     return int(m.group(1)) if m and MIN_YEAR <= int(m.group(1)) <= MAX_YEAR else None
 
 
+_ANCHOR_SLACK = dt.timedelta(days=2)
+
+
 def resolve_year(
     day: int, month: int, anchor: dt.date | None, years: Iterable[int] = (), reviewed: int | None = None
 ) -> dt.date | None:
     """A yearless date ("Chiều 22.4") on the calendar.
 
     With an anchor (the issue or publication date), the year that puts the date on or before the
-    anchor: a write-up reports a session that has happened. Without one, the last of `years` (the
-    caller orders them, the likeliest last).
+    anchor: a write-up reports a session that has happened. A day or two after it still counts: a
+    page's date may be written in another time zone, or a day early by a feed ("Chiều 22/4" on a page
+    dated 2024-04-21 is 2024's, not 2023's; never the next year's). Without one, the last of `years` (the caller orders
+    them, the likeliest last).
     """
     if anchor is not None:
         for y in (anchor.year, anchor.year - 1):
             date = valid_date(y, month, day)
-            if date is not None and date <= anchor:
+            if date is not None and date <= anchor + _ANCHOR_SLACK:
                 return date
         return None
     if reviewed is not None and (month >= 10 or month <= 3):

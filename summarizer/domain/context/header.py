@@ -343,8 +343,9 @@ def find_issuer(
             return f"Đoàn đại biểu Quốc hội {level}" + ("" if level == "tỉnh" else f" {delegation['place']}")
         if body is None and opening:
             # "Tổng cục trưởng Nguyễn Văn Cẩn" names no body: the body the narration says holds the session
-            # ("Ngày 5/6, Tổng cục Hải quan tổ chức hội nghị …") is the one its head chairs for.
-            return _organizer(opening)
+            # ("Ngày 5/6, Tổng cục Hải quan tổ chức hội nghị …") is the one its head chairs for, or the one
+            # whose delegation the chair leads ("… làm việc với Bộ Giáo dục và Đào tạo do Bộ trưởng X dẫn đầu").
+            return _led_by(opening, info.chair.name) or _organizer(opening)
         return body
     if info.kind == "news":
         # No chair named: the body of the official who attends and directs the session.
@@ -389,20 +390,37 @@ def _official_issuing(lead: str) -> str | None:
 
 # A session the body holds, or a directive a news item reports it has just issued ("vừa có văn bản …").
 _ORGANIZES = re.compile(
-    r"\s*(?:(?:đã\s+|vừa\s+)?(?:tổ chức|họp|chủ trì|tiến hành|triển khai họp|(?:có buổi\s+)?làm việc với)"
+    r"\s*(?:và\s+(?:các thành viên\s+)?[Đđ]oàn(?:\s+công tác)?\s+)?"
+    r"(?:(?:đã\s+|vừa\s+)?(?:tổ chức|họp|chủ trì|tiến hành|triển khai họp|(?:có buổi\s+)?làm việc với)"
     r"|(?:vừa|mới)\s+(?:có văn bản|ban hành|ký ban hành|có công văn|có công điện|gửi văn bản))\b",
     _I,
 )
 
 
-_OPENS_BEFORE = re.compile(r"(?:[,\-–]|[,\-–]\s*(?:[Ll]ãnh đạo|[Tt]ập thể lãnh đạo))\s*$")
+# Before the body that holds the session: the start of the clause, its leaders, or its head named by office
+# alone ("Sáng 5/6, Bộ trưởng Bộ Giáo dục và Đào tạo và đoàn công tác đã làm việc …").
+_OPENS_BEFORE = re.compile(
+    r"[,\-–]\s*(?:(?:[Ll]ãnh đạo|[Tt]ập thể lãnh đạo|(?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng|Chủ tịch|Giám đốc|Bí thư"
+    r"|Tổng cục trưởng|Cục trưởng))\s*)?$"
+)
+
+
+def _led_by(opening: str, name: str | None) -> str | None:
+    """The body named right before "do <office> <name>" (its delegation, led by that person)."""
+    if not name:
+        return None
+    for m in find_mentions(opening):
+        after = opening[m.end : m.end + 80]
+        if not m.collective and re.match(r"\s+do\s", after) and name in after:
+            return m.canonical
+    return None
 
 
 def _organizer(opening: str) -> str | None:
     """The body the narration says holds the session, when no official is named as chairing it ("Ngày
     18/9, Sở Nội vụ tổ chức hội nghị …", "Chiều 2/12, UBND tỉnh họp phiên thường kỳ")."""
     for m in find_mentions(opening):
-        before = opening[max(0, m.start - 12) : m.start]
+        before = opening[max(0, m.start - 24) : m.start]
         # "Sáng 6/9, (lãnh đạo) UBND tỉnh làm việc với …": its leaders hold it in its name.
         opens = m.start == 0 or _OPENS_BEFORE.search(before) is not None
         if not m.collective and opens and _ORGANIZES.match(opening, m.end):
