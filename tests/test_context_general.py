@@ -808,6 +808,18 @@ def test_an_official_who_attends_and_directs_is_no_chair():
     assert got.chair is None and got.issuer == "Cục Hải quan Thừa Thiên Huế"  # his office names no body
 
 
+def test_a_record_of_an_inspection_is_the_inspecting_body_s():
+    text = (
+        _NATIONAL
+        + "\nBIÊN BẢN KIỂM TRA\nViệc chấp hành quy định về hóa chất\n\nHôm nay, ngày 12/5/2025, tại Công ty "
+        "TNHH An Khang, Đoàn kiểm tra của Sở Công Thương gồm:\n1. Ông Trần Văn Bình - Phó Chi cục trưởng - Trưởng "
+        "đoàn;\n2. Bà Lê Thị Hoa - chuyên viên.\nĐoàn đã tiến hành kiểm tra việc chấp hành quy định.\n"
+    )
+    got = ctx(text).info
+    assert (got.kind, got.meeting_date, got.issuer) == ("minutes", dt.date(2025, 5, 12), "Sở Công Thương")
+    assert got.chair is None  # a team's head is named, nobody as chairing
+
+
 def test_a_signer_is_never_a_place_of_the_issuer():
     text = (
         "ỦY BAN NHÂN DÂN\n"

@@ -110,8 +110,10 @@ def _header_issuer(bs: list[Block]) -> str | None:
     lines: list[str] = []
     for b in bs[:12]:
         t = b.text.strip().strip("|").split(" | ")[0].strip()  # "| UBND TỈNH X | CỘNG HÒA … |": a table row
-        if t.upper().startswith(("THÔNG BÁO", "SỐ:", "SỐ ", "KÍNH GỬI", "V/V")) or DATED_LINE.match(t):
-            break
+        if t.upper().startswith(
+            ("SỐ:", "SỐ ", "KÍNH GỬI", "V/V", "BIÊN BẢN", *_TITLED_KINDS)
+        ) or DATED_LINE.match(t):
+            break  # the number, the addressees or the document's kind: the header has ended
         if _MOTTO_LINE.match(t):
             # The Quốc hiệu and Tiêu ngữ (or the Party's "ĐẢNG CỘNG SẢN VIỆT NAM"): the right column,
             # which a conversion may put before or between the lines of the issuer's name.
@@ -431,7 +433,7 @@ def _organizer(opening: str) -> str | None:
 _HOST_BODY = re.compile(
     r"(?<![Tt]ập )\b(?:[Đđ]oàn(?:\s+(?:công tác|kiểm tra|giám sát|khảo sát|Kiểm tra|Giám sát|công tác))?(?:\s+số\s+\d+)?"
     r"|buổi làm việc|cuộc họp|phiên họp)\s+(?:của\s+|(?=(?:Bộ|Sở|Ban|Tổng cục|Cục|UBND|Ủy ban|Tỉnh ủy|Văn phòng)\s))"
-    r"(?P<body>[A-ZĐ][^,.;()]{2,60}?)\s+(?:do|với|về)\b"
+    r"(?P<body>[A-ZĐ][^,.;()]{2,60}?)\s+(?:do|với|về|gồm|gồm có|đã|tiến hành)\b"
 )
 # A delegation that is a body of its own ("Đoàn đại biểu Quốc hội tỉnh Bình Định do … dẫn đầu …").
 _DELEGATION = re.compile(
