@@ -452,3 +452,29 @@ def test_a_partner_the_heading_names_is_no_lead():
     got = _verify(text, "Rà soát, đánh giá hiệu quả đầu tư hạ tầng", ["Sở Công Thương", "Sở Tài chính"])
     assert [(a.name, a.source) for a in got.agencies] == [("Sở Công Thương", "heading")]
     assert [p.name for p in got.partners] == ["Sở Tài chính"]
+
+
+def test_where_no_lead_is_borne_out_the_action_tells_the_items_part():
+    text = (
+        "Sáu là, các Sở có ý kiến tham gia bằng văn bản gửi Sở Công Thương trong thời hạn 03 ngày làm việc "
+        "để Sở Công Thương tổng hợp, báo cáo UBND tỉnh trước ngày 05/6/2026.\n"
+    )
+    source = Source("made-up.txt", clean_text(text))
+    ctx = build_context(source)
+    span = (0, len(source.text.rstrip()))
+    # A lead the text does not bear out (a model's mistake): the action still says whose part it is.
+    got = verify_agencies(source, ctx, span, ["Bộ Tài chính"], [], "có ý kiến tham gia bằng văn bản")
+    assert got.agencies == [] and got.clause is not None
+    dl = choose_deadline(
+        source, dt.date(2026, 5, 26), span, "trước ngày 05/6/2026", reader_saw_none=True, clause=got.clause
+    )
+    assert dl is None
+    dl = choose_deadline(
+        source,
+        dt.date(2026, 5, 26),
+        span,
+        "trong thời hạn 03 ngày làm việc",
+        reader_saw_none=True,
+        clause=got.clause,
+    )
+    assert dl is not None and dl.kind == "relative"

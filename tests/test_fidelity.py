@@ -16,7 +16,7 @@ FLOORS = {
     "perfect": {
         "tasks": 0.99,
         "requests": 0.99,
-        "agencies": 0.83,
+        "agencies": 0.84,
         "agency_precision": 0.99,
         "deadlines": 0.95,
         "deadline_precision": 0.92,
@@ -25,7 +25,7 @@ FLOORS = {
     "noisy": {
         "tasks": 0.99,
         "requests": 0.99,
-        "agencies": 0.83,
+        "agencies": 0.84,
         "agency_precision": 0.99,
         "deadlines": 0.95,
         "deadline_precision": 0.92,
@@ -50,7 +50,7 @@ def test_a_wrong_model_keeps_few_of_its_wrong_agencies_and_deadlines():
     # Floors at the figures reached: the goal (0.98) is met for agencies, not yet for
     # deadlines; a change that lets more wrong agencies or deadlines through fails here.
     assert figures["agency_precision"] >= 0.98, got.line()
-    assert figures["deadline_precision"] >= 0.90, got.line()
+    assert figures["deadline_precision"] >= 0.92, got.line()
 
 
 def test_tasks_on_one_quote_are_scored_by_their_agencies():

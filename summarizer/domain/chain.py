@@ -375,6 +375,5 @@ def verify_agencies(
         if key not in seen:
             seen.add(key)
             out.partners.append(got)
-    if out.agencies:
-        out.clause = lead_clause(source, ctx, span, out.agencies[0])
+    out.clause = lead_clause(source, ctx, span, out.agencies[0] if out.agencies else None, action)
     return out

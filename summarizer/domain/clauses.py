@@ -51,11 +51,28 @@ def _only_names(source: Source, ctx: DocContext, a: int, b: int) -> bool:
     return len(_WORDS.findall(rest)) <= 2
 
 
+def _by_action(source: Source, parts: list[tuple[int, int]], action: str) -> int | None:
+    """The part the model's action words stand in, where one clearly does."""
+    said = set(_WORDS.findall(fold(action))) if action else set()
+    if len(said) < 2:
+        return None
+    scored = sorted(
+        (
+            (len(said & set(_WORDS.findall(fold(source.text[a:b])))) / len(said), i)
+            for i, (a, b) in enumerate(parts)
+        ),
+        reverse=True,
+    )
+    best, k = scored[0]
+    return k if best >= 0.5 and best - scored[1][0] >= 0.2 else None
+
+
 def lead_clause(
-    source: Source, ctx: DocContext, span: tuple[int, int], lead: AgencySupport
+    source: Source, ctx: DocContext, span: tuple[int, int], lead: AgencySupport | None, action: str = ""
 ) -> tuple[int, int] | None:
-    """The part of the quote from the one that names the item's lead (the first, where the quote
-    does not name it) to the next that names another."""
+    """The part of the quote from the one that names the item's lead (the first, for a lead borne
+    out beyond the quote; for an item whose lead nothing bears out, the one its action words stand
+    in, with the parts before it that name no lead) to the next that names another."""
     text = source.text
     bounds = [span[0], *(m.end() for m in _PART_END.finditer(text, span[0], span[1])), span[1]]
     parts: list[tuple[int, int]] = []
@@ -68,13 +85,23 @@ def lead_clause(
             parts.append((a, b))
     if len(parts) < 2:
         return None
-    at = lead.span[0] if lead.source == "quote" and lead.span is not None else None
-    k = next((i for i, (a, b) in enumerate(parts) if at is not None and a <= at < b), 0)
-    key = agency_key(lead.name)
+    at = lead.span[0] if lead is not None and lead.source == "quote" and lead.span is not None else None
+    k = next((i for i, (a, b) in enumerate(parts) if at is not None and a <= at < b), None)
+    if lead is not None:
+        k = k or 0
+    else:
+        k = _by_action(source, parts, action)
+        if k is None:
+            return None
+    key = agency_key(lead.name) if lead is not None else ""
 
     def another(a: int, b: int) -> bool:
         return bool(names_lead(source, ctx, Link("quote", a, b, anywhere=True)) - {key})
 
     start = parts[k][0]
+    if lead is None:
+        # Read by its action words alone, the item's work may begin in the parts before that name
+        # no lead of their own ("Tổ chức kiểm tra thường xuyên …; yêu cầu các đơn vị lắp đặt …").
+        start = next((b for a, b in reversed(parts[:k]) if another(a, b)), span[0])
     end = next((a for a, b in parts[k + 1 :] if another(a, b)), span[1])
     return None if (start, end) == span else (start, end)
