@@ -160,6 +160,26 @@ _DATES = [
         "2024-04-22",
         "Chiều 22/4",
     ),
+    # A meeting in other words, a visit's day after its noun; a directive letter is no session.
+    (
+        "Ngày 23/7, Thủ tướng Chính phủ Phạm Minh Chính đã gặp gỡ các doanh nghiệp Nhật Bản tại Tokyo.",
+        "2024-07-24",
+        "2024-07-23",
+        "Ngày 23/7",
+    ),
+    (
+        "Trong chuyến công tác ngày 23/7, Bí thư Tỉnh ủy Lương Văn An đã đến thăm mô hình hợp tác xã.",
+        "2024-07-24",
+        "2024-07-23",
+        None,
+    ),
+    (
+        "Ngày 23/7, UBND tỉnh có văn bản chỉ đạo các sở, ngành triển khai phòng chống bão.",
+        "2024-07-24",
+        None,
+        None,
+    ),
+    ("Ngày 23/7, Thủ tướng Chính phủ có Công điện số 70/CĐ-TTg về ứng phó bão.", "2024-07-24", None, None),
     # A dateline before the date.
     (
         "Hà Nội (TTXVN) - Sáng 12/3, tại trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ trì "

@@ -253,7 +253,7 @@ ISSUANCE = re.compile(r"\b(?:ban hành|đã ký|ký ban hành|có hiệu lực|p
 # Words that make a dated sentence the narration of a session.
 SESSION_WORDS = re.compile(
     r"\b(?:họp|làm việc|kiểm tra|khảo sát|thăm|hội nghị|tiếp|chủ trì|dự|phiên|buổi|tọa đàm|giám sát"
-    r"|tiếp xúc|công tác|đối thoại)\b",
+    r"|tiếp xúc|công tác|đối thoại|gặp|gặp gỡ|gặp mặt|thị sát)\b",
     _I,
 )
 # How an item of a notice to one unit opens when it is that unit's work with no name ("- Kiểm định lại

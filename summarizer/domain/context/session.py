@@ -36,7 +36,8 @@ _DATE_NARRATION = re.compile(
     r"|[Tt]rong\s+|[Tt]ừ\s+(?=ngày\s+\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?\s+đến\b)"
     # "Tại buổi làm việc ngày 22/4, …", "… chủ trì cuộc họp trực tuyến ngày 22/4 với …": the session's day.
     r"|(?P<sess>buổi làm việc|cuộc làm việc|cuộc họp|phiên họp|hội nghị|buổi tiếp xúc cử tri|buổi kiểm tra|cuộc kiểm tra"
-    r"|đợt kiểm tra|buổi khảo sát|buổi giám sát)(?:\s+(?:trực tuyến|trực tiếp|thường kỳ|định kỳ|thường kì))?"
+    r"|đợt kiểm tra|buổi khảo sát|buổi giám sát|chuyến công tác|chuyến thăm|đợt công tác|buổi gặp mặt|buổi tiếp"
+    r"|buổi đối thoại)(?:\s+(?:trực tuyến|trực tiếp|thường kỳ|định kỳ|thường kì))?"
     r"\s+(?:vào\s+|hôm\s+)?)(?=ngày\s))"
     # A minutes' or an invitation's labelled time: "Thời gian: 14 giờ 00, ngày 18/9/2024", "Thời gian kiểm
     # tra: ngày 20/3/2026" (never "Thời gian thực hiện: …", a plan's, nor "… trước ngày …", a deadline).
