@@ -92,6 +92,12 @@ _DATES = [
         "2024-04-19",
         None,
     ),
+    (
+        "Sáng thứ 3 (8/10), Chủ tịch UBND tỉnh Lê Văn An làm việc với huyện Kỳ Anh.",
+        "2024-10-09",
+        "2024-10-08",
+        None,
+    ),
     # The new year: a session late in December written up early in January.
     (
         "Tổng kết năm\n\nChiều 30/12, UBND tỉnh tổ chức hội nghị tổng kết công tác năm. Chủ tịch UBND tỉnh "

@@ -26,7 +26,9 @@ _I = re.IGNORECASE
 # The date in words as an OCR pass may leave it, its tone marks misread ("Ngay 15 thang 3 nam 2024").
 _DMY_WORDS = DMY_WORDS.replace("tháng", "th[aáàảãạâấầẩẫậăắằẳẵặ]ng").replace("năm", "n[aăâ][mn]")
 _HOUR = r"\d{1,2}\s*(?:giờ|h|g)\s*(?:\d{1,2}\s*(?:phút|')?)?"
-_WEEKDAY = r"(?:thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+nhật)"
+_WEEKDAY = (
+    r"(?:thứ\s*(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7](?!\d))|[Cc]hủ\s+[Nn]hật)"  # "thứ Ba", "thứ 3"
+)
 # Also a dateline "Đông Sơn (3/12) - …", a range in brackets "Trong 2 ngày (3-4/12), …" and the day a
 # session "diễn ra (vào) ngày 3/12".
 _DATE_NARRATION = re.compile(
