@@ -652,6 +652,17 @@ _CHAIRS = [
         "Cầm Ngọc Minh",
         "Bí thư Tỉnh ủy",
     ),
+    (
+        _notice(
+            "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n",
+            "Lạng Sơn, ngày 20 tháng 3 năm 2024",
+            "Ngày 15/3/2024, UBND tỉnh tổ chức cuộc họp nghe báo cáo về dự án. Chủ trì cuộc họp: đồng chí Đoàn "
+            "Thu Hà, Phó Chủ tịch UBND tỉnh.",
+        ),
+        None,
+        "Đoàn Thu Hà",
+        "Phó Chủ tịch UBND tỉnh",
+    ),
     # OCR'd or PDF text: the chair's name wrapped onto the next line.
     (
         "THÔNG BÁO\nKết luận của Bộ trưởng tại cuộc họp\n\nNgày 15/3/2024, tại trụ sở Bộ Tài chính, Bộ trưởng Hồ\n"

@@ -263,9 +263,9 @@ def _with_wrapped_line(bs: list[Block], i: int) -> str:
 _CHAIR_CUE = re.compile(
     r"\b(?:dưới sự chủ trì của|[Cc]hủ trì(?:\s+(?:hội nghị|cuộc họp|buổi làm việc|phiên họp|buổi tiếp xúc"
     r"|buổi gặp mặt|hội thảo|lễ)(?:\s+\S+){0,3}?)?\s+(?:là|có))\s+"
-    # A minutes' labelled line, at the start of a line: "Chủ trì: đồng chí …", "1. Chủ tọa: Bà …" (not a
-    # task table's "Cơ quan chủ trì: Sở …": the label opens the line).
-    r"|^\s*(?:[-+•]\s*|\d{1,2}[.)]\s*|[a-zđ]\)\s*)?(?:Chủ trì|Người chủ trì|Chủ tọa|Chủ toạ)"
+    # A minutes' labelled line, at the start of a line or a sentence: "Chủ trì: đồng chí …", "1. Chủ tọa: Bà
+    # …", "… về dự án. Chủ trì cuộc họp: đồng chí …" (not a task table's "Cơ quan chủ trì: Sở …").
+    r"|(?:^|(?<=[.;]\s))\s*(?:[-+•]\s*|\d{1,2}[.)]\s*|[a-zđ]\)\s*)?(?:Chủ trì|Người chủ trì|Chủ tọa|Chủ toạ)"
     r"(?:\s+(?:hội nghị|cuộc họp|buổi làm việc|phiên họp))?\s*:\s*",
     re.M,
 )
