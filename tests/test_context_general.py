@@ -956,6 +956,14 @@ _NEWS_ISSUERS = [
     ),
     ("Sáng 5/6, Giám đốc Công an tỉnh Nguyễn Văn Long chủ trì hội nghị tổng kết.", "Công an tỉnh"),
     (
+        "Sáng 5/6, Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh Lê Văn An tiếp xúc cử tri huyện Phù Cát.",
+        "Đoàn đại biểu Quốc hội tỉnh",
+    ),
+    (
+        "Sáng 5/6, Bí thư Thành ủy, Trưởng Đoàn ĐBQH TP Hà Nội Bùi Thị Minh Hoài tiếp xúc cử tri quận Ba Đình.",
+        "Đoàn đại biểu Quốc hội thành phố Hà Nội",
+    ),
+    (
         "Sáng 5/6, Bộ trưởng Bộ Giáo dục và Đào tạo và đoàn công tác đã làm việc với UBND tỉnh Quảng Ngãi.",
         "Bộ Giáo dục và Đào tạo",
     ),

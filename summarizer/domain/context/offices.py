@@ -41,6 +41,12 @@ def session_body(position: str, opening: str | None) -> str | None:
     Phù Cát" -> "Tỉnh ủy"), else the last office named (body_of_position)."""
     last = body_of_position(position)
     rest = opening.replace(position, " ") if opening else ""
+    delegation = _NA_DELEGATION.search(position)
+    if delegation and _VOTERS.search(rest):
+        # "Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh … tiếp xúc cử tri": a deputy meets voters as a deputy.
+        level = "tỉnh" if delegation["level"] == "tỉnh" else "thành phố"
+        place = f" {delegation['place']}" if delegation["place"] and level != "tỉnh" else ""
+        return f"Đoàn đại biểu Quốc hội {level}{place}"
     if not rest or not _PARTY_COUNTERPART.search(rest):
         return last
     parts = [p.strip() for p in _OFFICES_SPLIT.split(position) if p.strip()]
@@ -48,6 +54,10 @@ def session_body(position: str, opening: str | None) -> str | None:
     return party[0] if party else last
 
 
+_NA_DELEGATION = re.compile(
+    rf"Đoàn (?:đại biểu Quốc hội|ĐBQH) (?P<level>tỉnh|thành phố|TP\.?)(?: ?(?P<place>[{UPPER_VI}]\w*(?: [{UPPER_VI}]\w*)*))?"
+)
+_VOTERS = re.compile(r"\btiếp xúc cử tri\b", re.I)
 _PARTY_BODY = re.compile(r"\b(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+(?:ủy|uỷ)\b|\bTrung ương\b")
 # A Party body the session is held with (not the chair's own "Tỉnh ủy"): "Ban Thường vụ Huyện ủy …",
 # "Đảng ủy xã …", "Đảng bộ …".
