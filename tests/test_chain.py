@@ -478,3 +478,14 @@ def test_where_no_lead_is_borne_out_the_action_tells_the_items_part():
         clause=got.clause,
     )
     assert dl is not None and dl.kind == "relative"
+
+
+def test_the_deputies_of_a_body_are_not_that_body_taking_the_work():
+    text = "Nắm bắt các nội dung, ý kiến mà các đại biểu Quốc hội quan tâm, chuẩn bị kỹ số liệu thuyết minh."
+    assert _role(text, "Quốc hội") == "object"
+    text = (
+        "2.2. Giao Vụ Dự toán\n\n- Tiếp tục hoàn thiện hồ sơ thuyết minh dự toán thu năm 2027. Nắm bắt các "
+        "ý kiến mà các đại biểu Quốc hội quan tâm, chuẩn bị kỹ lưỡng dữ liệu.\n"
+    )
+    got = _verify(text, "- Tiếp tục hoàn thiện hồ sơ thuyết minh dự toán thu năm 2027.", ["Vụ Dự toán"])
+    assert [a.source for a in got.agencies] == ["heading"]

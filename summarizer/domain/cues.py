@@ -111,7 +111,7 @@ NOT_LEAD_BEFORE = re.compile(
     r"(?:\b(?:của|với|cho|tại|về|đối với|cùng|gửi|trình|chỉ đạo|hướng dẫn|phối hợp|hỗ trợ|giúp|đến|từ|thuộc|và|"
     r"lãnh đạo|chủ tịch|phó chủ tịch|giám đốc|bí thư|trưởng|phó|đại diện|thành viên|cán bộ|theo|trên|trong|"
     r"qua|nghe|báo cáo|tham mưu|của các|viên chức|xin|kiến nghị|đề xuất|địa bàn|cấp|phục vụ|để|lên|tới|mời|"
-    r"làm việc với|thăm|tặng|trao|được|trong số|là))\s*$",
+    r"làm việc với|thăm|tặng|trao|được|trong số|là|đại biểu))\s*$",
     _I,
 )
 # What follows a body that is the subject of a narration, not of a directive ("Tỉnh đang xây dựng …").
