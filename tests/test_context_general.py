@@ -397,6 +397,13 @@ _DATES = [
         "2024-03-15",
         None,
     ),
+    (
+        "THÔNG BÁO\nKết luận của Phó Thủ tướng\n\nNgảy 15 thảng 3 nãm 2024, tại Trụ sở Chính phủ, Phó Thủ tướng "
+        "Trần Lưu Quang đã chủ trì cuộc họp về thương mại điện tử.",
+        None,
+        "2024-03-15",
+        None,
+    ),
     # No session: a date that issues a text, a letter that cites one.
     (
         "UBND TỈNH NAM ĐỊNH\n"

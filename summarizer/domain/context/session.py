@@ -23,8 +23,9 @@ _I = re.IGNORECASE
 # 26/5/2026 tại …"; a part of the day ("Sáng", "Chiều tối") marks it as a session's for sure.
 # Also "Sáng nay (7/9), …", "Chiều thứ Hai (7/9) …", "Chiều 7/9 Chủ tịch …" (a part of the day needs no
 # comma after its date), and a session over days: "Trong hai ngày 7 và 8/9, …" (its first day).
-# The date in words as an OCR pass may leave it, its tone marks misread ("Ngay 15 thang 3 nam 2024").
-_DMY_WORDS = DMY_WORDS.replace("tháng", "th[aáàảãạâấầẩẫậăắằẳẵặ]ng").replace("năm", "n[aăâ][mn]")
+# The date in words as an OCR pass may leave it, a tone mark lost or misread ("Ngay 15 thang 3 nam 2024",
+# "Ngảy 15 thảng 3 nãm 2024"): one letter of "ngày", "tháng", "năm" may be any.
+_DMY_WORDS = DMY_WORDS.replace("tháng", r"th\wng").replace("năm", r"n\w[mn]")
 _HOUR = r"\d{1,2}\s*(?:giờ|h|g)\s*(?:\d{1,2}\s*(?:phút|')?)?"
 _WEEKDAY = (
     r"(?:thứ\s*(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7](?!\d))|[Cc]hủ\s+[Nn]hật)"  # "thứ Ba", "thứ 3"
@@ -48,7 +49,7 @@ _DATE_NARRATION = re.compile(
     rf"|(?P<range>(?:\b(?:[Tt]rong|[Vv]ào)\s+(?:các|hai|2|ba|3)\s+ngày|\b[Tt]ừ\s+ngày|^[Nn]gày|(?<=[,;.:]\s)[Nn]gày)"
     rf"\s+(?P<rparen>\()?(?P<d0>\d{{1,2}})\s*(?:và|-|–|,|đến)\s*))"
     rf"(?P<paren>(?(rparen)(?!)|\())?"
-    rf"(?P<ngay>[Nn]g[àa]y\s+)?(?:{DMY}|{_DMY_WORDS})"
+    rf"(?P<ngay>[Nn]g\wy\s+)?(?:{DMY}|{_DMY_WORDS})"
     rf"(?P<tail>(?(paren)\)|)(?(rparen)\)|)(?:\s*(?:,|\.(?!\d)|$|\s+(?:tại|vừa qua)\b|\s+[-–]\s|\s*\([^()\d]{{3,30}}\)\s*,)"
     # After a part of the day or "ngày" the narration may go on with no comma ("ngày 04/10/2024 Tổng
     # cục Thuế tổ chức …"); "… vào ngày 04/10/2024 dưới sự chủ trì …" goes on in lower case.
