@@ -489,3 +489,17 @@ def test_the_deputies_of_a_body_are_not_that_body_taking_the_work():
     )
     got = _verify(text, "- Tiếp tục hoàn thiện hồ sơ thuyết minh dự toán thu năm 2027.", ["Vụ Dự toán"])
     assert [a.source for a in got.agencies] == ["heading"]
+
+
+def test_a_name_the_document_defines_is_read_as_the_document_reads_it():
+    text = (
+        "Phó Thủ tướng yêu cầu Bộ Quốc phòng, Tổng công ty Cảng hàng không Việt Nam (ACV) khẩn trương phối hợp.\n\n"
+        "Bộ Giao thông vận tải, ACV và các cơ quan liên quan chuẩn bị các thủ tục cần thiết.\n"
+    )
+    got = _verify(
+        text, "Bộ Giao thông vận tải, ACV và các cơ quan liên quan chuẩn bị", ["Bộ Giao thông vận tải", "ACV"]
+    )
+    assert [a.name for a in got.agencies] == [
+        "Bộ Giao thông vận tải",
+        "Tổng công ty Cảng hàng không Việt Nam",
+    ]

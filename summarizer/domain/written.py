@@ -26,6 +26,15 @@ def canonical_in(written: str, ctx: DocContext) -> str:
         if full.startswith(short) and rest[:1] in (" ", ",") and _specifier(written, rest):
             w = " ".join(written.split())
             name = w[:1].upper() + w[1:]
+        if short == full:
+            # A name the table does not know that the document reads itself ("Tổng công ty Cảng hàng
+            # không Việt Nam (ACV)", then "ACV"): the document's reading.
+            w = written.strip()
+            own = next(
+                (m.canonical for m in ctx.mentions if m.written == w and agency_key(m.canonical) != full),
+                None,
+            )
+            name = own or name
         cache[written] = name
     return cache[written]
 
