@@ -168,3 +168,35 @@ REPORT = (
 def test_a_reports_findings_give_no_work(finding):
     result, _ctx = run(REPORT.format(finding=finding))
     assert result.tasks == []
+
+
+@pytest.mark.parametrize(
+    ("item", "partners"),
+    [
+        (
+            "1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với cơ quan liên quan kiểm tra mỏ.",
+            ["Cơ quan liên quan"],
+        ),
+        ("1. Sở Nông nghiệp và Môi trường chủ động phối hợp với UBND cấp xã kiểm tra mỏ.", ["UBND cấp xã"]),
+        ("1. Sở Nông nghiệp và Môi trường phối hợp cùng Công an tỉnh kiểm tra mỏ.", ["Công an tỉnh"]),
+        (
+            "1. Sở Nông nghiệp và Môi trường chủ trì với các sở, ngành và các địa phương kiểm tra mỏ.",
+            ["Các sở, ngành và các địa phương"],
+        ),
+        (
+            "1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với cơ quan Thuế, Sở Tài chính kiểm tra mỏ.",
+            ["Sở Tài chính"],
+        ),
+    ],
+)
+def test_the_partners_a_directive_names(item, partners):
+    result, _ctx = run(LETTER_HEAD + "Ủy ban nhân dân tỉnh yêu cầu:\n\n" + item + "\n")
+    assert [t.partners for t in result.tasks] == [partners]
+
+
+def test_the_head_of_a_level_of_committees_is_no_body_given_work():
+    text = (
+        LETTER_HEAD
+        + "Chủ tịch UBND cấp xã chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu để xảy ra khai thác trái phép.\n"
+    )
+    assert run(text)[0].tasks == []

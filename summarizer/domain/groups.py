@@ -43,6 +43,20 @@ _LOCAL_GROUP = re.compile(
     r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Công an)\s+các\s+(?:tỉnh|huyện|quận|thị xã|thành phố)"
     r"(?:(?:,\s*|\s+và\s+)(?:tỉnh|huyện|quận|thị xã|thành phố))*(?!\w)"
 )
+# The people's committees of a level ("UBND cấp xã", "Ủy ban nhân dân cấp xã, phường") and the bodies
+# concerned named without "các" ("phối hợp với cơ quan liên quan", "cơ quan, tổ chức liên quan"): groups
+# kept as written.
+_LEVEL_GROUP = re.compile(
+    r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+cấp\s+(?:tỉnh|huyện|xã)(?:,\s*(?:xã|phường|thị trấn))*(?!\w)"
+)
+_CONCERNED = re.compile(
+    r"(?<!\w)(?<!các )(?<!những )(?:cơ quan|đơn vị|địa phương|tổ chức)(?:,\s*(?:cơ quan|đơn vị|địa phương|tổ chức))*"
+    r"\s+(?:có\s+)?liên quan(?!\w)",
+    _I,
+)
+_HEAD_OF = re.compile(
+    r"(?:Chủ tịch|Thủ trưởng|Người đứng đầu|Giám đốc)\s+(?:(?:Ủy|Uỷ) ban nhân dân\s+)?$", _I
+)
 _UNDER_BODY = re.compile(r"\s+(?:trực\s+)?thuộc\s+")
 
 
@@ -63,6 +77,14 @@ def group_mentions(
             written = text[m.start() : named_at[under.end()].end]
         canonical = collective_canonical(written, ctx)
         out.append(Mention(m.start(), m.start() + len(written), written, canonical, collective=True))
+    for pattern in (_LEVEL_GROUP, _CONCERNED):
+        for m in pattern.finditer(text):
+            if _HEAD_OF.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Chủ tịch UBND cấp xã chịu trách nhiệm …": the office's holder, not the body
+            written = re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\b", "UBND", m.group(0))
+            out.append(
+                Mention(m.start(), m.end(), m.group(0), written[:1].upper() + written[1:], collective=True)
+            )
     for m in _LOCAL_GROUP.finditer(text):
         written = m.group(0)
         canonical = re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\b", "UBND", written)

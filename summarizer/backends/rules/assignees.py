@@ -89,9 +89,28 @@ def _bracket_end(text: str, end: int) -> int:
 def partners(text: str, start: int, end: int, ctx: DocContext, exclude: set[str]) -> list[Mention]:
     """The bodies after "phối hợp (với)" in text[start:end] that are not the task's leads, once each."""
     out: list[Mention] = []
-    for m in partner_mentions(text, ctx, start, end):
+    # A list that opens with a name the table lacks ("phối hợp với cơ quan Thuế, Sở A") is read on.
+    found = partner_mentions(text, ctx, start, end, past_unknown=True)
+    found += _after_cue(P.MORE_PARTNER, text, start, end, ctx)
+    for m in sorted(found, key=lambda x: x.start):
         if m.canonical not in exclude and all(o.canonical != m.canonical for o in out):
             out.append(m)
+    return out
+
+
+def _after_cue(cue: re.Pattern[str], text: str, start: int, end: int, ctx: DocContext) -> list[Mention]:
+    """The bodies right after a cue in text[start:end], a group ("… cùng với Sở A, Sở B") whole."""
+    out: list[Mention] = []
+    for m in cue.finditer(text, start, end):
+        pos = m.end()
+        for mention in ctx.mentions_in(pos, end):
+            if mention.start > pos + 2:
+                break
+            out.append(mention)
+            sep = P.GROUP_SEPARATOR.match(text, mention.end, end)
+            if not sep:
+                break
+            pos = sep.end()
     return out
 
 

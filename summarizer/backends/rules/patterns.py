@@ -50,6 +50,13 @@ NOT_DIRECTIVE_AFTER = cues.NOT_DIRECTIVE_AFTER
 ADDRESSING_CUE = re.compile(r"\b(?:giao|yêu cầu|đề nghị|lưu ý)\b", _I)
 CONTINUATION = re.compile(r"^(?:đồng thời)\b", _I)
 PARTNER = cues.PARTNER
+# Other ways a directive names whom the lead works with ("chủ trì với các sở, ngành …", "phối hợp cùng
+# Văn phòng …", "cùng với UBND xã …", "với sự phối hợp của …"): rules-only, beside cues.PARTNER.
+MORE_PARTNER = re.compile(
+    r"\b(?:chủ trì,?\s+(?:cùng\s+)?với|phối hợp cùng(?:\s+với)?|cùng với|với sự phối hợp của|phối hợp chặt chẽ,\s*"
+    r"hiệu quả với)\s+",
+    _I,
+)
 GROUP_SEPARATOR = cues.GROUP_SEPARATOR
 REQUEST_CUE = re.compile(r"\b(?:đề nghị|kiến nghị|đề xuất|xin(?:\s+ý kiến)?|mong muốn)\b(?:\s+với)?\s*", _I)
 # A cue that asks, not the noun it also is ("việc đề xuất sửa đổi …", "các kiến nghị", "nội dung đề
