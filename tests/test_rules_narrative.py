@@ -368,3 +368,25 @@ def test_an_article_that_reports_a_directive_narrates_asks_too():
         ("Cục Hải quan Hồ Chí Minh", "Tổng cục Hải quan", True),
     ]
     assert [t.agencies for t in result.tasks] == [["Cục Hải quan Hồ Chí Minh"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        (
+            "Bí thư Tỉnh ủy yêu cầu từng đồng chí trong Ban Thường vụ Huyện ủy Tuy Phước nêu cao tinh thần trách nhiệm.",
+            "Ban Thường vụ Huyện ủy Tuy Phước",
+        ),
+        (
+            "Đồng chí yêu cầu các thành viên Ban Thường vụ Huyện ủy Tuy Phước thường xuyên nắm tình hình cơ sở.",
+            "Ban Thường vụ Huyện ủy Tuy Phước",
+        ),
+    ],
+)
+def test_the_members_of_a_body_told_are_the_body_given_work(sentence, body):
+    opening = (
+        "Bí thư Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy Tuy Phước\n\n"
+        "Ngày 14/7, Bí thư Tỉnh ủy Hồ Quốc Dũng làm việc với Ban Thường vụ Huyện ủy Tuy Phước.\n\n"
+    )
+    result, _ctx = run(opening + sentence + "\n", date="2024-07-15")
+    assert [t.agencies for t in result.tasks] == [[body]]

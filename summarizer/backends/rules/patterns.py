@@ -14,7 +14,11 @@ _I = re.IGNORECASE
 # Words that make the agency after them an assignee ("giao Sở X", "yêu cầu huyện ...").
 ASSIGN_BEFORE = re.compile(
     r"(?:\bgiao(?:\s+nhiệm vụ)?(?:\s+cho)?|\byêu cầu(?:\s+đối với)?|\bđề nghị(?:\s+với)?|\blưu ý(?:\s+với)?"
-    r"|\bchỉ đạo giao)(?:\s+(?:tập thể\s+)?lãnh đạo)?\s*$",
+    r"|\bchỉ đạo giao)(?:\s+(?:tập thể\s+)?lãnh đạo)?"
+    # The members of the body told ("yêu cầu từng đồng chí trong Ban Thường vụ …", "đề nghị các thành
+    # viên Ban Chỉ đạo …"): the body is given the work.
+    r"(?:\s+(?:từng|mỗi|các|toàn thể)\s+(?:đồng chí|thành viên|cán bộ,?\s*đảng viên|cán bộ|đảng viên)"
+    r"(?:\s+(?:trong|của|là))?)?\s*$",
     _I,
 )
 # A leader who directs a body ("Chủ tịch UBND tỉnh Phạm Anh Tuấn chỉ đạo Sở Xây dựng …", "Thủ tướng
