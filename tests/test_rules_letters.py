@@ -183,9 +183,10 @@ def test_a_reports_findings_give_no_work(finding):
             "1. Sở Nông nghiệp và Môi trường chủ trì với các sở, ngành và các địa phương kiểm tra mỏ.",
             ["Các sở, ngành và các địa phương"],
         ),
+        # "cơ quan Thuế" is the province's tax office, by its name at the letter's date (2026).
         (
             "1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với cơ quan Thuế, Sở Tài chính kiểm tra mỏ.",
-            ["Sở Tài chính"],
+            ["Thuế tỉnh", "Sở Tài chính"],
         ),
     ],
 )
