@@ -390,3 +390,20 @@ def test_the_members_of_a_body_told_are_the_body_given_work(sentence, body):
     )
     result, _ctx = run(opening + sentence + "\n", date="2024-07-15")
     assert [t.agencies for t in result.tasks] == [[body]]
+
+
+def test_the_party_and_the_state_and_a_ministrys_sector_by_its_code_are_asked():
+    opening = (
+        "Chủ tịch nước thăm trung tâm điều dưỡng\n\n"
+        "Chiều 24/7, Chủ tịch nước Tô Lâm đến thăm Trung tâm điều dưỡng thương binh Thuận Thành.\n\n"
+    )
+    got = _asks(
+        "Thay mặt người có công, ông Hương kiến nghị với lãnh đạo Đảng, Nhà nước quan tâm chế độ.", opening
+    )
+    assert [a for _r, a, _c in got] == ["lãnh đạo Đảng, Nhà nước"]
+    result, _ctx = run(
+        opening + "Ông Hương đề nghị ngành LĐ-TB&XH sớm sửa đổi quy định.\n", date="2024-07-25"
+    )
+    assert ["Bộ Lao động - Thương binh và Xã hội"] in [t.agencies for t in result.tasks] or [
+        r.addressee for r in result.requests
+    ] == ["Bộ Lao động - Thương binh và Xã hội"]

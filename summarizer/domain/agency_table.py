@@ -138,11 +138,14 @@ def _sectors(
         for name in entry["names"]:
             out[_key(name)] = (entry.get("central"), entry.get("local"))
             forms.append(name)
-    for key, bo in bo_by_key.items():
-        if key in out or len(key) < 3:
-            continue
-        out[key] = (bo, so_by_key.get(key))
-        forms.append(key)
+    for entry in raw.get("bo", []):
+        bo = bo_by_key[_key(entry["name"])]
+        local = so_by_key.get(_key(entry["name"]))
+        for form in [entry["name"], *entry.get("variants", [])]:
+            if _key(form) in out or len(form) < 3:
+                continue  # a code of two letters ("TC", "XD") names no sector in running text
+            out[_key(form)] = (bo, so_by_key.get(_key(form), local))
+            forms.append(form)
     if not forms:
         return out, None
     alt = "|".join(_literal(f) for f in sorted(set(forms), key=len, reverse=True))

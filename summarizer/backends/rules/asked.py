@@ -12,7 +12,11 @@ from summarizer.domain.agencies import Mention
 from summarizer.source.segment import Piece
 
 # An office asked in person ("đề nghị Thủ tướng xem xét …"): the body it heads, right after the cue.
-_ASKED_OFFICE = re.compile(r"(?P<ttg>(?:Phó\s+)?Thủ tướng(?:\s+Chính phủ)?)(?!\w)|Chủ tịch nước(?!\w)")
+_ASKED_OFFICE = re.compile(
+    r"(?P<ttg>(?:Phó\s+)?Thủ tướng(?:\s+Chính phủ)?)(?!\w)|(?P<ctn>Chủ tịch nước)(?!\w)"
+    # The Party and the State asked as such ("kiến nghị với lãnh đạo Đảng, Nhà nước …"), kept as written.
+    r"|(?P<state>(?:lãnh đạo\s+)?(?:Đảng(?:,\s*|\s+và\s+))?Nhà nước)(?!\w)"
+)
 # The visiting body named short after a cue, as a write-up names the body whose leader holds the
 # session ("mong muốn Bộ tiếp tục hỗ trợ …", "kiến nghị lãnh đạo Bộ …", "đề nghị Bộ trưởng quan tâm …",
 # "đề nghị Tổng cục …"): the issuer, when it is a body of that kind (P.ISSUER_SHORT_NAMES).
@@ -29,7 +33,7 @@ def with_asked_offices(p: Piece, ms: list[Mention], issuer: str | None = None) -
             continue
         m = _ASKED_OFFICE.match(p.text, cue.end())
         if m:
-            office = "Thủ tướng Chính phủ" if m.group("ttg") else "Chủ tịch nước"
+            office = "Thủ tướng Chính phủ" if m["ttg"] else "Chủ tịch nước" if m["ctn"] else m["state"]
             extra.append(Mention(p.start + m.start(), p.start + m.end(), m.group(0), office))
             continue
         short = _ASKED_SHORT.match(p.text, cue.end())

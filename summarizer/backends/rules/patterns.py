@@ -207,7 +207,9 @@ PUBLIC_PARTY = re.compile(
     _I,
 )
 PUBLIC_ASK = re.compile(
-    r"\b(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong|xin|bày tỏ mong muốn|phản ánh và đề nghị)\b", _I
+    r"\b(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong mỏi|mong|xin|bày tỏ mong muốn|phản ánh và đề nghị"
+    r"|(?:nêu|bày tỏ|đề đạt) nguyện vọng)\b",
+    _I,
 )
 # The words that name the party more closely after its noun: a name, a place ("cử tri Nguyễn Văn A",
 # "người dân xã Vân Hà", "doanh nghiệp trên địa bàn"); stop at a verb or punctuation.

@@ -403,7 +403,6 @@ def public_asks(b: Block, text: str, ctx: DocContext) -> list[Request]:
         ms = [m for m in asked if after <= m.start <= reach]
         target = ms[0] if ms else None
         start, end = s.start, extend_terminal(text, s.end)
-        support = _quote_support(target)
         out.append(
             Request(
                 requester=requester,
@@ -411,7 +410,7 @@ def public_asks(b: Block, text: str, ctx: DocContext) -> list[Request]:
                 content=text[(target.end if target else after) : end].strip(" ,;."),
                 evidence=text[start:end],
                 span=(start, end),
-                provenance=Provenance(producer="rules:public_ask", agencies=support),
+                provenance=Provenance(producer="rules:public_ask", agencies=_quote_support(target)),
             )
         )
     return out
