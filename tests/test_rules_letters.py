@@ -201,3 +201,20 @@ def test_the_head_of_a_level_of_committees_is_no_body_given_work():
         + "Chủ tịch UBND cấp xã chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu để xảy ra khai thác trái phép.\n"
     )
     assert run(text)[0].tasks == []
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "1. Sở Công Thương chủ trì, phối hợp với Sở Tài chính:",
+        "Ủy ban nhân dân tỉnh giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính thực hiện các nội dung sau:",
+    ],
+)
+def test_the_items_under_a_lead_and_its_partner_take_both(intro):
+    text = (
+        LETTER_HEAD
+        + intro
+        + "\n\n- Rà soát quy hoạch cụm công nghiệp.\n\n- Báo cáo UBND tỉnh trước ngày 30/6/2026.\n"
+    )
+    result, _ctx = run(text)
+    assert [(t.agencies, t.partners) for t in result.tasks] == [(["Sở Công Thương"], ["Sở Tài chính"])] * 2

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from summarizer.backends.rules import patterns as P
-from summarizer.backends.rules.assignees import assignees_in, unique
+from summarizer.backends.rules.assignees import assignees_in, partners, unique
 from summarizer.backends.rules.tasks import Inherited
 from summarizer.domain.context import DocContext
 from summarizer.source.document import Source
@@ -28,9 +28,13 @@ def heading_agencies(source: Source, ctx: DocContext, idx: int) -> tuple[int, In
             # A report's headings name what a section is about ("2. Qua rà soát, Bộ Tài chính nhận thấy
             # …"); only one that opens with a body ("1. Sở Công Thương:") says whose work is under it.
             continue
-        named = [m for m in found if not m.collective or opens]
+        helping = partners(source.text, hb.start, hb.end, ctx, set())
+        spans = {(m.start, m.end) for m in helping}
+        named = [m for m in found if (not m.collective or opens) and (m.start, m.end) not in spans]
         if named:
-            return j, Inherited(unique(m.canonical for m in named), "heading", tuple(named), "rules:heading")
+            names = unique(m.canonical for m in named)
+            helpers = tuple(unique(m.canonical for m in helping if m.canonical not in names))
+            return j, Inherited(names, "heading", tuple(named), "rules:heading", helpers)
     return None
 
 
@@ -77,5 +81,7 @@ def list_intro(b: Block, text: str, ctx: DocContext) -> Inherited | None:
         # "đề nghị huyện, xã quan tâm:" points back at the units the headings name; only a body named
         # in full opens a list of its own.
         if found and not any(_BARE.fullmatch(m.written.strip()) for m in found):
-            return Inherited(unique(m.canonical for m in found), "context", tuple(found), "rules:list_intro")
+            names = unique(m.canonical for m in found)
+            helpers = tuple(m.canonical for m in partners(text, s.start, s.end, ctx, set(names)))
+            return Inherited(names, "context", tuple(found), "rules:list_intro", helpers)
     return None

@@ -26,6 +26,9 @@ class Inherited:
     source: AgencySource  # heading | context
     mentions: tuple[Mention, ...]
     rule: str
+    # The bodies the heading or introduction names as partners ("1. Sở A chủ trì, phối hợp với Sở B:"):
+    # the partners of every item under it.
+    partners: tuple[str, ...] = ()
 
 
 def may_inherit(b: Block, pieces: list[Piece], ctx: DocContext, text: str, *, cues: bool = True) -> bool:
@@ -134,6 +137,9 @@ def tasks_in_block(
         group_names = {m.canonical for m in group} if group else set(agencies)
         inside = ctx.mentions_in(start, end)
         partner_mentions = partners(text, start, end, ctx, group_names)
+        partner_names = [m.canonical for m in partner_mentions]
+        if not group and inherited is not None:
+            partner_names += [p for p in inherited.partners if p not in partner_names and p not in agencies]
         ev = text[start:end]
         if group:
             support, rule = _supports(group, "quote"), "rules:assignee"
@@ -143,7 +149,7 @@ def tasks_in_block(
         out.append(
             Task(
                 agencies=agencies,
-                partners=[m.canonical for m in partner_mentions],
+                partners=partner_names,
                 action=action(text, start, end, None if start in pointed else group, inside),
                 deadline=choose_deadline(source, ref, (start, end)),
                 evidence=ev,
