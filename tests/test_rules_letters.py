@@ -218,3 +218,44 @@ def test_the_items_under_a_lead_and_its_partner_take_both(intro):
     )
     result, _ctx = run(text)
     assert [(t.agencies, t.partners) for t in result.tasks] == [(["Sở Công Thương"], ["Sở Tài chính"])] * 2
+
+
+MINUTES = """UBND TỈNH LÀO CAI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 15/BB-UBND
+Lào Cai, ngày 20 tháng 5 năm 2026
+
+BIÊN BẢN
+Phiên họp thường kỳ UBND tỉnh tháng 5 năm 2026
+
+Thời gian: 8 giờ 00, ngày 20/5/2026. Chủ trì: đồng chí Trịnh Xuân Trường, Chủ tịch UBND tỉnh.
+
+I. NỘI DUNG
+
+Tại phiên họp, các Sở kiến nghị UBND tỉnh sớm phân bổ vốn đầu tư công năm 2026.
+
+UBND huyện Bảo Yên kiến nghị tỉnh hỗ trợ kinh phí khắc phục hậu quả mưa lũ.
+
+Chủ tịch UBND tỉnh tiếp thu các ý kiến tham gia của các đại biểu.
+
+II. KẾT LUẬN CỦA CHỦ TỊCH UBND TỈNH
+
+1. Giao Sở Tài chính rà soát, tham mưu điều chỉnh kế hoạch vốn.
+
+2. Về kiến nghị của UBND huyện Bảo Yên: giao Sở Nông nghiệp và Môi trường kiểm tra, đề xuất mức hỗ trợ.
+"""
+
+
+def test_the_asks_a_session_hears_are_requests_answered_where_the_conclusion_names_them():
+    result, _ctx = run(MINUTES)
+    got = [(r.requester, r.addressee, r.response) for r in result.requests]
+    assert got == [
+        ("Các Sở", "UBND tỉnh", None),  # "tiếp thu các ý kiến" takes note, answers nothing
+        (
+            "UBND huyện Bảo Yên",
+            "UBND tỉnh",
+            "giao Sở Nông nghiệp và Môi trường kiểm tra, đề xuất mức hỗ trợ.",
+        ),
+    ]
+    assert [t.agencies for t in result.tasks] == [["Sở Tài chính"], ["Sở Nông nghiệp và Môi trường"]]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from summarizer.backends import LateContext, context_of
 from summarizer.backends.rules import patterns as P
-from summarizer.backends.rules.answers import acknowledged_ask, answered_in_news
+from summarizer.backends.rules.answers import acknowledged_ask, answer_narrated, answered_in_news
 from summarizer.backends.rules.assignees import unique
 from summarizer.backends.rules.closing import closing_request
 from summarizer.backends.rules.conclusions import assess_block
@@ -131,7 +131,7 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
 
     # A write-up narrates asks beside directives: a news article, or an article that reports a
     # directive and no dated session ("Tổng cục Hải quan vừa có văn bản …"), never a formal document.
-    write_up = ctx.kind == "news" or (ctx.kind == "other" and not is_formal(bs))
+    write_up = ctx.kind in ("news", "minutes") or (ctx.kind == "other" and not is_formal(bs))
     intro: tuple[int, Inherited] | None = None
     handed_at: int | None = None  # the block whose assignee previous_first/last hand on
     asking: tuple[str | None, str | None] | None = None
@@ -206,7 +206,9 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
         if section != "requests":
             # "Đối với / Về kiến nghị của X ...: <answer>" answers a request wherever it stands.
             answers_here = [_asked_by_heading(r, source, ctx, idx) for r in answer_in_block(b, text, ctx)]
-            out.requests.extend(answers_here)
+            out.requests = (
+                answer_narrated(out.requests, answers_here) if write_up else out.requests + answers_here
+            )
             if write_up:
                 # A write-up narrates the locality's asks beside the leader's directives.
                 # "Về các kiến nghị của tỉnh, Chủ tịch nước đề nghị các bộ, ngành …" answers the asks: its

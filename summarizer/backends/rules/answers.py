@@ -31,7 +31,9 @@ def answered_in_news(b: Block, requests: list[Request], ctx: DocContext) -> list
     if m:
         req = (m.group("req") or "").strip()
         topic = (m.groupdict().get("topic") or "").strip()
-    elif P.NEWS_ANSWER_ALL.search(b.text):
+    elif P.NEWS_ANSWER_ALL.search(b.text) and ctx.kind != "minutes":
+        # "… tiếp thu các ý kiến …" answers every ask of a write-up; in minutes it takes note of the
+        # opinions heard, answering none of them.
         req = ""
     else:
         return requests
@@ -56,6 +58,25 @@ def answered_in_news(b: Block, requests: list[Request], ctx: DocContext) -> list
         else r
         for r in requests
     ]
+
+
+def answer_narrated(requests: list[Request], answers: list[Request]) -> list[Request]:
+    """The requests with the answers of "Về kiến nghị của X: <answer>": an answer to the one ask of X
+    that the text narrated earlier and left open is that ask's answer ("UBND huyện Bảo Yên kiến nghị
+    tỉnh hỗ trợ …" … "2. Về kiến nghị của UBND huyện Bảo Yên: giao Sở …"); else a request of its own."""
+    out = list(requests)
+    for a in answers:
+        open_asks = [
+            i
+            for i, r in enumerate(out)
+            if r.response is None and r.span[1] <= a.span[0] and r.requester and r.requester == a.requester
+        ]
+        if len(open_asks) == 1 and a.response is not None:
+            i = open_asks[0]
+            out[i] = out[i].model_copy(update={"response": a.response, "response_span": a.response_span})
+        else:
+            out.append(a)
+    return out
 
 
 _WORD = re.compile(r"\w+")
