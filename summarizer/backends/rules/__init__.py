@@ -129,8 +129,9 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             )
         )
 
-    # A write-up narrates asks beside directives: a news article, or an article that reports a
-    # directive and no dated session ("Tổng cục Hải quan vừa có văn bản …"), never a formal document.
+    # Asks narrated beside directives: in a news article, the minutes of a session ("Tại phiên họp, các
+    # Sở kiến nghị …"), or an article that reports a directive and no dated session ("Tổng cục Hải quan
+    # vừa có văn bản …"); never in another formal document (its asks stand in a "Kiến nghị" section).
     write_up = ctx.kind in ("news", "minutes") or (ctx.kind == "other" and not is_formal(bs))
     intro: tuple[int, Inherited] | None = None
     handed_at: int | None = None  # the block whose assignee previous_first/last hand on
