@@ -407,3 +407,26 @@ def test_the_party_and_the_state_and_a_ministrys_sector_by_its_code_are_asked():
     assert ["Bộ Lao động - Thương binh và Xã hội"] in [t.agencies for t in result.tasks] or [
         r.addressee for r in result.requests
     ] == ["Bộ Lao động - Thương binh và Xã hội"]
+
+
+def test_the_points_of_a_leaders_speech_that_name_nobody_are_the_visited_bodys_work():
+    text = (
+        "Thủ tướng làm việc với tỉnh Cao Bằng\n\n"
+        "Sáng 10/3, Thủ tướng Chính phủ Phạm Minh Chính làm việc với lãnh đạo tỉnh Cao Bằng.\n\n"
+        "Phát biểu kết luận, Thủ tướng nêu rõ một số nhiệm vụ trọng tâm thời gian tới:\n\n"
+        "Thứ nhất, tiếp tục hoàn thiện thể chế để thu hút đầu tư.\n\n"
+        "Thứ hai, đẩy mạnh giải ngân vốn đầu tư công.\n"
+    )
+    result, _ctx = run(text, date="2024-03-11")
+    assert [t.agencies for t in result.tasks] == [["UBND tỉnh Cao Bằng"]] * 2
+
+
+def test_points_that_only_assess_stay_conclusions():
+    text = (
+        "Thủ tướng làm việc với tỉnh Cao Bằng\n\n"
+        "Sáng 10/3, Thủ tướng Chính phủ Phạm Minh Chính làm việc với lãnh đạo tỉnh Cao Bằng.\n\n"
+        "Thủ tướng đánh giá cao kết quả tỉnh đạt được.\n\n"
+        "Thứ nhất, kinh tế tăng trưởng khá.\n"
+    )
+    result, _ctx = run(text, date="2024-03-11")
+    assert result.tasks == []

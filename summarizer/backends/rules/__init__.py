@@ -20,7 +20,7 @@ from summarizer.backends.rules.answers import acknowledged_ask, answer_narrated,
 from summarizer.backends.rules.assignees import unique
 from summarizer.backends.rules.closing import closing_request
 from summarizer.backends.rules.conclusions import assess_block
-from summarizer.backends.rules.lists import heading_agencies, list_intro, under_intro, within
+from summarizer.backends.rules.lists import heading_agencies, list_intro, under_intro, visited_unit, within
 from summarizer.backends.rules.reported import gives_no_work
 from summarizer.backends.rules.requests import (
     answer_in_block,
@@ -238,7 +238,7 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
         if intro is not None and (heading is None or heading[0] < intro[0]):
             heading = intro
         if heading is None and previous_first is None:
-            unit = _addressed_unit(b, ctx)
+            unit = _addressed_unit(b, ctx) or visited_unit(source, ctx, idx)
             heading = (idx, unit) if unit is not None else None
         block_tasks = tasks_in_block(
             source, b, ctx, ref, heading[1] if heading else None, previous_first, previous_last

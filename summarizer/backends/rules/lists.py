@@ -85,3 +85,28 @@ def list_intro(b: Block, text: str, ctx: DocContext) -> Inherited | None:
             helpers = tuple(m.canonical for m in partners(text, s.start, s.end, ctx, set(names)))
             return Inherited(names, "context", tuple(found), "rules:list_intro", helpers)
     return None
+
+
+# The session's counterpart in a write-up's opening ("… làm việc với Ban Thường vụ Tỉnh ủy Cao Bằng …").
+_VISITED = re.compile(r"\b(?:thăm và làm việc với|làm việc với|đến thăm và làm việc tại|làm việc tại)\s+", re.I)
+# A leader's introduction to the points of the speech ("Thủ tướng nêu rõ một số nhiệm vụ trọng tâm …:").
+_POINTS_INTRO = re.compile(r"\b(?:nhiệm vụ|giải pháp|nội dung|vấn đề|yêu cầu)\b[^:]*:\s*$", re.I)
+
+
+def visited_unit(source: Source, ctx: DocContext, idx: int) -> Inherited | None:
+    """The body a write-up's session is with, for a point of the leader's speech that names nobody
+    ("Thủ tướng nêu rõ một số nhiệm vụ trọng tâm thời gian tới:" then "Thứ nhất, tiếp tục hoàn thiện
+    …"): the points are the work of the body the leader came to work with."""
+    b = source.blocks[idx]
+    if ctx.kind != "news" or not P.ORDINAL_ITEM.match(b.text):
+        return None
+    before = [x for x in source.blocks[:idx] if x.kind in ("paragraph", "heading")]
+    intro = next((x for x in reversed(before) if not P.ORDINAL_ITEM.match(x.text)), None)
+    if intro is None or not _POINTS_INTRO.search(intro.text):
+        return None
+    for opening in [x for x in source.blocks[:12] if x.kind in ("paragraph", "caption")][:3]:
+        for cue in _VISITED.finditer(source.text, opening.start, opening.end):
+            m = next(iter(ctx.mentions_in(cue.end(), cue.end() + 25)), None)
+            if m is not None and not m.collective and m.start <= cue.end() + 12:
+                return Inherited([m.canonical], "context", (m,), "rules:visited_unit")
+    return None
