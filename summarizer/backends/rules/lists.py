@@ -88,7 +88,9 @@ def list_intro(b: Block, text: str, ctx: DocContext) -> Inherited | None:
 
 
 # The session's counterpart in a write-up's opening ("… làm việc với Ban Thường vụ Tỉnh ủy Cao Bằng …").
-_VISITED = re.compile(r"\b(?:thăm và làm việc với|làm việc với|đến thăm và làm việc tại|làm việc tại)\s+", re.I)
+_VISITED = re.compile(
+    r"\b(?:thăm và làm việc với|làm việc với|đến thăm và làm việc tại|làm việc tại)\s+", re.I
+)
 # A leader's introduction to the points of the speech ("Thủ tướng nêu rõ một số nhiệm vụ trọng tâm …:").
 _POINTS_INTRO = re.compile(r"\b(?:nhiệm vụ|giải pháp|nội dung|vấn đề|yêu cầu)\b[^:]*:\s*$", re.I)
 
