@@ -503,3 +503,17 @@ def test_a_name_the_document_defines_is_read_as_the_document_reads_it():
         "Bộ Giao thông vận tải",
         "Tổng công ty Cảng hàng không Việt Nam",
     ]
+
+
+def test_a_groups_bare_word_is_not_that_group():
+    # "tổ chức" is the verb here, not "các tổ chức"; "đơn vị" is one word of a partner group's list.
+    text = "- Khẩn trương tổ chức rà soát, hoàn thiện hồ sơ các dự án khoáng sản trên địa bàn.\n"
+    assert _verify(text, text.strip(), ["các tổ chức"]).agencies == []
+    text = (
+        "3 | Rà soát quy hoạch khoáng sản nhóm I, II. | Sở Nông nghiệp và Môi trường | Các Sở, ban, ngành và "
+        "các cơ quan, đơn vị, địa phương liên quan | Năm 2026 |\n"
+    )
+    quote = "Rà soát quy hoạch khoáng sản nhóm I, II."
+    assert _verify(text, quote, ["các đơn vị"]).agencies == []
+    got = _verify(text, quote, ["Sở Nông nghiệp và Môi trường"])
+    assert [a.name for a in got.agencies] == ["Sở Nông nghiệp và Môi trường"]

@@ -36,6 +36,7 @@ from summarizer.domain.roles import (
 from summarizer.domain.written import (
     GENERIC_GROUP,
     GROUP_BREAK,
+    PLURAL_ONLY,
     canonical_in,
     find_folded,
     list_member,
@@ -160,12 +161,18 @@ def _support_in(
     plural = re.match(r"(?i:các|những)\s+(.{4,})", written.strip())
     if needles and plural:
         needles.append(fold(plural.group(1)))
-    for needle in needles:
+    for n, needle in enumerate(needles):
+        # The plural's bare form is a common word too (the verb "tổ chức", "đơn vị" in a group's
+        # list "các cơ quan, đơn vị liên quan"): not read from those.
+        bare_plural = n > 0
+        if bare_plural and needle in PLURAL_ONLY:
+            continue
         got = find_folded(source, link.start, link.end, needle)
         # Words inside a longer name the table knows are not this body ("Thành ủy Cần Thơ" of "Ban
-        # Thường vụ Thành ủy Cần Thơ").
+        # Thường vụ Thành ủy Cần Thơ"), nor the bare plural one member of a group's list.
         if got is not None and any(
-            m.start < got[0] < m.end and not GROUP_BREAK.search(text, m.start, got[0])
+            (m.start < got[0] < m.end and not GROUP_BREAK.search(text, m.start, got[0]))
+            or (bare_plural and m.collective and m.start < got[0] < m.end)
             for m in ctx.mentions_in(max(0, got[0] - 80), got[1])
         ):
             got = None

@@ -109,6 +109,8 @@ def list_member(
     return None
 
 
+# Groups whose bare form is mostly a verb ("tổ chức rà soát"): "các tổ chức" is never read from it.
+PLURAL_ONLY = frozenset({"tổ chức"})  # folded, as the needles are
 GENERIC_GROUP = re.compile(
     r"^(?:các|những|toàn thể)?\s*(?:cơ quan|đơn vị|địa phương)(?:\s*(?:,|và)\s*(?:các\s+)?(?:cơ quan|đơn vị|địa phương))*"
     r"(?:\s+(?:có liên quan|liên quan|trực thuộc))?$"
