@@ -259,3 +259,12 @@ def test_the_asks_a_session_hears_are_requests_answered_where_the_conclusion_nam
         ),
     ]
     assert [t.agencies for t in result.tasks] == [["Sở Tài chính"], ["Sở Nông nghiệp và Môi trường"]]
+
+
+def test_the_bodies_before_phoi_hop_cooperate_with_the_one_that_chairs():
+    text = (
+        LETTER_HEAD
+        + "Ủy ban nhân dân tỉnh yêu cầu:\n\n1. Sở Công Thương chủ trì, Sở Tài chính phối hợp rà soát quy hoạch.\n"
+    )
+    result, _ctx = run(text)
+    assert [(t.agencies, t.partners) for t in result.tasks] == [(["Sở Công Thương"], ["Sở Tài chính"])]

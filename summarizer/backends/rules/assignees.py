@@ -92,6 +92,11 @@ def partners(text: str, start: int, end: int, ctx: DocContext, exclude: set[str]
     # A list that opens with a name the table lacks ("phối hợp với cơ quan Thuế, Sở A") is read on.
     found = partner_mentions(text, ctx, start, end, past_unknown=True)
     found += _after_cue(P.MORE_PARTNER, text, start, end, ctx)
+    # "Ban A chủ trì, Vụ B phối hợp …", "Sở A chủ trì; Sở B, Sở C phối hợp thực hiện": the bodies right
+    # before "phối hợp" cooperate with the one that chairs.
+    inside = ctx.mentions_in(start, end)
+    if any(P.CHAIRS_AFTER.match(text, m.end) for m in inside):
+        found += [m for m in inside if P.COOPERATES_AFTER.match(text, m.end)]
     for m in sorted(found, key=lambda x: x.start):
         if m.canonical not in exclude and all(o.canonical != m.canonical for o in out):
             out.append(m)

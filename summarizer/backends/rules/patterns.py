@@ -54,6 +54,8 @@ NOT_DIRECTIVE_AFTER = cues.NOT_DIRECTIVE_AFTER
 ADDRESSING_CUE = re.compile(r"\b(?:giao|yêu cầu|đề nghị|lưu ý)\b", _I)
 CONTINUATION = re.compile(r"^(?:đồng thời)\b", _I)
 PARTNER = cues.PARTNER
+CHAIRS_AFTER = re.compile(r"\s*(?:chủ trì|chi trì)\b", _I)  # OCR loses the hook: "chi trì"
+COOPERATES_AFTER = re.compile(r"\s*(?:cùng\s+)?phối hợp\b(?!\s+(?:với|chặt chẽ|cùng))", _I)
 # Other ways a directive names whom the lead works with ("chủ trì với các sở, ngành …", "phối hợp cùng
 # Văn phòng …", "cùng với UBND xã …", "với sự phối hợp của …"): rules-only, beside cues.PARTNER.
 MORE_PARTNER = re.compile(
