@@ -430,3 +430,34 @@ def test_points_that_only_assess_stay_conclusions():
     )
     result, _ctx = run(text, date="2024-03-11")
     assert result.tasks == []
+
+
+CUSTOMS_CONFERENCE = (
+    "Hải quan Thừa Thiên Huế tổng kết công tác năm 2020\n\n"
+    "Ngày 28/12, Cục Hải quan Thừa Thiên Huế tổ chức hội nghị tổng kết công tác năm 2020. Dự hội nghị có "
+    "Phó Tổng cục trưởng Tổng cục Hải quan Hoàng Việt Cường.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tại hội nghị, Cục Hải quan Thừa Thiên Huế kiến nghị Tổng cục Hải quan quan tâm đầu tư trang thiết bị.",
+        # The superior named short, the one of its kind the write-up names in full.
+        "Lãnh đạo Cục Hải quan Thừa Thiên Huế đề xuất Tổng cục quan tâm đầu tư trang thiết bị.",
+    ],
+)
+def test_the_host_unit_asks_its_superior(sentence):
+    got = _asks(sentence, CUSTOMS_CONFERENCE)
+    assert got == [("Cục Hải quan Thừa Thiên Huế", "Tổng cục Hải quan", "quan tâm đầu tư trang thiết bị")]
+
+
+def test_a_body_told_to_make_its_asks_is_given_work_not_asking():
+    result, _ctx = run(
+        CUSTOMS_CONFERENCE
+        + "Cục Hải quan Thừa Thiên Huế cần thường xuyên nắm bắt vướng mắc, kiến nghị Tổng cục "
+        "sửa đổi chính sách phù hợp.\n",
+        date="2020-12-29",
+    )
+    assert result.requests == []
+    assert [t.agencies for t in result.tasks] == [["Cục Hải quan Thừa Thiên Huế"]]

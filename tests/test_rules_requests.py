@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from rules_helpers import run
 
-from summarizer.backends.rules.requests import asks_up, level
+from summarizer.backends.rules.levels import asks_up, level
 
 
 @pytest.mark.parametrize(

@@ -20,11 +20,11 @@ from summarizer.backends.rules.answers import acknowledged_ask, answer_narrated,
 from summarizer.backends.rules.assignees import unique
 from summarizer.backends.rules.closing import closing_request
 from summarizer.backends.rules.conclusions import assess_block
+from summarizer.backends.rules.levels import asks_up
 from summarizer.backends.rules.lists import heading_agencies, list_intro, under_intro, visited_unit, within
 from summarizer.backends.rules.reported import gives_no_work
 from summarizer.backends.rules.requests import (
     answer_in_block,
-    asks_up,
     listed_request,
     public_asks,
     request_intro,

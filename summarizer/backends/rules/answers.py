@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from summarizer.backends.rules import patterns as P
-from summarizer.backends.rules.requests import _same_body
+from summarizer.backends.rules.levels import _same_body
 from summarizer.domain import cues
 from summarizer.domain.agencies import find_mentions
 from summarizer.domain.context import DocContext, body_of_position, persons

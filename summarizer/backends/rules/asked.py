@@ -23,7 +23,9 @@ _ASKED_OFFICE = re.compile(
 _ASKED_SHORT = re.compile(rf"(?:lãnh đạo\s+)?(?P<short>{P.ISSUER_SHORT})(?!\w)")
 
 
-def with_asked_offices(p: Piece, ms: list[Mention], issuer: str | None = None) -> list[Mention]:
+def with_asked_offices(
+    p: Piece, ms: list[Mention], issuer: str | None = None, named: frozenset[str] = frozenset()
+) -> list[Mention]:
     """The piece's mentions, with the offices a request cue turns to ("… kiến nghị Thủ tướng …") and
     the issuer named short ("… mong muốn Bộ …" in a ministry's session)."""
     extra = []
@@ -37,7 +39,7 @@ def with_asked_offices(p: Piece, ms: list[Mention], issuer: str | None = None) -
             extra.append(Mention(p.start + m.start(), p.start + m.end(), m.group(0), office))
             continue
         short = _ASKED_SHORT.match(p.text, cue.end())
-        body = P.issuer_named_short(short.group("short"), issuer) if short else None
+        body = P.issuer_named_short(short.group("short"), issuer, named) if short else None
         if short and body and not any(x.start <= p.start + short.start("short") < x.end for x in ms):
             extra.append(Mention(at, p.start + short.end(), short.group(0), body))
     return sorted([*ms, *extra], key=lambda x: x.start) if extra else ms

@@ -253,11 +253,15 @@ ISSUER_SHORT = "|".join(f"(?:{short})" for short, _kind in ISSUER_SHORT_NAMES)
 _NOT_A_MINISTRY = re.compile(r"^Bộ (?:Chính trị|Chỉ huy|CHQS)")
 
 
-def issuer_named_short(short: str, issuer: str | None) -> str | None:
-    """The issuer `short` stands for ("Bộ" in a write-up of the Bộ Giáo dục và Đào tạo's session), or None."""
-    if not issuer or _NOT_A_MINISTRY.match(issuer):
-        return None
+def issuer_named_short(short: str, issuer: str | None, named: frozenset[str] = frozenset()) -> str | None:
+    """The body `short` stands for: the issuer when it is of that kind ("Bộ" in a write-up of the Bộ
+    Giáo dục và Đào tạo's session), else the one body of that kind the document names in full
+    ("Tổng cục" in a write-up of a Cục's conference that names the Tổng cục Hải quan), or None."""
     for pattern, kind in ISSUER_SHORT_NAMES:
-        if re.fullmatch(pattern, short) and issuer.startswith(kind):
+        if not re.fullmatch(pattern, short):
+            continue
+        if issuer and not _NOT_A_MINISTRY.match(issuer) and issuer.startswith(kind):
             return issuer
+        of_kind = {n for n in named if n.startswith(kind) and not _NOT_A_MINISTRY.match(n)}
+        return next(iter(of_kind)) if len(of_kind) == 1 else None
     return None

@@ -110,7 +110,7 @@ def requests_in_block(
         elif in_list:
             pieces = split_semicolons(s)
         for p in pieces:
-            ms = with_asked_offices(p, ctx.mentions_in(p.start, p.end), ctx.info.issuer)
+            ms = with_asked_offices(p, ctx.mentions_in(p.start, p.end), ctx.info.issuer, _named_bodies(ctx))
             # The body that opens the piece, after a list marker ("(1) tỉnh hỗ trợ …", "a) Sở Xây dựng …").
             marker = _LIST_MARKER.match(p.text)
             lead = ms[0] if ms and ms[0].start - p.start <= 2 + (marker.end() if marker else 0) else None
@@ -124,6 +124,10 @@ def requests_in_block(
                 if after and higher(after[0]):
                     cue = c
                     break
+            if cue and _TOLD_TO.search(text, p.start, p.start + cue.start()):
+                # "Cục Hải quan cần tiếp tục …, kiến nghị Tổng cục sửa đổi …": the body is told to make
+                # its asks; the directive is the work, no ask is narrated.
+                cue = None
             if cue:
                 after = [
                     m for m in ms if m.start >= p.start + cue.end() - 1 and m.start <= p.start + cue.end() + 2
@@ -266,65 +270,12 @@ def _further_asks(
     return out
 
 
-# The level of government a body belongs to, from the top (0: central) down (3: commune); None for a
-# body outside the hierarchy (a bank, a company, a delegation).
-_CENTRAL_BODIES = {
-    "Chính phủ",
-    "Thủ tướng Chính phủ",
-    "Trung ương",
-    "Quốc hội",
-    "Văn phòng Chính phủ",
-    "Chủ tịch nước",
-}
+_TOLD_TO = re.compile(r"\b(?:cần|phải|yêu cầu|giao)\b", re.I)
 
 
-# A party committee and its organs stand at their committee's level, wherever its name is in the body's
-# ("Ban Thường vụ Thành ủy Cần Thơ", "Thường trực Tỉnh ủy", "Ban Tuyên giáo Huyện ủy").
-_PROVINCE_PARTY = re.compile(r"\b(?:Tỉnh|Thành) (?:ủy|uỷ)\b")
-_DISTRICT_PARTY = re.compile(r"\b(?:Huyện|Quận|Thị) (?:ủy|uỷ)\b")
-
-
-def level(name: str | None) -> int | None:
-    if not name:
-        return None
-    if name in _CENTRAL_BODIES or name.startswith(("Bộ ", "Tổng cục", "Ban Bí thư")) or "Trung ương" in name:
-        return 0
-    if re.search(r"\b(?:xã|phường|thị trấn)\b", name):
-        return 3
-    if (
-        re.search(r"\b(?:huyện|thị xã|quận)\b", name)
-        or name.startswith("Phòng ")
-        or _DISTRICT_PARTY.search(name)
-    ):
-        return 2
-    if re.search(r"\b(?:tỉnh|thành phố)\b", name) or name.startswith("Sở ") or _PROVINCE_PARTY.search(name):
-        return 1
-    return None
-
-
-# The province's own governing bodies, above its departments.
-_PROVINCE_TOP = re.compile(r"(?:UBND|HĐND|Thường trực HĐND) tỉnh\b|Tỉnh ủy\b|Chủ tịch UBND tỉnh\b")
-
-
-def _same_body(a: str, b: str) -> bool:
-    """One body named in full and by its short name ("UBND thành phố Hà Nội", "UBND thành phố")."""
-    return a == b or b.startswith(a + " ") or a.startswith(b + " ")
-
-
-def asks_up(requester: str | None, target: str, issuer: str | None) -> bool:
-    """Whether an ask from `requester` to `target` is a request to a higher level (or to the host of
-    the session, or by the host to an outside partner), not the chair giving work to a body below."""
-    lr, lt = level(requester), level(target)
-    if lr == lt == 1 and requester and requester.startswith("Sở ") and _PROVINCE_TOP.match(target):
-        return True  # "Sở Kế hoạch và Đầu tư đề xuất UBND tỉnh bố trí vốn …": a department asks its province
-    if lr is not None and lt is not None:
-        return lt < lr
-    if issuer and _same_body(target, issuer):
-        # "kiến nghị UBND TP …" in a write-up of the city's own session: its short name is the issuer.
-        return requester is None or not _same_body(requester, issuer)
-    if lt is None:
-        return requester is not None
-    return requester is not None and requester != issuer and lr is None and lt <= 1
+def _named_bodies(ctx: DocContext) -> frozenset[str]:
+    """The bodies the document names, by canonical name (which body a short name stands for)."""
+    return frozenset(m.canonical for m in ctx.mentions if not m.collective)
 
 
 def listed_request(
@@ -399,7 +350,7 @@ def public_asks(b: Block, text: str, ctx: DocContext) -> list[Request]:
         lead_in = P.PUBLIC_ASK_LEAD_IN.match(text, after, s.end)
         reach = (lead_in.end() if lead_in else after) + 2
         # "… kiến nghị Thủ tướng …", "… mong muốn Bộ …": an office or the host named short is asked too.
-        asked = with_asked_offices(s, ctx.mentions_in(s.start, s.end), ctx.info.issuer)
+        asked = with_asked_offices(s, ctx.mentions_in(s.start, s.end), ctx.info.issuer, _named_bodies(ctx))
         ms = [m for m in asked if after <= m.start <= reach]
         target = ms[0] if ms else None
         start, end = s.start, extend_terminal(text, s.end)
