@@ -76,11 +76,19 @@ class Backend(Protocol):
         ...
 
 
-# A few lines of the genre: enough to touch every table, cue and template a first document needs.
-_WARM_SAMPLE = """ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH
+# A few lines of the genre: enough to touch every table, cue and template a first document needs;
+# and the task a model would give for its first point, to warm the grounding of replies.
+_WARM_TASK = {
+    "evidence": "Giao Sở Tài chính chủ trì, phối hợp với UBND huyện Phù Cát rà soát, báo cáo trước ngày 30/3/2025.",
+    "agencies": ["Sở Tài chính"],
+    "partners": ["UBND huyện Phù Cát"],
+    "action": "rà soát, báo cáo",
+    "deadline": "trước ngày 30/3/2025",
+}
+_WARM_SAMPLE = f"""ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH
 THÔNG BÁO
 Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc ngày 05/3/2025
-1. Giao Sở Tài chính chủ trì, phối hợp với UBND huyện Phù Cát rà soát, báo cáo trước ngày 30/3/2025.
+1. {_WARM_TASK["evidence"]}
 2. Về kiến nghị của huyện: thống nhất chủ trương.
 """
 
@@ -92,7 +100,7 @@ def warm_up(backend: object) -> None:
     backend pays here only what its first request needs; `warm_late` does the rest."""
     early = getattr(backend, "warm_requests", None)
     if early is not None:
-        early()
+        early(_WARM_SAMPLE)
         return
     source, ctx = _warm_sample()
     warm = getattr(backend, "warm", None)
@@ -105,7 +113,7 @@ def warm_late(backend: object) -> None:
     grounding code), paid while its first requests are with the server."""
     late = getattr(backend, "warm_replies", None)
     if late is not None:
-        late(*_warm_sample())
+        late(*_warm_sample(), [_WARM_TASK])
 
 
 def _warm_sample() -> tuple[Source, DocContext]:

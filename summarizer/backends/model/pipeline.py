@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from summarizer.backends.model.asking import (
     ask_chunks,
@@ -90,45 +90,26 @@ class ModelSession:
     # Requests go out before the document's context is built (see LateContext).
     late_context = True
 
-    def warm_requests(self) -> None:
-        """What a first request needs: the prompts and the schema rendered and, without a cache
-        (every document will be sent), the client (the openai import). With a cache only a first
-        miss builds the client."""
-        from summarizer.backends import _WARM_SAMPLE
-
-        for request in document_requests(_WARM_SAMPLE, "<warm-up>", self.settings, self.prompts):
+    def warm_requests(self, sample: str) -> None:
+        """What a first request needs: the prompts and the schema rendered (for `sample`) and,
+        without a cache (every document will be sent), the client (the openai import). With a cache
+        only a first miss builds the client."""
+        for request in document_requests(sample, "<warm-up>", self.settings, self.prompts):
             self.asker.first_call(request)
         if self.backend != "replay" and not self.settings.cache and self.transport is self.live:
             self.live.client()
 
-    def warm_replies(self, source: Source, context: DocContext) -> None:
+    def warm_replies(self, source: Source, context: DocContext, tasks: list[dict[str, Any]]) -> None:
         """What a first reply needs, paid while the first requests are with the server: the
-        grounding code and its tables, by resolving and grounding a reply on the warm-up sample."""
+        grounding code and its tables, by resolving and grounding a reply of `tasks` on `source`."""
         from summarizer.backends.model.chunk import Chunk
         from summarizer.backends.model.resolve import Resolver
         from summarizer.ground import ground_extraction
-        from summarizer.models import ModelReply
+        from summarizer.models import ModelReply, ReplyDocument
 
-        line = next(x for x in source.text.splitlines() if x.startswith("1. Giao"))
+        document = dict.fromkeys(ReplyDocument.model_fields) | {"kind": "notice"}
         reply = ModelReply.model_validate(
-            {
-                "document": dict.fromkeys(
-                    ("title", "issuer", "subject", "meeting_date", "location", "chair_name", "chair_position")
-                )
-                | {"kind": "notice"},
-                "summary": "",
-                "conclusions": [],
-                "tasks": [
-                    {
-                        "evidence": line[3:],
-                        "agencies": ["Sở Tài chính"],
-                        "partners": ["UBND huyện Phù Cát"],
-                        "action": "rà soát, báo cáo",
-                        "deadline": "trước ngày 30/3/2025",
-                    }
-                ],
-                "requests": [],
-            }
+            {"document": document, "summary": "", "conclusions": [], "tasks": tasks, "requests": []}
         )
         got = Resolver(source, context).resolve(reply, Chunk(0, 0, len(source.text), source.text, ()))
         ex = Extraction(document=context.info, tasks=got.tasks, meta=Meta(backend=self.backend))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from summarizer.backends.rules import patterns as P
-from summarizer.backends.rules.levels import _same_body
+from summarizer.backends.rules.levels import same_body
 from summarizer.domain import cues
 from summarizer.domain.agencies import find_mentions
 from summarizer.domain.context import DocContext, body_of_position, persons
@@ -48,7 +48,7 @@ def answered_in_news(b: Block, requests: list[Request], ctx: DocContext) -> list
         if not req:
             return True
         if named:
-            return r.requester is not None and any(_same_body(r.requester, n) for n in named)
+            return r.requester is not None and any(same_body(r.requester, n) for n in named)
         # "của huyện", "của cử tri", "của doanh nghiệp": the word names the kind of requester.
         return r.requester is not None and req.split()[-1].lower() in r.requester.lower()
 
@@ -105,7 +105,7 @@ def acknowledged_ask(b: Block, text: str, ctx: DocContext, requests: list[Reques
     if m is None:
         return None
     who = [x for x in find_mentions(m["req"], ctx.agencies) if not x.collective]
-    if not who or any(r.requester and _same_body(r.requester, who[0].canonical) for r in requests):
+    if not who or any(r.requester and same_body(r.requester, who[0].canonical) for r in requests):
         return None
     resp_start = b.start + m.start("resp")
     return Request(

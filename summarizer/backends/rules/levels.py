@@ -55,7 +55,7 @@ def level(name: str | None) -> int | None:
 _PROVINCE_TOP = re.compile(r"(?:UBND|HĐND|Thường trực HĐND) tỉnh\b|Tỉnh ủy\b|Chủ tịch UBND tỉnh\b")
 
 
-def _same_body(a: str, b: str) -> bool:
+def same_body(a: str, b: str) -> bool:
     """One body named in full and by its short name ("UBND thành phố Hà Nội", "UBND thành phố")."""
     return a == b or b.startswith(a + " ") or a.startswith(b + " ")
 
@@ -68,9 +68,9 @@ def asks_up(requester: str | None, target: str, issuer: str | None) -> bool:
         return True  # "Sở Kế hoạch và Đầu tư đề xuất UBND tỉnh bố trí vốn …": a department asks its province
     if lr is not None and lt is not None:
         return lt < lr
-    if issuer and _same_body(target, issuer):
+    if issuer and same_body(target, issuer):
         # "kiến nghị UBND TP …" in a write-up of the city's own session: its short name is the issuer.
-        return requester is None or not _same_body(requester, issuer)
+        return requester is None or not same_body(requester, issuer)
     if lt is None:
         return requester is not None
     return requester is not None and requester != issuer and lr is None and lt <= 1

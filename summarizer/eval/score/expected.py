@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from summarizer.errors import InputError
-from summarizer.ground import FoldedText, Located, locate
+from summarizer.ground import FoldedText, locate
 from summarizer.models import Extraction
 
 
@@ -68,8 +68,7 @@ def _validated(path: Path, data: dict[str, Any], text: str) -> Extraction:
             evidence = item.get("evidence", "")
             who = tuple(sorted(str(a) for a in item.get("agencies") or [item.get("addressee") or ""]))
             prev = again.get((key, evidence, who))
-            nxt = text.find(evidence, prev + 1) if prev is not None and evidence else -1
-            found = Located(nxt, nxt + len(evidence), "exact") if nxt >= 0 else locate(evidence, text, folded)
+            found = locate(evidence, text, folded, hint=0 if prev is None else prev + 1)
             if found is not None:
                 again[(key, evidence, who)] = found.start
             if found is None:
