@@ -461,3 +461,95 @@ def test_a_body_told_to_make_its_asks_is_given_work_not_asking():
     )
     assert result.requests == []
     assert [t.agencies for t in result.tasks] == [["Cục Hải quan Thừa Thiên Huế"]]
+
+
+PM_VISIT = (
+    "Thủ tướng làm việc với tỉnh Bắc Ninh\n\n"
+    "Sáng 15/3, Thủ tướng Chính phủ Phạm Minh Chính làm việc với Ban Thường vụ Tỉnh ủy Bắc Ninh.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thủ tướng đề nghị các bộ, ngành liên quan phối hợp chặt chẽ với tỉnh tháo gỡ vướng mắc.",
+        "Thủ tướng Phạm Minh Chính cũng đề nghị các Bộ, ngành Trung ương hỗ trợ tỉnh hoàn thiện thủ tục.",
+        "Thủ tướng đề nghị các bộ, ngành sớm hướng dẫn tỉnh thực hiện dự án.",
+    ],
+)
+def test_the_prime_minister_asking_the_ministries_as_a_group_gives_them_work(sentence):
+    result, _ctx = run(PM_VISIT + sentence + "\n", date="2024-03-16")
+    assert result.requests == []
+    assert [t.agencies[0].lower()[:12] for t in result.tasks] == ["các bộ, ngàn"]
+
+
+def test_a_province_asking_the_ministries_as_a_group_still_asks_up():
+    got = _asks("Tỉnh Bắc Ninh kiến nghị các bộ, ngành liên quan sớm hướng dẫn thủ tục.", PM_VISIT)
+    assert [(r, a) for r, a, _c in got] == [("UBND tỉnh Bắc Ninh", "Các bộ, ngành liên quan")]
+
+
+PARTY_VISIT = (
+    "Bí thư Tỉnh ủy làm việc với huyện Phù Cát\n\n"
+    "Sáng 10/5, đồng chí Hồ Quốc Dũng, Bí thư Tỉnh ủy đã làm việc với Ban Thường vụ Huyện ủy Phù Cát.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Đồng chí cũng đề nghị Sở Tài nguyên và Môi trường hướng dẫn huyện hoàn thiện hồ sơ giao đất.",
+        "Ông Hồ Quốc Dũng đề nghị Sở Tài nguyên và Môi trường hướng dẫn huyện hoàn thiện hồ sơ giao đất.",
+        "Đồng thời, đồng chí Dũng đề nghị Sở Tài nguyên và Môi trường hướng dẫn huyện hoàn thiện hồ sơ.",
+    ],
+)
+def test_the_chair_named_by_a_form_of_address_gives_work(sentence):
+    result, _ctx = run(PARTY_VISIT + sentence + "\n", date="2023-05-11")
+    assert result.requests == []
+    assert [t.agencies for t in result.tasks] == [["Sở Tài nguyên và Môi trường"]]
+
+
+def test_another_person_named_by_a_form_of_address_still_asks():
+    got = _asks(
+        "Ông Nguyễn Văn Cường đề nghị Sở Tài nguyên và Môi trường sớm hướng dẫn huyện giao đất.", PARTY_VISIT
+    )
+    assert [(r, a) for r, a, _c in got] == [("UBND huyện Phù Cát", "Sở Tài nguyên và Môi trường")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“Huyện phải chủ động hơn nữa trong thu hút đầu tư”, ông Phạm Anh Tuấn nhấn mạnh.",
+        '"Huyện cần tập trung cao độ cho giải phóng mặt bằng", Chủ tịch UBND tỉnh lưu ý.',
+        "“Huyện phải khẩn trương hoàn thành bồi thường trong quý III”, Chủ tịch UBND tỉnh yêu cầu.",
+    ],
+)
+def test_a_quoted_directive_to_the_locality_named_bare_is_its_work(paragraph):
+    result, _ctx = run(PROVINCE_VISIT + paragraph + "\n", date="2024-04-25")
+    assert [t.agencies for t in result.tasks] == [["UBND huyện Vân Canh"]]
+
+
+@pytest.mark.parametrize(
+    ("opening", "name", "position"),
+    [
+        (
+            "Ngày 21-12-2024, Phó chủ tịch UBND tỉnh Nguyễn Thị Bé Mười chủ trì buổi làm việc với Đài Truyền "
+            "hình khu vực.",
+            "Nguyễn Thị Bé Mười",
+            "Phó chủ tịch UBND tỉnh",
+        ),
+        (
+            "Sáng 3/4, Phó giám đốc Sở Xây dựng Lê Văn Hòa chủ trì cuộc họp về tiến độ các công trình.",
+            "Lê Văn Hòa",
+            "Phó giám đốc Sở Xây dựng",
+        ),
+        (
+            "Chiều 9/6, Phó bí thư Tỉnh ủy Trần Văn Nam làm việc với huyện Phù Mỹ về công tác cán bộ.",
+            "Trần Văn Nam",
+            "Phó bí thư Tỉnh ủy",
+        ),
+    ],
+)
+def test_a_deputys_office_written_in_lower_case_is_an_office(opening, name, position):
+    _result, ctx = run("Làm việc\n\n" + opening + "\n", date="2024-12-21")
+    assert ctx.info.chair is not None
+    assert (ctx.info.chair.name, ctx.info.chair.position) == (name, position)

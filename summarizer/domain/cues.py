@@ -123,9 +123,11 @@ NOT_DIRECTIVE_AFTER = re.compile(rf"^\s*(?:{_NARRATION_WORDS}|báo cáo)", _I)
 # Titles that introduce a named leader ("Chủ tịch UBND tỉnh Phạm Anh Tuấn", "Phó Thủ tướng Vương
 # Đình Huệ"): a person named after one of these holds an office; the words between are the office.
 LEADER_TITLE = (
-    r"(?:Phó\s+)?(?:Chủ tịch|Bí thư|Thủ tướng|Tổng Bí thư|Bộ trưởng|Thứ trưởng|Giám đốc|Tổng Giám đốc"
+    # A deputy's office is often written with the lower case after "Phó" ("Phó chủ tịch UBND tỉnh …").
+    r"(?:Phó\s+(?:chủ tịch|bí thư|giám đốc)\b"
+    r"|(?:Phó\s+)?(?:Chủ tịch|Bí thư|Thủ tướng|Tổng Bí thư|Bộ trưởng|Thứ trưởng|Giám đốc|Tổng Giám đốc"
     r"|Tổng cục trưởng|Cục trưởng|Chủ nhiệm|Trưởng (?:đoàn|ban|Đoàn|Ban)|Ủy viên|Uỷ viên|Thường trực"
-    r"|Viện trưởng|Chánh án|Tổng Kiểm toán|Tổng Thanh tra)"
+    r"|Viện trưởng|Chánh án|Tổng Kiểm toán|Tổng Thanh tra))"
 )
 # The family names that open nearly every Vietnamese person's name: where a run of capitalized words
 # stops being a place or a body ("… UBND TP Hà Nội Trần Sỹ Thanh") and becomes a name.

@@ -63,7 +63,7 @@ def assignees_in(
         if item and not P.ITEM_HEAD.sub("", before).strip() and P.ITEM_WORK_AFTER.match(after):
             return group, first.start
         bare = first.written.strip().lower() in {"huyện", "tỉnh", "xã"}
-        lead_in = P.LEAD_IN.sub("", P.ITEM_HEAD.sub("", before).lstrip()) if bare else ""
+        lead_in = P.LEAD_IN.sub("", P.QUOTE_OPEN.sub("", P.ITEM_HEAD.sub("", before))) if bare else ""
         if bare and lead_in.strip() and not lead_in.rstrip().endswith(","):
             i = j
             continue

@@ -29,9 +29,17 @@ _PROVINCE_UNIT = re.compile(r"^Cục (?:Hải quan|Thuế|Quản lý thị trư�
 _DISTRICT_UNIT = re.compile(r"^Chi cục\b")
 
 
+# The central bodies as a group ("Các bộ, ngành liên quan", "các Bộ, ngành Trung ương"): the ministries
+# together stand where each of them does, so the Prime Minister's "đề nghị các bộ, ngành …" gives them
+# work, and a province's "kiến nghị các bộ, ngành …" still asks up.
+_CENTRAL_GROUP = re.compile(r"^(?i:các\s+)?(?i:bộ),\s*(?i:ngành)\b")
+
+
 def level(name: str | None) -> int | None:
     if not name:
         return None
+    if _CENTRAL_GROUP.match(name):
+        return 0
     if name in _CENTRAL_BODIES or name.startswith(("Bộ ", "Tổng cục", "Ban Bí thư")) or "Trung ương" in name:
         return 0
     if _PROVINCE_UNIT.match(name):

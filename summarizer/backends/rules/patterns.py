@@ -190,6 +190,9 @@ ITEM_HEAD = re.compile(
     r"^\s*(?:[-+•]\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[a-zđ]\)\s*)?"
     r"(?:(?:Các|các)\s+(?:Sở|Bộ)(?:,\s*(?:ban,\s*)?(?:ngành|cơ quan))?\s*:?\s*)?"
 )
+# The quote mark a speaker's words open with ("“Huyện phải chủ động hơn nữa …”, ông nhấn mạnh"): the
+# body right after it opens the clause.
+QUOTE_OPEN = re.compile(r"^\s*[\"“‘]\s*")
 # What follows the body that opens an item of a directive: its work, a lower-case verb phrase
 # (not a narration "đã …", a definition "là …" or a heading's colon).
 ITEM_WORK_AFTER = re.compile(

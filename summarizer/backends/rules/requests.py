@@ -370,11 +370,30 @@ def public_asks(b: Block, text: str, ctx: DocContext) -> list[Request]:
 _SPEAKER = re.compile(rf"(?<!\w)(?P<title>{cues.LEADER_TITLE})(?:\s+(?-i:{CAP_WORD})){{0,4}}\s+(?:cũng\s+)?$")
 
 
+# The chair named by a form of address, with or without his name ("Đồng chí cũng đề nghị …", "Ông
+# Hồ Quốc Dũng đề nghị …", "Bà Hoài yêu cầu …"), opening the clause.
+_ADDRESSED_SPEAKER = re.compile(
+    rf"^\W*(?:(?:đồng thời|bên cạnh đó|ngoài ra|cuối cùng),\s*)?(?P<form>đồng chí|ông|bà)"
+    rf"(?P<name>(?:\s+(?-i:{CAP_WORD})){{0,4}})\s+(?:cũng\s+|còn\s+|tiếp tục\s+)?$",
+    re.I,
+)
+
+
 def _chair_speaks(text: str, start: int, at: int, ctx: DocContext) -> bool:
-    """Whether the words before a cue are the chair speaking ("Bộ trưởng", "Thủ tướng Phạm Minh Chính")."""
-    m = _SPEAKER.search(text, max(start, at - 80), at)
+    """Whether the words before a cue are the chair speaking ("Bộ trưởng", "Thủ tướng Phạm Minh Chính",
+    "Đồng chí", "Ông Hồ Quốc Dũng"). A write-up names its chair once in full and then by a form of
+    address; a bare "Ông"/"Bà" may be anyone quoted, so only "Đồng chí" stands for the chair unnamed."""
     chair = ctx.info.chair
-    return bool(m and chair and chair.position and chair.position.startswith(m["title"]))
+    m = _SPEAKER.search(text, max(start, at - 80), at)
+    if m and chair and chair.position and chair.position.startswith(m["title"]):
+        return True
+    addressed = _ADDRESSED_SPEAKER.match(text[start:at])
+    if addressed is None or chair is None or not chair.name:
+        return False
+    name = addressed["name"].split()
+    if not name:
+        return addressed["form"].lower() == "đồng chí"
+    return name[-1] == chair.name.split()[-1]
 
 
 def _without_holder(name: str) -> str:
