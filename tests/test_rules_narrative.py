@@ -553,3 +553,63 @@ def test_a_deputys_office_written_in_lower_case_is_an_office(opening, name, posi
     _result, ctx = run("Làm việc\n\n" + opening + "\n", date="2024-12-21")
     assert ctx.info.chair is not None
     assert (ctx.info.chair.name, ctx.info.chair.position) == (name, position)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chủ tịch UBND tỉnh Phạm Anh Tuấn đề nghị, thời gian tới huyện cần tập trung phát triển nông nghiệp.",
+        "Chủ tịch UBND tỉnh Phạm Anh Tuấn đề nghị: huyện cần rà soát lại quy hoạch sử dụng đất.",
+        "Chủ tịch UBND tỉnh cho rằng huyện cần tập trung phát triển đô thị.",
+        "Chủ tịch UBND tỉnh nhấn mạnh thời gian tới huyện phải quyết liệt hơn trong giải phóng mặt bằng.",
+    ],
+)
+def test_the_locality_named_bare_after_the_speakers_verb_must_act(sentence):
+    result, _ctx = run(PROVINCE_VISIT + sentence + "\n", date="2024-04-25")
+    assert [t.agencies for t in result.tasks] == [["UBND huyện Vân Canh"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chủ tịch UBND tỉnh khẳng định huyện đã có nhiều cố gắng trong năm qua.",
+        "Chủ tịch UBND tỉnh cho rằng huyện tiếp tục là địa phương dẫn đầu về thu ngân sách.",
+    ],
+)
+def test_the_locality_named_bare_after_the_speakers_verb_with_no_modal_is_assessed(sentence):
+    result, _ctx = run(PROVINCE_VISIT + sentence + "\n", date="2024-04-25")
+    assert result.tasks == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agency"),
+    [
+        (
+            "Ông Phạm Anh Tuấn chỉ đạo huyện Vân Canh nghiên cứu phát triển cây dược liệu.",
+            "UBND huyện Vân Canh",
+        ),
+        ("Đồng chí cũng chỉ đạo Sở Xây dựng sớm thẩm định hồ sơ dự án.", "Sở Xây dựng"),
+        ("Bà Lê Thị Hoa chỉ đạo Sở Y tế tăng cường kiểm tra an toàn thực phẩm.", "Sở Y tế"),
+    ],
+)
+def test_a_leader_named_by_a_form_of_address_directs_the_body_after_the_verb(sentence, agency):
+    result, _ctx = run(PROVINCE_VISIT + sentence + "\n", date="2024-04-25")
+    assert [t.agencies for t in result.tasks] == [[agency]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agency"),
+    [
+        ("Về phía huyện, cần quan tâm hơn đến công tác đào tạo nghề cho lao động.", "UBND huyện Vân Canh"),
+        ("Đối với Sở Y tế, cần tăng cường kiểm tra an toàn thực phẩm.", "Sở Y tế"),
+        ("Về phía Sở Tài chính, phải sớm tham mưu bố trí vốn cho dự án.", "Sở Tài chính"),
+    ],
+)
+def test_the_body_set_first_then_the_modal_must_act(sentence, agency):
+    result, _ctx = run(PROVINCE_VISIT + sentence + "\n", date="2024-04-25")
+    assert [t.agencies for t in result.tasks] == [[agency]]
+
+
+def test_the_body_set_first_that_only_promises_is_given_no_work():
+    result, _ctx = run(PROVINCE_VISIT + "Về phía tỉnh, sẽ tạo điều kiện tốt nhất cho doanh nghiệp.\n")
+    assert result.tasks == []

@@ -64,7 +64,8 @@ def assignees_in(
             return group, first.start
         bare = first.written.strip().lower() in {"huyện", "tỉnh", "xã"}
         lead_in = P.LEAD_IN.sub("", P.QUOTE_OPEN.sub("", P.ITEM_HEAD.sub("", before))) if bare else ""
-        if bare and lead_in.strip() and not lead_in.rstrip().endswith(","):
+        spoken_to = bare and P.SPEECH_BEFORE.search(lead_in) and P.MODAL_AFTER.match(after)
+        if bare and lead_in.strip() and not lead_in.rstrip().endswith(",") and not spoken_to:
             i = j
             continue
         if (

@@ -27,6 +27,10 @@ ASSIGN_BEFORE = re.compile(
 # xã …", the body before it does).
 LEADER_DIRECTS = re.compile(
     rf"(?<!\w){cues.LEADER_TITLE}(?!\w)[^,.;:]{{0,80}}?\s(?:cũng\s+|đã\s+|tiếp tục\s+)?(?:chỉ đạo|mong muốn)\s*$"
+    # … and the leader named again by a form of address and his name ("Ông Phạm Anh Tuấn chỉ đạo huyện …",
+    # "Đồng chí cũng chỉ đạo Sở …"): who directs is a leader; "mong muốn" of a person named so may be a
+    # local's ask, so only "chỉ đạo" counts there.
+    rf"|(?<!\w)(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)(?:\s+{CAP_WORD}){{0,4}}\s+(?:cũng\s+|đã\s+|tiếp tục\s+)?chỉ đạo\s*$"
 )
 # "thời gian tới", "năm tới" before a body: when, not a preposition ("tới" of "đi tới Sở …").
 TIME_AHEAD_END = re.compile(r"(?:thời gian|năm|giai đoạn|những năm|thời gian sắp)\s+tới\s*,?\s*$", _I)
@@ -164,13 +168,25 @@ SPOKEN_TO_BEFORE = re.compile(
     r"(?:[^,.;:]{1,40},\s*)?$",
     _I,
 )
+# A speaker's verb right before a locality named bare ("Thủ tướng cho rằng tỉnh cần …", "Chủ tịch UBND
+# tỉnh đề nghị: huyện cần …", "… lưu ý thời gian tới huyện phải …"): the locality is the subject of the
+# work when a modal follows it (MODAL_AFTER), whatever the punctuation after the verb.
+SPEECH_BEFORE = re.compile(
+    r"\b(?:cho rằng|nhấn mạnh|khẳng định|nêu rõ|chỉ rõ|lưu ý|đề nghị|yêu cầu|mong muốn|chỉ đạo)"
+    r"(?:\s+(?:rằng|là))?\s*[,:]?\s*(?:(?:trong\s+)?(?:thời gian|năm|giai đoạn) tới,?\s*)?$",
+    _I,
+)
+MODAL_AFTER = re.compile(r"^\s*(?:cũng\s+)?(?:cần|phải|nên)\b", _I)
 # A clause that names its addressee first and then who speaks to it ("Đối với Cục Hải quan Đà Nẵng,
 # Tổng cục trưởng đề nghị tiếp tục …", "Riêng với huyện X, đồng chí yêu cầu phải …"): the body after
 # "đối với" leads, when the cue gives the work with no other body right after it.
-ADDRESSED_FIRST_BEFORE = re.compile(r"^\W*(?:đối với|riêng với|riêng|với)\s*$", _I)
+ADDRESSED_FIRST_BEFORE = re.compile(r"^\W*(?:đối với|riêng với|riêng|với|về phía)\s*$", _I)
 ADDRESSED_FIRST_AFTER = re.compile(
     rf"^\s*,\s*(?:(?:đồng chí|ông|bà)\s+)?(?:{cues.LEADER_TITLE}[^,.;:]{{0,60}}?\s|(?-i:(?:{CAP_WORD}\s+){{2,4}}))?"
-    r"(?:cũng\s+|tiếp tục\s+)?(?:đề nghị|yêu cầu|lưu ý|chỉ đạo|giao)\s+(?=\S)",
+    r"(?:cũng\s+|tiếp tục\s+)?(?:đề nghị|yêu cầu|lưu ý|chỉ đạo|giao)\s+(?=\S)"
+    # … or with the work's modal right after the comma ("Về phía huyện, cần quan tâm …", "Đối với Sở Y tế,
+    # phải tăng cường …"): the body set first is the one that must act.
+    r"|^\s*,\s*(?:(?:trong\s+)?thời gian tới,?\s*)?(?:cần phải|cần|phải)\s+(?=\S)",
     _I,
 )
 # A heading that hands work to the body after it ("Đối với Sở Y tế:", "Giao UBND các xã:", "Đề nghị Bộ …").
