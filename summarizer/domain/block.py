@@ -11,7 +11,8 @@ import re
 from summarizer.domain import cues
 from summarizer.domain.agencies import agency_key
 from summarizer.domain.context import DocContext
-from summarizer.domain.deadlines import deadline_rank, find_deadline, parse_deadline
+from summarizer.domain.dates import find_dates
+from summarizer.domain.deadlines import deadline_rank, find_deadline, find_deadlines, parse_deadline
 from summarizer.domain.roles import SEGMENT_END, SENTENCE_BREAK
 from summarizer.ground import fold
 from summarizer.models import Deadline
@@ -40,10 +41,28 @@ def item_range(source: Source, span: tuple[int, int]) -> tuple[int, int]:
             break
         # A table row broken over lines goes on with its next cells ("| Sở Nội vụ | Hàng năm |").
         cells = b.text.startswith("|") and " | " in source.text[bs[first].line_start : bs[first].end]
-        if not b.text[:1].islower() and not cues.DEADLINE_SENTENCE.match(b.text) and not cells:
+        if not cells and not goes_on(source.text[bs[first].line_start : end], b.text):
             break
         end = b.end
     return min(bs[first].line_start, span[0]), end
+
+
+# What a scan leaves at a line's start ("_ trình Bộ trước ngày …", "› v.v"): no new item begins there.
+_LINE_DEBRIS = re.compile(r"^[_›|~\s]+")
+# A line that starts with these carries on the sentence before it ("/2024." of a date the line break
+# cut, "), …").
+_CARRIES_ON = re.compile(r"^[)/,;:]")
+
+
+def goes_on(before: str, line: str) -> bool:
+    """Whether `line` (a block that is no bullet, numbered item or heading) continues the item whose
+    text so far is `before`: it starts in lower case or with a deadline sentence once a scan's debris
+    is set aside, it carries on the sentence, or it closes a parenthesis the item left open ("(thời
+    hạn" then "20/10/2024).")."""
+    head = _LINE_DEBRIS.sub("", line)
+    if head[:1].islower() or _CARRIES_ON.match(head) or cues.DEADLINE_SENTENCE.match(head):
+        return True
+    return before.count("(") > before.count(")") and ")" in line
 
 
 def _clause_end(text: str, at: int) -> int:
@@ -142,7 +161,7 @@ def choose_deadline(
     candidates: list[Deadline] = []
     given = bool(phrase and phrase.strip())
     others = ((span[0], clause[0]), (clause[1], span[1])) if clause else ()
-    located = _locate_phrase(source, ref, phrase, lo, hi, others) if given else None
+    located = _locate_phrase(source, ref, phrase, lo, hi, others, span[0]) if given else None
     if located is not None:
         candidates.append(located)
     mine = clause or span
@@ -179,9 +198,11 @@ def _locate_phrase(
     lo: int,
     hi: int,
     others: tuple[tuple[int, int], ...] = (),
+    quote_start: int | None = None,
 ) -> Deadline | None:
     """The deadline a phrase writes where text[lo:hi] writes it (folded) outside `others`, dated when
-    a rule dates it."""
+    a rule dates it. The same deadline in other words counts only from `quote_start` on: what a line
+    writes before the quote is the previous item's ("(hoàn thành trước 15/10/2024); Đề nghị …")."""
     w = fold(phrase or "")
     if not w:
         return None
@@ -190,12 +211,14 @@ def _locate_phrase(
     while at >= 0:
         s, e = hay.to_source(at, at + len(w))
         if e > hi:
-            return None
+            at = -1
+            break
         if not any(a <= s < b for a, b in others):
             break
         at = hay.text.find(w, at + 1)
-    else:
-        return None
+    if at < 0:
+        start = lo if quote_start is None else max(lo, quote_start)
+        return _same_deadline_written(source, ref, phrase or "", start, hi, others)
     text = source.text
     got = find_deadline(text[s:e], ref, base=s)
     if got is None and _PERIOD_OF_WORK.search(text[max(lo, s - 40) : s]):
@@ -206,3 +229,47 @@ def _locate_phrase(
     # A phrase the block writes but no rule dates ("kịp thời", "trong thời gian tới"): kept as
     # written, with no date.
     return got or Deadline(text=text[s:e], kind="unspecified", span=(s, e))
+
+
+# "Quyết định số 12/QĐ-UBND ngày 15/10/2024", "Công văn 4062/TCT-CS ngày …": the day a document is
+# dated, not a time to finish by.
+_DOCUMENT_DATED = re.compile(r"(?:(?i:\bsố)\s+\S+|\d+/[^\s,;]+)\s*,?\s*(?i:ngày)?\s*$")
+
+
+def _same_deadline_written(
+    source: Source,
+    ref: dt.date | None,
+    phrase: str,
+    lo: int,
+    hi: int,
+    others: tuple[tuple[int, int], ...] = (),
+) -> Deadline | None:
+    """The model's deadline where text[lo:hi] writes that same deadline in other words ("trước ngày 20
+    tháng 10 năm 2024" for "trước ngày 20/10/2024") or, for a day, writes that day in a spelling no
+    phrase of the table reads (a scan's "trước hgày 30/10/2024", "(thời han 20/10/2024)"). A day the
+    block's own phrases read otherwise (the end of a period) is theirs."""
+    said = parse_deadline(phrase, ref)
+    # Not a year: a year the block writes in other words is too often the period the item reports on
+    # ("trong năm 2019, giá …"), not the time to finish by.
+    if said is None or said.due is None or said.kind == "year":
+        return None
+    text = source.text
+
+    def free(at: int) -> bool:
+        return not any(a <= at < b for a, b in others)
+
+    read = find_deadlines(text[lo:hi], ref, base=lo)
+    for _at, _rank, dl in read:
+        if (dl.due, dl.kind) == (said.due, said.kind) and dl.span and free(dl.span[0]):
+            return dl
+    if said.kind != "date":
+        return None
+    for dm in find_dates(text, lo, hi):
+        if dm.on(said.due.year) != said.due or not free(dm.start):
+            continue
+        if any(dl.span and dl.span[0] < dm.end and dm.start < dl.span[1] for _a, _r, dl in read):
+            continue
+        if _DOCUMENT_DATED.search(text[max(lo, dm.start - 60) : dm.start]):
+            continue
+        return said.model_copy(update={"text": text[dm.start : dm.end], "span": (dm.start, dm.end)})
+    return None

@@ -52,7 +52,8 @@ PATTERNS: list[_Rule] = [
     _r(
         "date",
         3,
-        r"(?P<pre>trước|chậm nhất|muộn nhất|đến hết|hết|đến|xong trước|vào|trong|(?:thời hạn|hạn chót)(?:\s+hoàn thành)?\s*:?)"
+        # "thời han": a scan's lost mark (as for "khẩn trương" below); "thời han" means nothing else.
+        r"(?P<pre>trước|chậm nhất|muộn nhất|đến hết|hết|đến|xong trước|vào|trong|(?:thời h[ạa]n|hạn chót)(?:\s+hoàn thành)?\s*:?)"
         r"(?:\s+(?:là|vào|trong|trước))*\s+(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*(?:phút)?,?\s*)?"
         rf"(?:ngày\s+)?(?:{_DMY}|{_DMY_WORDS})",
     ),
