@@ -16,19 +16,19 @@ FLOORS = {
     "perfect": {
         "tasks": 0.99,
         "requests": 0.99,
-        "agencies": 0.84,
+        "agencies": 0.83,
         "agency_precision": 0.99,
         "deadlines": 0.95,
-        "deadline_precision": 0.92,
+        "deadline_precision": 0.91,
         "meeting_dates": 0.95,
     },
     "noisy": {
         "tasks": 0.99,
         "requests": 0.99,
-        "agencies": 0.84,
+        "agencies": 0.83,
         "agency_precision": 0.99,
         "deadlines": 0.95,
-        "deadline_precision": 0.92,
+        "deadline_precision": 0.91,
         "meeting_dates": 0.95,
     },
 }
