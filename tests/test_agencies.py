@@ -285,3 +285,21 @@ def test_more_spellings_of_departments_and_ministries(written, canonical):
 
 def test_a_lower_case_ca_is_no_police():
     assert all(m.canonical != "Công an tỉnh" for m in find_mentions("đi làm ca tỉnh lộ 5", CTX_2024))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Cục Hải quan TP Cần Thơ", "Cục Hải quan thành phố Cần Thơ", True),
+        ("Cục Hải quan TP. Cần Thơ", "Cục Hải quan Cần Thơ", True),
+        ("Cục Thuế tỉnh Lào Cai", "Cục Thuế Lào Cai", True),
+        ("Cục Hải quan Cần Thơ", "Cục Hải quan Hà Nội", False),
+        # A province and the city inside it that bears its name each have a UBND and a Công an.
+        ("UBND thành phố Lào Cai", "UBND tỉnh Lào Cai", False),
+        ("Công an thành phố Lào Cai", "Công an tỉnh Lào Cai", False),
+    ],
+)
+def test_the_level_word_before_a_provincial_only_bodys_place_does_not_tell_bodies_apart(a, b, same):
+    from summarizer.domain.agencies import agency_key
+
+    assert (agency_key(a) == agency_key(b)) is same

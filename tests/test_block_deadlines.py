@@ -122,3 +122,15 @@ def test_a_day_a_line_writes_before_the_quote_is_the_previous_items():
     quote = quote[:-1]
     got = _deadline(text, quote, "trước ngày 30/10/2024")
     assert got is not None and got.due == dt.date(2024, 10, 30)
+
+
+def test_a_bare_year_another_sentence_of_the_block_writes_is_not_the_items():
+    text = (
+        "Vì thế, năm 2025, thành phố xây dựng 23 chỉ tiêu chủ yếu. Ngay từ đầu tháng 1/2025, thành phố "
+        "sẽ ban hành Chương trình hành động.\n"
+    )
+    quote = "Ngay từ đầu tháng 1/2025, thành phố sẽ ban hành Chương trình hành động."
+    assert _deadline(text, quote, "Năm 2025") is None
+    # Inside the quote it is the item's own.
+    got = _deadline(text, text.strip(), "Năm 2025")
+    assert got is not None and (got.due, got.kind) == (dt.date(2025, 12, 31), "year")

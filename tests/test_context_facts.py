@@ -460,6 +460,19 @@ def test_an_official_only_mentioned_directs_nothing():
             {},
             dt.date(2020, 12, 28),
         ),
+        # One year's results and the next year's aims: the session stands at the turn between them.
+        (
+            "Ngày 31/1, Phó Thủ tướng chủ trì cuộc họp. Năm 2017, có 69 DN được phê duyệt phương án; "
+            "năm 2017 cả nước thành lập mới 127.000 DN. Phó Thủ tướng đề nghị năm 2018 là năm đẩy mạnh cổ phần hóa.",
+            {},
+            dt.date(2018, 1, 31),
+        ),
+        (  # the same text in mid-year is the year it writes most
+            "Ngày 14/7, Phó Thủ tướng chủ trì cuộc họp. Năm 2017, có 69 DN được phê duyệt phương án; "
+            "năm 2017 cả nước thành lập mới 127.000 DN. Phó Thủ tướng đề nghị năm 2018 là năm đẩy mạnh cổ phần hóa.",
+            {},
+            dt.date(2017, 7, 14),
+        ),
     ],
 )
 def test_more_forms_of_a_session_date(opening, metadata, date):

@@ -82,6 +82,16 @@ TABLE = [
     ("triển khai trong các năm 2025 - 2026", REF, D(2026, 12, 31), D(2025, 1, 1), "period"),
     ("phấn đấu khởi công vào quý 3/2024", REF, D(2024, 9, 30), D(2024, 7, 1), "quarter"),
     ("hoàn thành dứt điểm trong năm nay", REF, D(2024, 12, 31), D(2024, 1, 1), "year"),  # the document's year
+    (
+        "tiếp tục hoàn thiện sang năm 2021",
+        D(2020, 12, 21),
+        D(2021, 12, 31),
+        D(2021, 1, 1),
+        "year",
+    ),  # into that year
+    # done before a step the text names: tied to it, no date
+    ("phải rà soát đất đai trước khi cổ phần hóa", REF, None, None, "event"),
+    ("bắt buộc kiểm toán trước khi tiến hành cổ phần hóa", REF, None, None, "event"),
     # the date figures are counted to is no deadline; the work's own is
     (
         "báo cáo (số liệu tính đến hết ngày 31/12/2024), hoàn thành trong tháng 2/2025",

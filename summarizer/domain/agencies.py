@@ -341,7 +341,10 @@ def agency_key(name: str) -> str:
     "MTTQ", "TP") do not make two agencies different."""
     for pattern, long in table().abbreviations:
         name = pattern.sub(long, name)
-    return re.sub(r"\s+", " ", fold_for_match(name).casefold()).strip()
+    key = re.sub(r"\s+", " ", fold_for_match(name).casefold()).strip()
+    if any(key.startswith(fold_for_match(head).casefold() + " ") for head in table().provincial_only):
+        key = re.sub(r" (?:tỉnh|thành phố)\.? ", " ", key)
+    return key
 
 
 def merge_mentions(base: list[Mention], extra: list[Mention]) -> list[Mention]:

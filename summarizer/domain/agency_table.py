@@ -46,6 +46,7 @@ class _Table:
     # The sectors named as a whole ("toàn ngành Thuế"): key -> (central body, the province's body).
     sectors: dict[str, tuple[str | _So | None, str | _So | None]] = field(default_factory=dict)
     sector_pattern: re.Pattern[str] | None = None
+    provincial_only: tuple[str, ...] = ()  # heads whose place's level word does not tell bodies apart
 
 
 def _key(s: str) -> str:
@@ -124,6 +125,7 @@ def table() -> _Table:
         frozenset(raw.get("places", {}).get("suffixes", [])),
         frozenset(raw.get("abbreviations", {})),
         *_sectors(raw, so_by_key, bo_by_key),
+        tuple(raw.get("places", {}).get("provincial_only", [])),
     )
 
 

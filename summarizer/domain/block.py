@@ -161,7 +161,7 @@ def choose_deadline(
     candidates: list[Deadline] = []
     given = bool(phrase and phrase.strip())
     others = ((span[0], clause[0]), (clause[1], span[1])) if clause else ()
-    located = _locate_phrase(source, ref, phrase, lo, hi, others, span[0]) if given else None
+    located = _locate_phrase(source, ref, phrase, lo, hi, others, span) if given else None
     if located is not None:
         candidates.append(located)
     mine = clause or span
@@ -198,11 +198,14 @@ def _locate_phrase(
     lo: int,
     hi: int,
     others: tuple[tuple[int, int], ...] = (),
-    quote_start: int | None = None,
+    quote: tuple[int, int] | None = None,
 ) -> Deadline | None:
     """The deadline a phrase writes where text[lo:hi] writes it (folded) outside `others`, dated when
-    a rule dates it. The same deadline in other words counts only from `quote_start` on: what a line
-    writes before the quote is the previous item's ("(hoàn thành trước 15/10/2024); Đề nghị …")."""
+    a rule dates it. The same deadline in other words counts only from the quote's start on: what a
+    line writes before the quote is the previous item's ("(hoàn thành trước 15/10/2024); Đề nghị …").
+    A bare year ("Năm 2021") counts only inside the quote: elsewhere in the block it is the period
+    another sentence reports on ("Vì thế, năm 2021, thành phố xây dựng 23 chỉ tiêu …")."""
+    quote_start = quote[0] if quote else None
     w = fold(phrase or "")
     if not w:
         return None
@@ -225,6 +228,9 @@ def _locate_phrase(
         return None  # "triển khai nhiệm vụ năm 2021": the year's programme, not a time to finish by
     if got is None:
         parsed = parse_deadline(text[s:e], ref)
+        outside = quote is not None and not (quote[0] <= s < quote[1])
+        if parsed is not None and parsed.kind == "year" and outside:
+            return None
         got = parsed.model_copy(update={"span": (s, e)}) if parsed else None
     # A phrase the block writes but no rule dates ("kịp thời", "trong thời gian tới"): kept as
     # written, with no date.

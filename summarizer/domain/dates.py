@@ -135,9 +135,17 @@ _REVIEWED_YEAR = re.compile(
 
 
 def reviewed_year(text: str) -> int | None:
-    """The year a text's year-end review is about, the first it names; None when it reviews none."""
+    """The year a text's year-end review is about: the first "tổng kết năm N" it names; else the year
+    it writes most when it also names the next one ("năm 2017, có 69 DN …; năm 2018 là năm cần …"): a
+    text that gives one year's results and the next year's aims stands at the turn between them. None
+    when it reviews none."""
     m = _REVIEWED_YEAR.search(text)
-    return int(m.group(1)) if m and MIN_YEAR <= int(m.group(1)) <= MAX_YEAR else None
+    if m and MIN_YEAR <= int(m.group(1)) <= MAX_YEAR:
+        return int(m.group(1))
+    present = present_years(text)
+    if present and present[0] + 1 in years_mentioned(text):
+        return present[0]
+    return None
 
 
 _ANCHOR_SLACK = dt.timedelta(days=2)

@@ -83,14 +83,16 @@ PATTERNS: list[_Rule] = [
     _r(
         "year",
         3,
-        r"(?:phấn đấu\s+)?(?P<pre>trong|hết|đến hết|đến|cuối|trước)\s+năm\s+(?P<y>\d{4})"
+        # "sang năm 2021": into that year, as "trong năm 2021".
+        r"(?:phấn đấu\s+)?(?P<pre>trong|hết|đến hết|đến|cuối|trước|sang)\s+năm\s+(?P<y>\d{4})"
         r"|phấn đấu\s+năm\s+(?P<y2>\d{4})",
     ),
     _r(
         "event",
         2,
-        r"trước\s+(?:khi\s+)?(?:kỳ họp|phiên họp|hội nghị|sơ kết|tổng kết|tết|đại hội|ngày khai giảng"
-        r"|năm học mới|mùa mưa|mùa khô)(?:(?!\s(?:của|để|nhằm|và)\s)[^,;.()])*",
+        # "trước khi cổ phần hóa", "trước khi trình UBND tỉnh": done before a step the text names, with no date.
+        r"trước\s+(?:khi\s+|(?=kỳ họp|phiên họp|hội nghị|sơ kết|tổng kết|tết|đại hội|ngày khai giảng"
+        r"|năm học mới|mùa mưa|mùa khô))(?:(?!\s(?:của|để|nhằm|và)\s)[^,;.()])*",
     ),
     _r(
         "relative",
