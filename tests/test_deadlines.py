@@ -59,6 +59,7 @@ TABLE = [
     ("khan truong bao cao", REF, None, None, "urgent"),
     ("phải triển khai ngay từ đầu năm", REF, None, None, "unspecified"),  # a start, no date
     ("thường xuyên kiểm tra", REF, None, None, "ongoing"),
+    ("quan trắc thủy văn trong suốt quá trình thi công", REF, None, None, "ongoing"),
     # A start with no end: when the work begins, no date it is due by (fixtures/README: "a date the
     # text leaves open" is unspecified).
     ("thực hiện từ ngày 01/11/2020", D(2019, 11, 5), None, D(2020, 11, 1), "unspecified"),

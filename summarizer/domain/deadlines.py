@@ -113,7 +113,8 @@ PATTERNS: list[_Rule] = [
     # "ngay từ đầu năm", "ngay từ bây giờ": a start the text sets without a date (domain notes §2: "ngay"
     # is no fixed deadline).
     _r("unspecified", 1, r"ngay\s+từ\s+(?:đầu\s+(?:năm|quý|tháng|nhiệm kỳ)|bây giờ|hôm nay)"),
-    _r("ongoing", 1, r"(?<!chi )(?<!kinh phí )thường xuyên"),
+    # "trong suốt quá trình thi công": for as long as the work lasts, as "thường xuyên".
+    _r("ongoing", 1, r"(?<!chi )(?<!kinh phí )thường xuyên|trong\s+suốt\s+quá\s+trình"),
 ]
 
 
