@@ -602,3 +602,15 @@ def test_directions_cited_mid_sentence_name_no_chair():
     )
     got = ctx(text, date="2025-02-24").info
     assert got.chair is not None and got.chair.name == "Phạm Minh Chính"
+
+
+def test_the_day_a_file_is_received_is_no_session():
+    text = (
+        "SỞ CÔNG THƯƠNG\n\nKính gửi: Công ty Cổ phần Năng lượng A.\n\n"
+        "Ngày 18/03/2026, Sở Công Thương nhận được hồ sơ đề nghị thẩm định thiết kế xây dựng dự án "
+        "thủy điện A, kèm theo Tờ trình số 96/TTr-NL ngày 18/03/2026 của Công ty.\n"
+    )
+    assert ctx(text).info.meeting_date is None
+    # The same day with a session in it is one.
+    session = text.replace("nhận được hồ sơ đề nghị thẩm định", "chủ trì họp thẩm định")
+    assert ctx(session).info.meeting_date == dt.date(2026, 3, 18)

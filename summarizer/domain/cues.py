@@ -251,7 +251,12 @@ SURNAMES = frozenset(
 PART_OF_DAY = r"(?i:sáng|chiều tối|chiều|tối|trưa|đêm|hôm nay|hôm qua|hôm(?=\s+\d))"
 # Verbs that make a dated sentence the issue of a text ("Ngày 9/7/2024, Bộ Chính trị ban hành …"),
 # not the narration of a session.
-ISSUANCE = re.compile(r"\b(?:ban hành|đã ký|ký ban hành|có hiệu lực|phê duyệt|công bố)\b", _I)
+# Also the day a file is received ("Ngày 18/03/2026, Sở Công Thương nhận được hồ sơ …"): a filing.
+ISSUANCE = re.compile(
+    r"\b(?:ban hành|đã ký|ký ban hành|có hiệu lực|phê duyệt|công bố"
+    r"|(?:nhận được|tiếp nhận)\s+(?:hồ sơ|thủ tục|tờ trình|văn bản|công văn|đơn))\b",
+    _I,
+)
 # Words that make a dated sentence the narration of a session.
 SESSION_WORDS = re.compile(
     r"\b(?:họp|làm việc|kiểm tra|khảo sát|thăm|hội nghị|tiếp|chủ trì|dự|phiên|buổi|tọa đàm|giám sát"
