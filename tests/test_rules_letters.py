@@ -268,3 +268,18 @@ def test_the_bodies_before_phoi_hop_cooperate_with_the_one_that_chairs():
     )
     result, _ctx = run(text)
     assert [(t.agencies, t.partners) for t in result.tasks] == [(["Sở Công Thương"], ["Sở Tài chính"])]
+
+
+def test_a_line_that_says_who_holds_a_role_is_no_task():
+    team = (
+        "Kính gửi: Công ty Cổ phần Năng lượng A.\n\n"
+        "2. Nhà thầu tư vấn thiết kế: Công ty Cổ phần Tư vấn B.\n"
+        "- Chủ nhiệm dự án: Ông Nguyễn Bình An, kỹ sư xây dựng công trình thủy điện.\n"
+        "- Chủ trì thiết kế phần cơ - điện: Ông Trần Văn Giang, kỹ sư điện.\n"
+        "- Chủ trì thẩm tra tổng mức đầu tư: Bà Đào Thị Vân, kỹ sư công trình thủy lợi.\n\n"
+        "3. Yêu cầu Công ty Cổ phần Năng lượng A thực hiện:\n"
+        "- Chủ trì, phối hợp với nhà thầu rà soát hồ sơ thiết kế trước ngày 30/4/2026.\n"
+    )
+    got = [t.evidence for t in run(LETTER_HEAD + team)[0].tasks]
+    assert not [e for e in got if "Ông" in e or "Bà" in e], got
+    assert any(e.startswith("Chủ trì, phối hợp với nhà thầu rà soát") for e in got), got

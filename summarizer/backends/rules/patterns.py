@@ -57,6 +57,9 @@ DIRECTIVE_AFTER = re.compile(rf"(?:{cues.DIRECTIVE_AFTER.pattern})|^\s*(?:{_MORE
 NOT_DIRECTIVE_AFTER = cues.NOT_DIRECTIVE_AFTER
 ADDRESSING_CUE = re.compile(r"\b(?:giao|yêu cầu|đề nghị|lưu ý)\b", _I)
 CONTINUATION = re.compile(r"^(?:đồng thời)\b", _I)
+# A line that says who holds a role ("- Chủ trì thiết kế phần cơ - điện: Ông Nguyễn Văn A, kỹ sư …",
+# "Chủ nhiệm dự án: Bà …"): a list of the people of a team, not work given to anyone.
+ROLE_HOLDER = re.compile(rf"^\s*(?:[-+•]\s*)?[^:;.\n]{{2,80}}?:\s*(?:Ông|Bà)\s+{CAP_WORD}")
 PARTNER = cues.PARTNER
 CHAIRS_AFTER = re.compile(r"\s*(?:chủ trì|chi trì)\b", _I)  # OCR loses the hook: "chi trì"
 COOPERATES_AFTER = re.compile(r"\s*(?:cùng\s+)?phối hợp\b(?!\s+(?:với|chặt chẽ|cùng))", _I)

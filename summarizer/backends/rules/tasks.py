@@ -91,6 +91,8 @@ def tasks_in_block(
     text = source.text
     if b.text.rstrip().endswith(":"):
         return []  # an introduction to a list ("... như sau:"), not an assignment itself
+    if P.ROLE_HOLDER.match(b.text):
+        return []
     sents = sentences(b.text, b.start)
     pieces = [c for s in sents for c in clauses(s)]
     sentence_starts = {s.start for s in sents}
