@@ -49,6 +49,17 @@ def test_a_list_after_cac_so_gives_one_mention_per_department():
         "Sở Tài chính",
         "Sở Xây dựng",
     ]
+    # The head in lower case, as a letter writes it mid-sentence; the names stay capitalized.
+    text = "2. Giao các sở: Giáo dục và Đào tạo, Tài chính, Xây dựng theo dõi, hướng dẫn"
+    assert [m.canonical for m in find_mentions(text, CTX_2025)] == [
+        "Sở Giáo dục và Đào tạo",
+        "Sở Tài chính",
+        "Sở Xây dựng",
+    ]
+    # A group whose work follows is no list.
+    assert [m.canonical for m in find_mentions("các sở, ngành xây dựng kế hoạch", CTX_2025)] == [
+        "Các sở, ngành"
+    ]
 
 
 def test_a_person_after_a_title_is_not_part_of_the_place():

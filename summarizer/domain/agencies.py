@@ -78,7 +78,9 @@ _LOCAL = re.compile(
 # A place named on its own ("huyện Bình Gia", "Huyện cần ...") stands for its people's committee.
 _PLACE = re.compile(rf"(?<!\w)(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})")
 # "Các Sở, ngành: …", "Các Bộ, cơ quan: Công Thương, Tài chính, …" (a central notice's list of ministries).
-_SO_LIST_HEAD = re.compile(r"(?<!\w)[Cc]ác\s+(?P<kind>Sở|Bộ)(?:,\s*(?:ban,\s*)?(?:ngành|cơ quan))?\s*:?\s+")
+_SO_LIST_HEAD = re.compile(
+    r"(?<!\w)[Cc]ác\s+(?P<kind>[Ss]ở|[Bb]ộ)(?:,\s*(?:ban,\s*)?(?:ngành|cơ quan))?\s*:?\s+"
+)
 # Bodies named with their place and no level word: "Ban Thường vụ Thành ủy Cần Thơ", "Huyện ủy Bình
 # Gia", "Cục Hải quan TP Hà Nội" (canonical: the body and the place, "TP" dropped).
 _NAMED_BODY = re.compile(
