@@ -134,3 +134,8 @@ def test_a_bare_year_another_sentence_of_the_block_writes_is_not_the_items():
     # Inside the quote it is the item's own.
     got = _deadline(text, text.strip(), "Năm 2025")
     assert got is not None and (got.due, got.kind) == (dt.date(2025, 12, 31), "year")
+    # Written both before the quote and in it: the quote's own.
+    text = "Vì thế, năm 2025, thành phố xây dựng 23 chỉ tiêu. Năm 2025, thành phố sẽ ban hành Chương trình.\n"
+    quote = "Năm 2025, thành phố sẽ ban hành Chương trình."
+    got = _deadline(text, quote, "Năm 2025")
+    assert got is not None and got.span is not None and got.span[0] == text.index(quote)

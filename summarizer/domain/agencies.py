@@ -340,7 +340,8 @@ def infer_places(text: str) -> dict[str, str]:
 
 def agency_key(name: str) -> str:
     """Comparison key: case, spacing, "uỷ/ủy" spelling and the usual abbreviations ("UBND",
-    "MTTQ", "TP") do not make two agencies different."""
+    "MTTQ", "TP") do not make two agencies different, nor the level word before the place of a body
+    a province has one of ("Cục Hải quan TP Cần Thơ" = "Cục Hải quan Cần Thơ")."""
     for pattern, long in table().abbreviations:
         name = pattern.sub(long, name)
     key = re.sub(r"\s+", " ", fold_for_match(name).casefold()).strip()

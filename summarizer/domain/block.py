@@ -228,9 +228,15 @@ def _locate_phrase(
         return None  # "triển khai nhiệm vụ năm 2021": the year's programme, not a time to finish by
     if got is None:
         parsed = parse_deadline(text[s:e], ref)
-        outside = quote is not None and not (quote[0] <= s < quote[1])
-        if parsed is not None and parsed.kind == "year" and outside:
-            return None
+        if (
+            parsed is not None
+            and parsed.kind == "year"
+            and quote is not None
+            and not quote[0] <= s < quote[1]
+        ):
+            # The quote may write the same year too ("Năm 2025, …" after "Vì thế, năm 2025, …"); a
+            # search within the quote finds only what stands in it, so this goes one level deep.
+            return _locate_phrase(source, ref, phrase, quote[0], quote[1], others, quote)
         got = parsed.model_copy(update={"span": (s, e)}) if parsed else None
     # A phrase the block writes but no rule dates ("kịp thời", "trong thời gian tới"): kept as
     # written, with no date.
