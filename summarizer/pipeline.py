@@ -35,8 +35,10 @@ def extract_source(
     ctx = context if context is not None else LateContext(source)
     if not getattr(be, "late_context", False):
         ctx = context_of(ctx)
+    from summarizer.domain.referrals import with_referred_deadlines
+
     raw = be.extract(source, ctx, summary_sentences=summary_sentences, progress=progress, cancel=cancel)
-    return ground_extraction(raw, source, context_of(ctx))
+    return with_referred_deadlines(ground_extraction(raw, source, context_of(ctx)), source)
 
 
 def extract_file(path: str | Path, backend: Backend | str = "rules") -> tuple[Source, Extraction]:

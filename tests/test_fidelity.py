@@ -48,11 +48,11 @@ def test_a_wrong_model_keeps_few_of_its_wrong_agencies_and_deadlines():
     got = run_fidelity(FIXTURES, "wrong")
     figures = got.figures()
     # Floors at the figures reached: the goal (0.98) is met for agencies, not yet for
-    # deadlines (0.885: of its six misses, two dev ones are the normalizer's reading of a right phrase,
-    # "khi có văn bản chính thức" and a referral to khoản 1, that the perfect model misses too); a
-    # change that lets more wrong agencies or deadlines through fails here.
+    # deadlines (0.906: of its five misses, one dev one is the normalizer's reading of a right phrase,
+    # "khi có văn bản chính thức", that the perfect model misses too); a change that lets more wrong
+    # agencies or deadlines through fails here.
     assert figures["agency_precision"] >= 0.98, got.line()
-    assert figures["deadline_precision"] >= 0.88, got.line()
+    assert figures["deadline_precision"] >= 0.90, got.line()
 
 
 def test_tasks_on_one_quote_are_scored_by_their_agencies():
