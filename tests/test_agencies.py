@@ -139,6 +139,8 @@ def test_merged_mentions_keep_text_order_and_the_longer_of_two_that_overlap():
             "Các cơ quan, đơn vị có liên quan thuộc tỉnh thực hiện",
             "Các cơ quan, đơn vị có liên quan thuộc tỉnh",
         ),
+        ("1. Yêu cầu các hội: Hội Nghề cá, Hội Tin học hoàn thành", "các hội"),
+        ("Đề nghị các hiệp hội doanh nghiệp phối hợp", "các hiệp hội doanh nghiệp"),
     ],
 )
 def test_a_group_keeps_its_qualifiers_as_written(text, written):
@@ -314,3 +316,10 @@ def test_the_level_word_before_a_provincial_only_bodys_place_does_not_tell_bodie
     from summarizer.domain.agencies import agency_key
 
     assert (agency_key(a) == agency_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    "text", ["Tại các hội nghị, đại biểu thảo luận", "các hội viên đóng góp", "các hội thảo khoa học"]
+)
+def test_meetings_and_members_are_no_group_of_associations(text):
+    assert not [m for m in find_mentions(text) if "hội" in m.written.lower()]

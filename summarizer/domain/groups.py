@@ -15,6 +15,9 @@ _UNIT = (
     r"cấp ủy|cấp uỷ|cấp|ngành|sở|ban|cơ quan|đơn vị|địa phương|phòng|xã|thị trấn|phường|chính quyền"
     r"|đoàn thể|tổ chức chính trị - xã hội|tổ chức|chủ đầu tư|nhà đầu tư|doanh nghiệp|nhà thầu|hợp tác xã|bộ"
     r"|lực lượng"  # "các lực lượng chức năng": the enforcement units as a group
+    # "Yêu cầu các hội: …", "các hiệp hội ngành hàng": associations as a group; not "các hội nghị",
+    # "các hội viên", "các hội thảo", which are no bodies.
+    r"|hiệp hội|hội(?!\s*(?:nghị|viên|thảo|chợ|thi|diễn|đồng|trại|nhập|tụ|họp|quán))"
     # "Các huyện, thị xã, thành phố chủ động …": the localities of a province as a group ("thành phố"
     # only after another: "các thành phố tập trung đông công nhân" is a place, not the addressee).
     r"|huyện|thị xã|quận"
