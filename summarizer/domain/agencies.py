@@ -345,9 +345,12 @@ def agency_key(name: str) -> str:
     for pattern, long in table().abbreviations:
         name = pattern.sub(long, name)
     key = re.sub(r"\s+", " ", fold_for_match(name).casefold()).strip()
-    if any(key.startswith(fold_for_match(head).casefold() + " ") for head in table().provincial_only):
-        key = re.sub(r" (?:tỉnh|thành phố)\.? ", " ", key)
+    if key.startswith(table().provincial_only):
+        key = _LEVEL_WORD.sub(" ", key)
     return key
+
+
+_LEVEL_WORD = re.compile(r" (?:tỉnh|thành phố)\.? ")
 
 
 def merge_mentions(base: list[Mention], extra: list[Mention]) -> list[Mention]:

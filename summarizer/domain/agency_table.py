@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from summarizer.domain.mention import AgencyContext
 from summarizer.resources import data_dir
+from summarizer.source.clean import fold_for_match
 
 _I = re.IGNORECASE
 
@@ -46,7 +47,8 @@ class _Table:
     # The sectors named as a whole ("toàn ngành Thuế"): key -> (central body, the province's body).
     sectors: dict[str, tuple[str | _So | None, str | _So | None]] = field(default_factory=dict)
     sector_pattern: re.Pattern[str] | None = None
-    provincial_only: tuple[str, ...] = ()  # heads whose place's level word does not tell bodies apart
+    # Heads whose place's level word does not tell bodies apart, as comparison keys ("cục ").
+    provincial_only: tuple[str, ...] = ()
 
 
 def _key(s: str) -> str:
@@ -125,7 +127,7 @@ def table() -> _Table:
         frozenset(raw.get("places", {}).get("suffixes", [])),
         frozenset(raw.get("abbreviations", {})),
         *_sectors(raw, so_by_key, bo_by_key),
-        tuple(raw.get("places", {}).get("provincial_only", [])),
+        tuple(fold_for_match(h).casefold() + " " for h in raw.get("places", {}).get("provincial_only", [])),
     )
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from summarizer.source.segment import point_number
+
 if TYPE_CHECKING:
     from summarizer.models import Deadline, Extraction
     from summarizer.source.document import Source
@@ -16,8 +18,6 @@ _REFERRAL = re.compile(
     r"(?:tại|ở)\s+(?:khoản|mục|điểm)\s+(?P<n>\d{1,2})(?![\d/.]\d)",
     re.IGNORECASE,
 )
-# The number a point of a letter or notice opens with ("1. Yêu cầu các hội: …").
-_NUMBERED = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.)]\s")
 
 
 def with_referred_deadlines(ex: Extraction, source: Source) -> Extraction:
@@ -28,9 +28,9 @@ def with_referred_deadlines(ex: Extraction, source: Source) -> Extraction:
         if t.deadline is None or t.deadline.due is None:
             continue
         i = source.block_at(t.span[0])
-        m = _NUMBERED.match(source.blocks[i].text) if i is not None else None
-        if m:
-            stated.setdefault(m.group("n"), t.deadline)
+        number = point_number(source.blocks[i]) if i is not None else None
+        if number:
+            stated.setdefault(number, t.deadline)
     if not stated:
         return ex
     tasks = []

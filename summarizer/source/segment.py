@@ -45,6 +45,13 @@ class Piece:
     text: str
 
 
+def point_number(b: Block) -> str | None:
+    """The number a "1." or "1)" point opens with ("1. Yêu cầu các hội: …" -> "1"); None for any
+    other block."""
+    m = _NUMBERED.match(b.text) if b.level == 2 else None
+    return m.group("m1") if m else None
+
+
 def _level_of(marker: str, kind: str) -> int:
     if kind == "roman":
         return 1
