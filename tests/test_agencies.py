@@ -323,3 +323,12 @@ def test_the_level_word_before_a_provincial_only_bodys_place_does_not_tell_bodie
 )
 def test_meetings_and_members_are_no_group_of_associations(text):
     assert not [m for m in find_mentions(text) if "hội" in m.written.lower()]
+
+
+def test_a_group_named_through_the_heads_of_its_parts_is_one_group():
+    text = "Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh chủ động triển khai"
+    assert [m.canonical for m in find_mentions(text, CTX_2025)] == ["Các sở, ban, ngành tỉnh"]
+    # Without a head's title between them, two groups stay two, as written.
+    assert [m.canonical for m in find_mentions("các sở và các ban, ngành", CTX_2025)] == [
+        "Các sở và các ban, ngành"
+    ]

@@ -40,6 +40,17 @@ def test_a_heading_that_opens_with_groups_gives_them_to_its_items():
     assert agencies[0] == "Công an tỉnh" and len(agencies) == 3
 
 
+def test_a_heading_that_names_the_heads_of_groups_gives_the_groups_to_its_items():
+    # The directive formula: the bodies through their heads ("Giám đốc các Sở …; Chủ tịch UBND các xã").
+    text = LETTER_HEAD + (
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường:\n"
+        "- Quán triệt, tổ chức thực hiện nghiêm các nội dung của Kế hoạch tại cơ quan, đơn vị.\n"
+        "Nơi nhận:\n"
+    )
+    assert [a for a, _ev in tasks(text)] == [["Các Sở, ban, ngành tỉnh", "UBND các xã, phường"]]
+
+
 def test_under_a_heading_a_body_named_mid_clause_is_not_the_assignee():
     text = LETTER_HEAD + (
         "1. Công an tỉnh\n- Chỉ đạo lực lượng Công an xã, phường tăng cường tuần tra tại khu vực mỏ.\nNơi nhận:\n"

@@ -80,6 +80,7 @@ def group_mentions(
             written = text[m.start() : named_at[under.end()].end]
         canonical = collective_canonical(written, ctx)
         out.append(Mention(m.start(), m.start() + len(written), written, canonical, collective=True))
+    out = _joined_through_heads(text, out, ctx)
     for pattern in (_LEVEL_GROUP, _CONCERNED):
         for m in pattern.finditer(text):
             if _HEAD_OF.search(text, max(0, m.start() - 40), m.start()):
@@ -92,6 +93,27 @@ def group_mentions(
         written = m.group(0)
         canonical = re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\b", "UBND", written)
         out.append(Mention(m.start(), m.end(), written, canonical, collective=True))
+    return out
+
+
+# "Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh": the directive formula that names one group of
+# bodies through the heads of its parts; one group, "các Sở, ban, ngành tỉnh".
+_THROUGH_HEADS = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:Giám đốc|Thủ trưởng|Người đứng đầu|Lãnh đạo)\s+", _I)
+
+
+def _joined_through_heads(text: str, groups: list[Mention], ctx: AgencyContext) -> list[Mention]:
+    out: list[Mention] = []
+    for m in groups:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _THROUGH_HEADS.fullmatch(text, prev.end, m.start)
+            and re.match(r"(?i:các)\s", m.written)
+        ):
+            written = f"{prev.written}, {m.written.split(None, 1)[1]}"
+            out[-1] = Mention(prev.start, m.end, written, collective_canonical(written, ctx), collective=True)
+        else:
+            out.append(m)
     return out
 
 

@@ -23,7 +23,8 @@ def heading_agencies(source: Source, ctx: DocContext, idx: int) -> tuple[int, In
         if hb.kind != "heading":
             continue
         found = ctx.mentions_in(hb.start, hb.end)
-        opens = bool(found) and not P.ITEM_HEAD.sub("", source.text[hb.start : found[0].start]).strip()
+        before = P.ITEM_HEAD.sub("", source.text[hb.start : found[0].start]) if found else ""
+        opens = bool(found) and (not before.strip() or P.HEADS_OF_BODIES.fullmatch(before) is not None)
         if ctx.kind == "report" and not (opens or P.HEADING_ADDRESSES.match(P.ITEM_HEAD.sub("", hb.text))):
             # A report's headings name what a section is about ("2. Qua rà soát, Bộ Tài chính nhận thấy
             # …"); only one that opens with a body ("1. Sở Công Thương:") says whose work is under it.
