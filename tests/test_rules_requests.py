@@ -151,6 +151,25 @@ def test_the_answer_paragraph_of_a_write_up_answers_the_asks_of_its_requester():
     assert [t.agencies for t in result.tasks] == [["Sở Tài chính"]]  # the answer still gives work
 
 
+def test_an_answer_that_states_an_ask_by_its_topic_alone_is_that_ask_answered():
+    text = (
+        "Chiều 12/3, Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện Vân Canh.\n\n"
+        "Phát biểu kết luận, Chủ tịch UBND tỉnh đánh giá cao kết quả huyện đạt được.\n\n"
+        "Về đề xuất hỗ trợ kinh phí nâng cấp tuyến đường, trường học của huyện, Chủ tịch UBND tỉnh Lê Văn Ba"
+        " cho rằng đề xuất là xác đáng.\n"
+    )
+    result, _ctx = run(text, date="2025-03-13")
+    (req,) = result.requests
+    assert req.content == "hỗ trợ kinh phí nâng cấp tuyến đường, trường học của huyện"
+    assert req.response and req.response.startswith("Chủ tịch UBND tỉnh Lê Văn Ba cho rằng")
+    # An answer about an ask the write-up narrated stays that ask's answer: no second request.
+    asked = text.replace(
+        "Phát biểu kết luận",
+        "Huyện Vân Canh kiến nghị tỉnh hỗ trợ kinh phí nâng cấp tuyến đường, trường học của huyện.\n\nPhát biểu kết luận",
+    )
+    assert len(run(asked, date="2025-03-13")[0].requests) == 1
+
+
 _VISIT = "Lãnh đạo tỉnh làm việc với huyện\n\nSáng 10/3, Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện Đông Sơn.\n\n"
 
 

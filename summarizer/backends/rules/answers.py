@@ -99,11 +99,20 @@ _ACKNOWLEDGED = re.compile(
 )
 
 
+# "Về đề xuất tháo gỡ thủ tục …, Bộ trưởng … cho rằng …": an answer that states the ask by its topic
+# alone, an official answering; the asker is the unit the write-up is about.
+_ACKNOWLEDGED_TOPIC = re.compile(
+    r"^(?:Về|Đối với|Trước|Trả lời)\s+(?:các |những )?(?:kiến nghị|đề xuất|đề nghị|mong muốn)\s+(?!của\b)"
+    rf"(?P<content>[^:.]{{8,160}}?)\s*,\s*(?P<resp>(?:đồng chí\s+|ông\s+|bà\s+)?(?:{cues.LEADER_TITLE})\b.+)$",
+    re.DOTALL,
+)
+
+
 def acknowledged_ask(b: Block, text: str, ctx: DocContext, requests: list[Request]) -> Request | None:
-    """The ask an answer paragraph names when no earlier ask of that body was found."""
+    """The ask an answer paragraph names when no earlier ask of that body (or about that topic) was found."""
     m = _ACKNOWLEDGED.match(b.text)
     if m is None:
-        return None
+        return _acknowledged_topic(b, text, ctx, requests)
     who = [x for x in find_mentions(m["req"], ctx.agencies) if not x.collective]
     if not who or any(r.requester and same_body(r.requester, who[0].canonical) for r in requests):
         return None
@@ -135,3 +144,21 @@ def _answering_body(resp: str, text: str) -> str | None:
             if body:
                 return body
     return None
+
+
+def _acknowledged_topic(b: Block, text: str, ctx: DocContext, requests: list[Request]) -> Request | None:
+    m = _ACKNOWLEDGED_TOPIC.match(b.text)
+    if m is None or any(_same_topic(m["content"], r.content) for r in requests):
+        return None
+    subject = find_mentions(ctx.info.subject, ctx.agencies) if ctx.info.subject else []
+    resp_start = b.start + m.start("resp")
+    return Request(
+        requester=subject[0].canonical if subject else ctx.info.subject,
+        addressee=_answering_body(m["resp"], text) or ctx.info.issuer,
+        content=m["content"].strip(),
+        response=text[resp_start : b.end],
+        response_span=(resp_start, b.end),
+        evidence=b.text,
+        span=(b.start, b.end),
+        provenance=Provenance(producer="rules:acknowledged_ask"),
+    )
