@@ -16,7 +16,7 @@ FLOORS = {
     "perfect": {
         "tasks": 0.99,
         "requests": 0.99,
-        "agencies": 0.83,
+        "agencies": 0.84,
         "agency_precision": 0.99,
         "deadlines": 0.95,
         "deadline_precision": 0.92,
@@ -25,7 +25,7 @@ FLOORS = {
     "noisy": {
         "tasks": 0.99,
         "requests": 0.99,
-        "agencies": 0.83,
+        "agencies": 0.84,
         "agency_precision": 0.99,
         "deadlines": 0.95,
         "deadline_precision": 0.92,
