@@ -156,12 +156,16 @@ def test_an_answer_that_states_an_ask_by_its_topic_alone_is_that_ask_answered():
         "Chiều 12/3, Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện Vân Canh.\n\n"
         "Phát biểu kết luận, Chủ tịch UBND tỉnh đánh giá cao kết quả huyện đạt được.\n\n"
         "Về đề xuất hỗ trợ kinh phí nâng cấp tuyến đường, trường học của huyện, Chủ tịch UBND tỉnh Lê Văn Ba"
-        " cho rằng đề xuất là xác đáng.\n"
+        " cho rằng đề xuất là xác đáng.\n\n"
+        "“Tỉnh sẽ cân đối nguồn vốn để nâng cấp tuyến đường trong năm nay”, ông nói.\n\n"
+        "Cuối buổi, đoàn thăm khu tái định cư của huyện.\n"
     )
     result, _ctx = run(text, date="2025-03-13")
     (req,) = result.requests
     assert req.content == "hỗ trợ kinh phí nâng cấp tuyến đường, trường học của huyện"
+    # The answer runs on into the official's own words, quoted in the next paragraph, and stops there.
     assert req.response and req.response.startswith("Chủ tịch UBND tỉnh Lê Văn Ba cho rằng")
+    assert req.response.endswith("”, ông nói.")
     # An answer about an ask the write-up narrated stays that ask's answer: no second request.
     asked = text.replace(
         "Phát biểu kết luận",

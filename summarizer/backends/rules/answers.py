@@ -151,14 +151,24 @@ def _acknowledged_topic(b: Block, text: str, ctx: DocContext, requests: list[Req
     if m is None or any(_same_topic(m["content"], r.content) for r in requests):
         return None
     subject = find_mentions(ctx.info.subject, ctx.agencies) if ctx.info.subject else []
-    resp_start = b.start + m.start("resp")
+    resp_start, resp_end = b.start + m.start("resp"), _with_quoted_words(text, b.end)
     return Request(
         requester=subject[0].canonical if subject else ctx.info.subject,
         addressee=_answering_body(m["resp"], text) or ctx.info.issuer,
         content=m["content"].strip(),
-        response=text[resp_start : b.end],
-        response_span=(resp_start, b.end),
+        response=text[resp_start:resp_end],
+        response_span=(resp_start, resp_end),
         evidence=b.text,
         span=(b.start, b.end),
         provenance=Provenance(producer="rules:acknowledged_ask"),
     )
+
+
+_QUOTED_PARAGRAPH = re.compile(r"\s*\n\s*[\"“][^\n]+")
+
+
+def _with_quoted_words(text: str, end: int) -> int:
+    """Where an answer ends: a write-up gives the official's own words in the next paragraph, in quotes
+    ("… Bộ trưởng cho rằng, ý kiến … là xác đáng." then "“Những trường hợp … nên tạo điều kiện …”")."""
+    m = _QUOTED_PARAGRAPH.match(text, end)
+    return m.end() if m else end
