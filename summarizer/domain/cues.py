@@ -129,6 +129,9 @@ LEADER_TITLE = (
     r"|Tổng cục trưởng|Cục trưởng|Chủ nhiệm|Trưởng (?:đoàn|ban|Đoàn|Ban)|Ủy viên|Uỷ viên|Thường trực"
     r"|Viện trưởng|Chánh án|Tổng Kiểm toán|Tổng Thanh tra))"
 )
+# The head of a body, through whom a directive gives the body work ("Giám đốc các Sở", "Thủ trưởng các
+# ban, ngành", "Chủ tịch UBND các xã").
+HEAD_OF_BODY = rf"(?:{LEADER_TITLE}|Thủ trưởng|Người đứng đầu|Lãnh đạo)"
 # The family names that open nearly every Vietnamese person's name: where a run of capitalized words
 # stops being a place or a body ("… UBND TP Hà Nội Trần Sỹ Thanh") and becomes a name.
 SURNAMES = frozenset(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.domain import cues
 from summarizer.domain.mention import CAP_WORD as _CAP_WORD
 from summarizer.domain.mention import AgencyContext, Mention
 
@@ -98,7 +99,7 @@ def group_mentions(
 
 # "Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh": the directive formula that names one group of
 # bodies through the heads of its parts; one group, "các Sở, ban, ngành tỉnh".
-_THROUGH_HEADS = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:Giám đốc|Thủ trưởng|Người đứng đầu|Lãnh đạo)\s+", _I)
+_THROUGH_HEADS = re.compile(rf"\s*(?:,|và|,\s*và)\s*{cues.HEAD_OF_BODY}\s+", _I)
 
 
 def _joined_through_heads(text: str, groups: list[Mention], ctx: AgencyContext) -> list[Mention]:

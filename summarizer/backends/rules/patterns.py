@@ -192,10 +192,10 @@ ADDRESSED_FIRST_AFTER = re.compile(
     r"|^\s*,\s*(?:(?:trong\s+)?thời gian tới,?\s*)?(?:cần phải|cần|phải)\s+(?=\S)",
     _I,
 )
-# A heading that hands work to the body after it ("Đối với Sở Y tế:", "Giao UBND các xã:", "Đề nghị Bộ …").
 # The heads of the bodies a heading is for ("1. Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ
 # tịch UBND các xã:"): a directive gives the work to the bodies through their heads.
-HEADS_OF_BODIES = re.compile(rf"\s*(?:{cues.LEADER_TITLE}|Thủ trưởng|Người đứng đầu|Lãnh đạo)\s*", _I)
+HEADS_OF_BODIES = re.compile(rf"\s*{cues.HEAD_OF_BODY}\s*", _I)
+# A heading that hands work to the body after it ("Đối với Sở Y tế:", "Giao UBND các xã:", "Đề nghị Bộ …").
 HEADING_ADDRESSES = re.compile(r"^\s*(?:đối với|về phía|giao|đề nghị|yêu cầu)\s", _I)
 THEO_CHUC_NANG = re.compile(r"^\s*theo chức năng", _I)
 LIMITATION_OPENING = re.compile(
