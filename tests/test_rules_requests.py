@@ -138,12 +138,16 @@ def test_a_leaders_word_to_residents_is_no_request_of_theirs():
     assert result.requests == []
 
 
+_VAN_CANH = "Chiều 12/3, Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện Vân Canh.\n\n"
+_CLOSING = "Phát biểu kết luận, Chủ tịch UBND tỉnh đánh giá cao kết quả huyện đạt được.\n\n"
+
+
 def test_the_answer_paragraph_of_a_write_up_answers_the_asks_of_its_requester():
     text = (
-        "Chiều 12/3, Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện Vân Canh.\n\n"
-        "Tại buổi làm việc, huyện Vân Canh kiến nghị tỉnh hỗ trợ kinh phí nâng cấp tuyến đường ĐT 638.\n\n"
-        "Phát biểu kết luận, Chủ tịch UBND tỉnh đánh giá cao kết quả huyện đạt được.\n\n"
-        "Về kiến nghị của huyện, Chủ tịch UBND tỉnh thống nhất chủ trương, giao Sở Tài chính cân đối nguồn vốn.\n"
+        _VAN_CANH
+        + "Tại buổi làm việc, huyện Vân Canh kiến nghị tỉnh hỗ trợ kinh phí nâng cấp tuyến đường ĐT 638.\n\n"
+        + _CLOSING
+        + "Về kiến nghị của huyện, Chủ tịch UBND tỉnh thống nhất chủ trương, giao Sở Tài chính cân đối nguồn vốn.\n"
     )
     result, _ctx = run(text, date="2025-03-13")
     (req,) = result.requests
@@ -153,9 +157,9 @@ def test_the_answer_paragraph_of_a_write_up_answers_the_asks_of_its_requester():
 
 def test_an_answer_that_states_an_ask_by_its_topic_alone_is_that_ask_answered():
     text = (
-        "Chiều 12/3, Chủ tịch UBND tỉnh Lê Văn Ba làm việc với huyện Vân Canh.\n\n"
-        "Phát biểu kết luận, Chủ tịch UBND tỉnh đánh giá cao kết quả huyện đạt được.\n\n"
-        "Về đề xuất hỗ trợ kinh phí nâng cấp tuyến đường, trường học của huyện, Chủ tịch UBND tỉnh Lê Văn Ba"
+        _VAN_CANH
+        + _CLOSING
+        + "Về đề xuất hỗ trợ kinh phí nâng cấp tuyến đường, trường học của huyện, Chủ tịch UBND tỉnh Lê Văn Ba"
         " cho rằng đề xuất là xác đáng.\n\n"
         "“Tỉnh sẽ cân đối nguồn vốn để nâng cấp tuyến đường trong năm nay”, ông nói.\n\n"
         "Cuối buổi, đoàn thăm khu tái định cư của huyện.\n"

@@ -58,9 +58,7 @@ _CONCERNED = re.compile(
     r"\s+(?:có\s+)?liên quan(?!\w)",
     _I,
 )
-_HEAD_OF = re.compile(
-    r"(?:Chủ tịch|Thủ trưởng|Người đứng đầu|Giám đốc)\s+(?:(?:Ủy|Uỷ) ban nhân dân\s+)?$", _I
-)
+_HEAD_OF = re.compile(rf"{cues.HEAD_OF_BODY}\s+(?:(?:Ủy|Uỷ) ban nhân dân\s+)?$", _I)
 _UNDER_BODY = re.compile(r"\s+(?:trực\s+)?thuộc\s+")
 
 
