@@ -293,3 +293,54 @@ def test_a_department_asks_its_province_and_the_province_does_not_ask_it():
     assert asks_up("Sở Kế hoạch và Đầu tư", "UBND tỉnh", "UBND tỉnh")
     assert not asks_up("UBND tỉnh", "Sở Kế hoạch và Đầu tư", "UBND tỉnh")
     assert not asks_up("Sở Y tế", "Sở Tài chính", "UBND tỉnh")
+
+
+_DIALOGUE = (
+    "Sáng 8/3, Cục Hải quan tỉnh Bình Định tổ chức hội nghị đối thoại với doanh nghiệp.\n\n"
+    "Theo phản ánh của đại diện Công ty TNHH Thủy sản Hải Vương, thủ tục kiểm tra chuyên ngành đối với "
+    "hàng đông lạnh còn kéo dài, doanh nghiệp chưa được hướng dẫn thống nhất.\n\n"
+    "Giải đáp vướng mắc nêu trên, ông Nguyễn Văn Hòa, Phó Cục trưởng cho biết đơn vị sẽ làm việc với các "
+    "chi cục để rút ngắn thời gian kiểm tra.\n\n"
+    "Cũng tại hội nghị, đại diện Công ty cổ phần Gỗ Tân Phát cho biết, doanh nghiệp gặp khó khăn khi khai "
+    "bổ sung hồ sơ hoàn thuế, đại diện Cục Hải quan tỉnh Bình Định cho biết, doanh nghiệp liên hệ chi cục "
+    "quản lý để được hướng dẫn.\n\n"
+    "Đại diện Công ty TNHH Minh Phú cho biết, năm 2025 doanh thu xuất khẩu của công ty tăng 12%.\n\n"
+    "Liên quan đến thông quan hàng hóa, đại diện Cục Hải quan tỉnh Bình Định cho biết, hệ thống một cửa "
+    "đã vận hành ổn định.\n"
+)
+
+
+def test_an_enterprises_difficulty_that_an_official_answers_is_its_request():
+    result, _ctx = run(_DIALOGUE, date="2026-03-09")
+    asks = [(r.requester, r.evidence[:25], (r.response or "")[:20]) for r in result.requests]
+    assert asks == [
+        ("Công ty TNHH Thủy sản Hải Vương", "Theo phản ánh của đại diệ", "Giải đáp vướng mắc n"),
+        ("Công ty cổ phần Gỗ Tân Phát", "Cũng tại hội nghị, đại di", "đại diện Cục Hải qua"),
+    ]
+    # The account stops where the official's answer begins.
+    assert result.requests[1].evidence.endswith("hoàn thuế")
+    # News of an enterprise's results is no ask, even when an official speaks after it.
+    assert not any("Minh Phú" in (r.requester or "") for r in result.requests)
+
+
+def test_a_difficulty_nobody_answers_is_no_request_unless_it_calls_itself_one():
+    told = (
+        "Sáng 8/3, Sở Công Thương tổ chức hội nghị với doanh nghiệp.\n\n"
+        "Đại diện Công ty TNHH Hải Vương cho biết, doanh nghiệp gặp khó khăn về vốn.\n\n"
+        "Kiến nghị về vấn đề hạ tầng, đại diện Công ty cổ phần Tân Phát cho biết, khu công nghiệp còn "
+        "thường xuyên mất điện.\n"
+    )
+    result, _ctx = run(told, date="2026-03-09")
+    assert [(r.requester, r.response) for r in result.requests] == [("Công ty cổ phần Tân Phát", None)]
+
+
+def test_the_party_named_last_speaks_on_as_vi_nay():
+    text = (
+        "Chiều 21/12, Văn phòng Chính phủ tổ chức hội nghị đối thoại với doanh nghiệp.\n\n"
+        "Ông Sato Kenji, Tổng giám đốc Công ty TNHH Aoki Việt Nam cho hay, thủ tục cấp phép xây dựng còn mất "
+        "nhiều thời gian. Nên vị này kiến nghị rút ngắn quy trình.\n"
+    )
+    result, _ctx = run(text, date="2025-12-22")
+    assert [(r.requester, r.evidence[:10]) for r in result.requests] == [
+        ("Công ty TNHH Aoki Việt Nam", "Ông Sato K")
+    ]

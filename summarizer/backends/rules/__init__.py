@@ -22,6 +22,7 @@ from summarizer.backends.rules.closing import closing_request
 from summarizer.backends.rules.conclusions import assess_block
 from summarizer.backends.rules.levels import asks_up
 from summarizer.backends.rules.lists import heading_agencies, list_intro, under_intro, visited_unit, within
+from summarizer.backends.rules.raised import raised_asks
 from summarizer.backends.rules.reported import gives_no_work
 from summarizer.backends.rules.requests import (
     answer_in_block,
@@ -283,6 +284,13 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
         else:
             add_conclusion("direction", b.start, b.end, "rules:direction")
 
+    if write_up:
+        taken = [r.span for r in out.requests] + [r.response_span for r in out.requests if r.response_span]
+        raised = raised_asks(bs[: zone.body_end], text, ctx, taken)
+        # An enterprise's account of its difficulty is its ask, never work given to it.
+        accounts = [r.span for r in raised if r.response_span is None or r.span[1] <= r.response_span[0]]
+        out.tasks = [t for t in out.tasks if not any(_overlaps(t.span, a) for a in accounts)]
+        out.requests.extend(raised)
     closing = closing_request(text, ctx)
     if closing is not None and not any(_overlaps(r.span, closing.span) for r in out.requests):
         # The report's closing asks its addressee to decide: a request, never a task.
