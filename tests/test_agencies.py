@@ -332,3 +332,37 @@ def test_a_group_named_through_the_heads_of_its_parts_is_one_group():
     assert [m.canonical for m in find_mentions("các sở và các ban, ngành", CTX_2025)] == [
         "Các sở và các ban, ngành"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # A numbered ward or commune keeps its number, before or after the name (the 2025 mergers).
+        ("UBND xã Bảo Lâm 2 thực hiện", [("UBND xã Bảo Lâm 2", "UBND xã Bảo Lâm 2")]),
+        ("UBND Phường 2 Bảo Lộc báo cáo", [("UBND Phường 2 Bảo Lộc", "UBND phường 2 Bảo Lộc")]),
+        (
+            "UBND Quận 1, UBND phường 12.",
+            [("UBND Quận 1", "UBND quận 1"), ("UBND phường 12", "UBND phường 12")],
+        ),
+        # A number that counts what follows, or after a level that numbers nothing, is no part of a name.
+        ("UBND tỉnh Lâm Đồng 2 năm qua", [("UBND tỉnh Lâm Đồng", "UBND tỉnh Lâm Đồng")]),
+        ("xã Bảo Lâm 2 năm liền", [("xã Bảo Lâm", "UBND xã Bảo Lâm")]),
+        ("UBND xã 2 lần", [("UBND xã", "UBND xã")]),
+        # One unit of several, by its number; a document's number is no unit's.
+        (
+            "Ban Quản lý dự án đầu tư xây dựng số 1 đẩy nhanh",
+            [("Ban Quản lý dự án đầu tư xây dựng số 1", "Ban Quản lý dự án đầu tư xây dựng số 1")],
+        ),
+        ("Ban QLDA số 5/2024", [("Ban QLDA", "Ban Quản lý dự án đầu tư xây dựng")]),
+        # A body's level after its name is the body's, never a UBND tỉnh of its own.
+        (
+            "Ban Quản lý dự án đầu tư xây dựng tỉnh báo cáo",
+            [("Ban Quản lý dự án đầu tư xây dựng tỉnh", "Ban Quản lý dự án đầu tư xây dựng")],
+        ),
+        # A body each level has keeps the level it is written with.
+        ("Trung tâm Phát triển quỹ đất tỉnh lập hồ sơ", [("Trung tâm Phát triển quỹ đất tỉnh",) * 2]),
+        ("Trung tâm Phát triển quỹ đất lập hồ sơ", [("Trung tâm Phát triển quỹ đất",) * 2]),
+    ],
+)
+def test_numbered_places_and_units(text, mentions):
+    assert [(m.written, m.canonical) for m in find_mentions(text)] == mentions

@@ -52,6 +52,8 @@ TABLE = [
     ("trong vòng 10 ngày kể từ ngày ký", REF, None, None, "relative"),
     ("định kỳ hằng quý báo cáo", REF, None, None, "recurring"),
     ("trước ngày 20 hằng tháng", REF, None, None, "recurring"),
+    ("duy trì họp giao ban định kỳ 02 tuần/lần", REF, None, None, "recurring"),
+    ("kiểm tra 01 lần/tháng", REF, None, None, "recurring"),
     ("khẩn trương tham mưu", REF, None, None, "urgent"),
     ("Khẩn trương rà soát", REF, None, None, "urgent"),
     ("- Khan trương hoàn thành các nội dung", REF, None, None, "urgent"),  # OCR lost the mark

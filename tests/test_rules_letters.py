@@ -22,6 +22,8 @@ ITEMS = (
         "khai thực hiện Kế hoạch này. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời phản "
         "ánh về Sở Nông nghiệp và Môi trường để tổng hợp./.",
         "Đề nghị các đơn vị khẩn trương, nghiêm túc thực hiện các nội dung trên./.",
+        "Trân trọng thông báo kết luận của đồng chí Phó Chủ tịch UBND tỉnh đến các sở, ban, ngành và cơ quan, "
+        "đơn vị liên quan biết, thực hiện./.",
     ],
 )
 def test_the_closing_formula_of_a_letter_is_no_task(closing):
@@ -283,3 +285,34 @@ def test_a_line_that_says_who_holds_a_role_is_no_task():
     got = [t.evidence for t in run(LETTER_HEAD + team)[0].tasks]
     assert not [e for e in got if "Ông" in e or "Bà" in e], got
     assert any(e.startswith("Chủ trì, phối hợp với nhà thầu rà soát") for e in got), got
+
+
+_WORKS = (
+    "II. Nhiệm vụ trong thời gian tới\n"
+    "1. Nhà đầu tư của dự án đường cao tốc Bắc – Nam qua tỉnh:\n"
+    "a) Khẩn trương tập kết máy móc, thiết bị để thi công.\n"
+    "b) Lập kế hoạch thi công chi tiết gửi các địa phương.\n"
+    "2. Giải phóng mặt bằng\n"
+    "a) UBND xã Bảo Lâm 2: Rà soát hồ sơ của 36 hộ dân; báo cáo các sở: Nông nghiệp và Môi trường, Tài chính "
+    "để được hướng dẫn.\n"
+    "b) Sở Xây dựng: Tiếp tục họp giao ban định kỳ 02 tuần/lần và kịp thời đôn đốc Nhà đầu tư thực hiện theo "
+    "kế hoạch.\n"
+)
+
+
+def test_an_items_label_says_whose_work_follows_its_colon():
+    result, _ctx = run(LETTER_HEAD + _WORKS)
+    by_start = [(t.agencies, t.evidence[:17]) for t in result.tasks]
+    assert by_start[2:] == [
+        (["UBND xã Bảo Lâm 2"], "a) UBND xã Bảo Lâ"),
+        (["Sở Xây dựng"], "b) Sở Xây dựng: T"),
+    ]
+    # The list after "báo cáo các sở:" is whom the commune reports to, no clause of its own.
+    assert len(result.tasks) == 4
+    assert result.tasks[3].deadline is not None and result.tasks[3].deadline.kind == "recurring"
+
+
+def test_a_body_named_by_its_role_keeps_what_its_heading_says_of_it():
+    result, _ctx = run(LETTER_HEAD + _WORKS)
+    investor = "Nhà đầu tư của dự án đường cao tốc Bắc – Nam qua tỉnh"
+    assert [t.agencies for t in result.tasks[:2]] == [[investor], [investor]]

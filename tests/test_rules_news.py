@@ -268,3 +268,26 @@ def test_the_acknowledged_ask_goes_to_the_body_of_the_official_who_answers():
     )
     [r] = run(text, date="2020-12-29")[0].requests
     assert (r.requester, r.addressee) == ("Cục Hải quan Hà Nội", "Tổng cục Hải quan")
+
+
+def test_work_carried_on_past_giao_thong_and_not_into_a_reported_letter():
+    text = (
+        "Phó Chủ tịch UBND tỉnh Lê Văn Ba vừa có công văn gửi Sở Giao thông vận tải về trạm thu phí.\n\n"
+        "Theo công văn, UBND tỉnh giao UBND thị xã Điện Bàn chủ trì lắp đặt hệ thống báo hiệu đường bộ.\n\n"
+        "Bên cạnh đó, lắp đặt camera giám sát, xử lý vi phạm giao thông qua hình ảnh.\n"
+    )
+    result, _ctx = run(text, date="2024-06-29")
+    # "giao thông" is no "giao" that addresses someone the paragraph does not name.
+    assert [(t.agencies, t.evidence[:12]) for t in result.tasks] == [
+        (["UBND thị xã Điện Bàn"], "Theo công vă"),
+        (["UBND thị xã Điện Bàn"], "Bên cạnh đó,"),
+    ]
+
+
+def test_a_paragraph_that_reports_a_bodys_meeting_carries_on_no_work():
+    text = (
+        "UBND tỉnh giao UBND thị xã Điện Bàn chủ trì lắp đặt hệ thống báo hiệu đường bộ.\n\n"
+        "Trước đó, Sở Xây dựng đã tổ chức cuộc họp với chủ đầu tư về trạm thu phí.\n"
+    )
+    result, _ctx = run(text, date="2024-06-29")
+    assert [t.evidence[:8] for t in result.tasks] == ["UBND tỉn"]

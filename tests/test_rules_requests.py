@@ -344,3 +344,14 @@ def test_the_party_named_last_speaks_on_as_vi_nay():
     assert [(r.requester, r.evidence[:10]) for r in result.requests] == [
         ("Công ty TNHH Aoki Việt Nam", "Ông Sato K")
     ]
+
+
+def test_a_unit_asks_through_its_official_named_with_title_and_parent():
+    text = (
+        "Sáng 26/8, Phó Thủ tướng Trần Hồng Hà chủ trì cuộc họp về dự án Luật Địa chất và Khoáng sản.\n\n"
+        "Góp ý dự thảo, Phó Cục trưởng Cục Kiểm lâm (Bộ Nông nghiệp và Phát triển nông thôn) Phan Thị "
+        "Thanh Hằng đề nghị cần tiếp tục rà soát, tránh chồng chéo giữa các điều.\n"
+    )
+    result, _ctx = run(text, date="2024-08-26")
+    assert [(r.requester, r.evidence[:10]) for r in result.requests] == [("Cục Kiểm lâm", "Góp ý dự t")]
+    assert result.tasks == []

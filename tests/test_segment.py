@@ -39,3 +39,15 @@ def test_an_assignment_in_brackets_is_its_own_clause():
     text = "Tổ chức sơ kết (Giao phòng Tài chính chủ trì xây dựng dự thảo);"
     parts = [c.text for s in sentences(text, 0) for c in clauses(s)]
     assert "Giao phòng Tài chính chủ trì xây dựng dự thảo" in parts
+
+
+def test_a_pages_cut_off_teaser_said_again_below_is_a_caption():
+    lead = "Sau khi nghe báo cáo, UBND tỉnh giao UBND thị xã Điện Bàn chủ trì, làm việc với"
+    text = f"{lead} ...\n\nTheo công văn, UBND tỉnh đã họp.\n\n{lead} các cơ quan liên quan sớm lắp đặt biển báo.\n"
+    kinds = [b.kind for b in blocks(text)]
+    assert kinds == ["caption", "paragraph", "paragraph"]
+    # A paragraph that ends in "…" and is said nowhere else stays one.
+    assert (
+        blocks("Tỉnh đã hoàn thành các tuyến đường, trường học, trạm y tế, nhà văn hóa …\n")[0].kind
+        == "paragraph"
+    )

@@ -51,6 +51,17 @@ def _sector_mentions(text: str, ctx: AgencyContext) -> list[Mention]:
 
 
 _LEVEL = r"tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã|phường|thị trấn"
+_LEVEL_CAPITALIZED = r"Tỉnh|Thành phố|Huyện|Thị xã|Quận|Xã|Phường|Thị trấn"
+# A word of a place's name: capitalized, or the number of a numbered ward or commune ("Phường 2",
+# "Quận 1", "xã Bảo Lâm 2", "phường 2 Bảo Lộc": the 2025 mergers numbered many of them).
+_NAME_WORD = rf"(?:{_SAME_LINE}(?:{_CAP_WORD}|\d{{1,2}}(?![\d.,/:]\d)(?!\w)))"
+_OWN_PROVINCE = re.compile(rf"[^\S\n]+tỉnh(?!\w)(?!{_SAME_LINE}{_CAP_WORD})")
+_UNIT_NUMBER = re.compile(r"[^\S\n]+số[^\S\n]+(?P<n>\d{1,2})(?![\d/.,\-]\d)(?!\w)")
+_NUMBERED_LEVELS = frozenset({"xã", "phường", "thị trấn", "quận"})
+# What a number after a place counts, when it is no part of the name ("tỉnh Lâm Đồng 2 năm qua").
+_COUNTED = re.compile(
+    r"[^\S\n]+(?:năm|tháng|ngày|tuần|lần|người|hộ|xã|phường|huyện|đơn vị|dự án|công trình)\b", re.I
+)
 _LOCAL_BODY = {
     "ubnd": "UBND",
     "ủy ban nhân dân": "UBND",
@@ -71,12 +82,13 @@ _LOCAL = re.compile(
     r"(?<!\w)(?P<body>(?i:Thường trực HĐND|TT HĐND|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân"
     r"|Ủy ban MTTQ Việt Nam|Uỷ ban MTTQ Việt Nam|Ủy ban MTTQ|Uỷ ban MTTQ|UBMTTQ|Ủy ban Mặt trận Tổ quốc Việt Nam"
     r"|Công an))"
-    r"(?P<all>\s+các cấp)?(?:\s+của)?\s+(?P<level>" + _LEVEL + r")(?!\w)"
+    # The level as written, capitalized too ("UBND Phường 2", "UBND Huyện Bình Gia").
+    r"(?P<all>\s+các cấp)?(?:\s+của)?\s+(?P<level>" + _LEVEL + "|" + _LEVEL_CAPITALIZED + r")(?!\w)"
     r"(?P<more>,\s*(?:xã|thị trấn|phường)(?!\w))?"
-    rf"(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})",
+    rf"(?P<name>{_NAME_WORD}{{0,4}})",
 )
 # A place named on its own ("huyện Bình Gia", "Huyện cần ...") stands for its people's committee.
-_PLACE = re.compile(rf"(?<!\w)(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})")
+_PLACE = re.compile(rf"(?<!\w)(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>{_NAME_WORD}{{0,4}})")
 # "Các Sở, ngành: …", "Các Bộ, cơ quan: Công Thương, Tài chính, …" (a central notice's list of ministries).
 _SO_LIST_HEAD = re.compile(
     r"(?<!\w)[Cc]ác\s+(?P<kind>[Ss]ở|[Bb]ộ)(?:,\s*(?:ban,\s*)?(?:ngành|cơ quan))?\s*:?\s+"
@@ -108,22 +120,51 @@ def _short_named_bodies(text: str, found: list[Mention]) -> list[Mention]:
 _CENTRAL = re.compile(r"(?<!\w)(?:Thủ tướng Chính phủ|Chính phủ|Trung ương|Quốc hội)(?!\w)")
 
 
-def _cap_words(tail: str, known: set[str]) -> str:
+def _cap_words(tail: str, known: set[str], numbered: bool = False) -> str:
+    """The place's name at the start of `tail`. `numbered`: the level has numbered units, whose number
+    stands before or after the name ("Phường 2", "phường 2 Bảo Lộc", "xã Bảo Lâm 2")."""
     words = tail.split()
     for k in sorted(known, key=len, reverse=True):
         kw = k.split()
         if words[: len(kw)] == kw:
-            return k
-    taken = []
-    for w in words[:2]:  # place names are one or two syllables far more often than three
+            rest = words[len(kw) :]
+            return f"{k} {rest[0]}" if numbered and rest and rest[0].isdigit() and not kw[0].isdigit() else k
+    taken: list[str] = []
+    number = numbered and bool(words) and words[0].isdigit()
+    if number:
+        taken.append(words[0])
+    syllables = words[len(taken) :]
+    caps: list[str] = []
+    for w in syllables[:2]:  # place names are one or two syllables far more often than three
         if not w[:1].isupper():
             break
-        taken.append(w)
+        caps.append(w)
     # A third syllable that splits a place by its side ("Mỏ Cày Nam", "Trà My Bắc", "Dầu Tiếng Tây").
-    side = words[2].rstrip(",.;:)") if len(taken) == 2 and len(words) > 2 else ""
+    side = syllables[2].rstrip(",.;:)") if len(caps) == 2 and len(syllables) > 2 else ""
     if side in table().place_suffixes:
-        taken.append(side)
+        caps.append(side)
+    taken += caps
+    rest = syllables[len(caps) :]
+    if numbered and not number and caps and rest and rest[0].isdigit():
+        taken.append(rest[0])
     return " ".join(taken)
+
+
+def _place_name(text: str, m: re.Match[str], level: str, known: set[str]) -> str:
+    """The name of the place a level word opens, with its number where the level numbers its units;
+    a number that counts what follows it is no part of the name ("xã 2 lần", "Lâm Đồng 2 năm")."""
+    name = _cap_words(m.group("name"), known, numbered=level in _NUMBERED_LEVELS)
+    if not name or not name.split()[-1].isdigit():
+        return name
+    lead = len(m.group("name")) - len(m.group("name").lstrip())
+    after = m.start("name") + lead + len(name)
+    if _COUNTED.match(text, after) or (
+        name.isdigit()
+        and re.match(rf"{_SAME_LINE}[^\W\d_]", text[after:])
+        and not re.match(rf"{_SAME_LINE}{_CAP_WORD}", text[after:])
+    ):
+        name = " ".join(name.split()[:-1])
+    return name
 
 
 @lru_cache(maxsize=1)
@@ -247,6 +288,14 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
                     place = ctx.place(level)
                     name = f"{canonical} {level}" + (f" {place}" if place and level != "tỉnh" else "")
                     end += lv.end()
+            else:
+                own = _OWN_PROVINCE.match(text, end)
+                if own:
+                    end = own.end()  # "Ban Quản lý dự án … tỉnh": the body's level, no UBND tỉnh of its own
+            number = _UNIT_NUMBER.match(text, end)
+            if number:
+                # "Ban Quản lý dự án đầu tư xây dựng số 1", "Đội Quản lý thị trường số 3": one unit of several.
+                name, end = f"{name} số {number['n']}", number.end()
             found.append(Mention(m.start(), end, text[m.start() : end], name))
     phong_at = [m.start() for m in t.phong_starts.finditer(text)]
     for pattern, canonical in t.phong:
@@ -254,8 +303,8 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), m.group(0), canonical))
     for m in _LOCAL.finditer(text):
         body = _LOCAL_BODY[re.sub(r"\s+", " ", m.group("body")).lower()]
-        level = "thành phố" if m.group("level").startswith("TP") else m.group("level")
-        name = _cap_words(m.group("name"), known)
+        level = "thành phố" if m.group("level").startswith("TP") else m.group("level").lower()
+        name = _place_name(text, m, level, known)
         if name and name not in known and _TITLE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             # "Phó Chủ tịch UBND tỉnh Nguyễn Tự Công Hoàng": the office's holder, not a place.
             name = _place_before_person(text, m.start("name"), name)
@@ -272,7 +321,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         found.append(Mention(m.start(), end, text[m.start() : end], canonical))
     for m in _PLACE.finditer(text):
         level = m.group("level").lower()
-        name = _cap_words(m.group("name"), known) if m.group("name") else ""
+        name = _place_name(text, m, level, known) if m.group("name") else ""
         end = m.end("level")
         if name:
             end = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)

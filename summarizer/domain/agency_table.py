@@ -49,6 +49,8 @@ class _Table:
     sector_pattern: re.Pattern[str] | None = None
     # Heads whose place's level word does not tell bodies apart, as comparison keys ("cục ").
     provincial_only: tuple[str, ...] = ()
+    # Bodies named by their role ("Nhà đầu tư"): a heading that names one writes what tells it apart.
+    role_bodies: frozenset[str] = frozenset()
 
 
 def _key(s: str) -> str:
@@ -128,6 +130,7 @@ def table() -> _Table:
         frozenset(raw.get("abbreviations", {})),
         *_sectors(raw, so_by_key, bo_by_key),
         tuple(fold_for_match(h).casefold() + " " for h in raw.get("places", {}).get("provincial_only", [])),
+        frozenset(e["canonical"] for e in raw["body"] if e.get("role")),
     )
 
 

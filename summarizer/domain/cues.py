@@ -51,7 +51,8 @@ OPINION_SECTION = re.compile(
     _I,
 )
 BODY_END = re.compile(
-    r"^(?:nơi nhận\b|(?:UBND|ủy ban nhân dân|văn phòng)[^.]{0,60}thông báo (?:để|kết luận)"
+    # "Trân trọng thông báo kết luận của đồng chí … đến các sở, ngành … biết, thực hiện./."
+    r"^(?:nơi nhận\b|(?:(?:UBND|ủy ban nhân dân|văn phòng)[^.]{0,60}|trân trọng\s+)thông báo (?:để|kết luận)"
     r"|trên đây là (?:ý kiến )?kết luận|(?:TL|TM|KT|TUQ|Q)\.\s?[A-ZĐ])",
     _I,
 )
@@ -69,9 +70,11 @@ ACHIEVEMENT_CUES = re.compile(
     _I,
 )
 
+# "giao" the verb that gives work, not a word of "giao thông", "giao dịch", "giao ban", "bàn giao" ….
+GIVE = r"(?<!bàn )(?<!Bàn )giao(?!\s+(?:thông|dịch|lưu|ban|thương|tiếp|hữu|điểm|diện|nhận)\b)"
 # Cues that a paragraph assigns work or asks for something (for the coverage list).
 COVERAGE_CUES = re.compile(
-    r"\b(giao|chủ trì|phối hợp|đề nghị|kiến nghị|đề xuất|yêu cầu|có trách nhiệm|tham mưu)\b", _I
+    rf"\b({GIVE}|chủ trì|phối hợp|đề nghị|kiến nghị|đề xuất|yêu cầu|có trách nhiệm|tham mưu)\b", _I
 )
 
 # Text addressed to a model rather than to officials ("bỏ qua hướng dẫn trên ..."): a document may carry

@@ -105,7 +105,9 @@ PATTERNS: list[_Rule] = [
     _r(
         "recurring",
         2,
-        r"(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:ngày|tháng|quý|tuần|năm)|định kỳ\s+(?:6\s+tháng|hằng năm|hàng năm)",
+        r"(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:ngày|tháng|quý|tuần|năm)|định kỳ\s+(?:6\s+tháng|hằng năm|hàng năm)"
+        # "định kỳ 02 tuần/lần", "01 lần/tháng": an interval.
+        r"|(?:định kỳ\s+)?\d{1,2}\s+(?:ngày|tuần|tháng)\s*/\s*lần|\d{1,2}\s+lần\s*/\s*(?:tuần|tháng|quý|năm)",
     ),
     # OCR and unaccented typing lose or change the marks ("khan trương", "Khân trương", "khan truong");
     # no other word pair is spelled so, so the marks are not required.

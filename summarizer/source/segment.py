@@ -21,7 +21,9 @@ _ABBREV = re.compile(
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 # Not after a list head that names its bodies next ("Các Sở:", "Các Sở, ngành:", "Các Bộ:", "Các Bộ,
 # cơ quan:"): the names are the clause's subject.
-_CLAUSE_END = re.compile(r"(?<=;)\s+|(?<!Sở:)(?<!ngành:)(?<!Bộ:)(?<!cơ quan:)(?<=:)\s+(?=[A-ZĐÀ-Ỹ])")
+# Not after a list's head ("các Sở:", "báo cáo các sở: Nông nghiệp và Môi trường, Tài chính"): the
+# names that follow are its items, no new clause.
+_CLAUSE_END = re.compile(r"(?<=;)\s+|(?<![Ss]ở:)(?<!ngành:)(?<![Bb]ộ:)(?<!cơ quan:)(?<=:)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,26 @@ def blocks(text: str) -> list[Block]:
         else:
             kind_ = "paragraph"
         out.append(Block(line_start + content_off, line_start + len(line), line_start, kind_, level, content))
+    return _teasers_as_captions(out)
+
+
+_ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)\s*$")
+
+
+def _teasers_as_captions(bs: list[Block]) -> list[Block]:
+    """A web page's lead excerpt, cut off with "…", that a later paragraph opens with: the site's
+    teaser of the article, said again in full below; never an item of its own."""
+    out = list(bs)
+    openings: list[str] | None = None  # each block's first words, spaces folded; made once, if needed
+    for i, b in enumerate(bs):
+        cut = _ELLIPSIS.search(b.text)
+        if b.kind != "paragraph" or cut is None or cut.start() < 40:
+            continue
+        head = " ".join(b.text[: cut.start()].split())
+        if openings is None:
+            openings = [" ".join(x.text[:400].split()) for x in bs]
+        if any(o.startswith(head[:300]) for o in openings[i + 1 :]):
+            out[i] = Block(b.start, b.end, b.line_start, "caption", b.level, b.text)
     return out
 
 

@@ -8,7 +8,9 @@ import re
 from collections.abc import Callable
 
 from summarizer.backends.rules import patterns as P
+from summarizer.domain import cues
 from summarizer.domain.agencies import Mention
+from summarizer.domain.mention import CAP_WORD
 from summarizer.source.segment import Piece
 
 # An office asked in person ("đề nghị Thủ tướng xem xét …"): the body it heads, right after the cue.
@@ -69,6 +71,17 @@ _ASK_WORK = re.compile(
 )
 
 
+# Between a body and the cue, its official's name, the body's parent in brackets before it.
+_NAMED_OFFICIAL_GAP = re.compile(
+    rf"\)?(?:\s*\([^()]{{2,80}}\))?(?:\s+{CAP_WORD}){{2,4}}\s*,?\s*(?:(?:cũng|đã|còn|tiếp tục|đồng thời)\s+)*"
+)
+_UNIT_BEFORE_PARENT = re.compile(
+    rf"(?:{cues.LEADER_TITLE}|Phó Cục trưởng|Vụ trưởng|Viện trưởng)\s+"
+    r"(?P<unit>(?:Cục|Vụ|Viện|Tổng cục|Chi cục|Trung tâm|Ban)\s[^()\n,;.]{2,60}?)\s*\(\s*$"
+)
+_TITLE_BEFORE = re.compile(rf"(?:{cues.LEADER_TITLE}|[Đđ]ại diện|[Ll]ãnh đạo|Phó Cục trưởng|Vụ trưởng)\s+$")
+
+
 def host_asker(p: Piece, ms: list[Mention], cue: re.Match[str], text: str) -> Mention | None:
     """The body that asks the session's host, naming nobody: it stands right before the cue, and the
     cue is followed by the work asked for, not by a body."""
@@ -76,6 +89,21 @@ def host_asker(p: Piece, ms: list[Mention], cue: re.Match[str], text: str) -> Me
     if any(after - 1 <= m.start <= after + 2 for m in ms):
         return None
     before = [m for m in ms if m.end <= at]
-    if not before or not _ASKER_GAP.fullmatch(text, before[-1].end, at):
+    if not before or not _ASK_WORK.match(text, after):
         return None
-    return before[-1] if _ASK_WORK.match(text, after) else None
+    if _ASKER_GAP.fullmatch(text, before[-1].end, at):
+        return before[-1]
+    # The body's official by title and name ("Phó Cục trưởng Cục Kiểm lâm (Bộ Nông nghiệp …) Phan Thị
+    # Thanh Hằng đề nghị cần …"): the body asks through its official.
+    for m in reversed(before[-2:]):
+        if not _NAMED_OFFICIAL_GAP.fullmatch(text, m.end, at):
+            continue
+        if _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start):
+            return m
+        # "Phó Cục trưởng Cục Kiểm lâm (Bộ Nông nghiệp …) Phan Thị Thanh Hằng": the unit the table lacks,
+        # named between the title and its parent's bracket, asks.
+        unit = _UNIT_BEFORE_PARENT.search(text, max(0, m.start - 120), m.start)
+        if unit:
+            name = unit.group("unit")
+            return Mention(unit.start("unit"), unit.end("unit"), name, name)
+    return None

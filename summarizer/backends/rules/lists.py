@@ -8,7 +8,7 @@ import re
 
 from summarizer.backends.rules import patterns as P
 from summarizer.backends.rules.assignees import assignees_in, partners, unique
-from summarizer.backends.rules.tasks import Inherited
+from summarizer.backends.rules.tasks import Inherited, as_labelled
 from summarizer.domain.context import DocContext
 from summarizer.source.document import Source
 from summarizer.source.segment import Block, sentences
@@ -34,6 +34,10 @@ def heading_agencies(source: Source, ctx: DocContext, idx: int) -> tuple[int, In
         named = [m for m in found if (not m.collective or opens) and (m.start, m.end) not in spans]
         if named:
             names = unique(m.canonical for m in named)
+            role = as_labelled(named[0], source.text, hb.end, found)
+            if role != named[0].canonical:
+                # One body named by its role, told apart by the rest of the heading ("… qua tỉnh").
+                names, named = [role], named[:1]
             helpers = tuple(unique(m.canonical for m in helping if m.canonical not in names))
             return j, Inherited(names, "heading", tuple(named), "rules:heading", helpers)
     return None

@@ -55,7 +55,7 @@ _MORE_DIRECTIVE_WORDS = (
 )
 DIRECTIVE_AFTER = re.compile(rf"(?:{cues.DIRECTIVE_AFTER.pattern})|^\s*(?:{_MORE_DIRECTIVE_WORDS})\b", _I)
 NOT_DIRECTIVE_AFTER = cues.NOT_DIRECTIVE_AFTER
-ADDRESSING_CUE = re.compile(r"\b(?:giao|yêu cầu|đề nghị|lưu ý)\b", _I)
+ADDRESSING_CUE = re.compile(rf"\b(?:{cues.GIVE}|yêu cầu|đề nghị|lưu ý)\b", _I)
 CONTINUATION = re.compile(r"^(?:đồng thời)\b", _I)
 # A line that says who holds a role ("- Chủ trì thiết kế phần cơ - điện: Ông Nguyễn Văn A, kỹ sư …",
 # "Chủ nhiệm dự án: Bà …"): a list of the people of a team, not work given to anyone.

@@ -4,6 +4,7 @@ paragraph before when the block names no assignee of its own."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,8 +12,10 @@ from dataclasses import dataclass
 from summarizer.backends.rules import patterns as P
 from summarizer.backends.rules.assignees import action, assignees_in, extend_terminal, partners, unique
 from summarizer.domain.agencies import Mention
+from summarizer.domain.agency_table import table
 from summarizer.domain.chain import choose_deadline
 from summarizer.domain.context import DocContext
+from summarizer.domain.mention import CAP_WORD
 from summarizer.models import AgencySource, AgencySupport, Provenance, Task
 from summarizer.source.document import Source
 from summarizer.source.segment import Block, Piece, clauses, sentences
@@ -40,6 +43,8 @@ def may_inherit(b: Block, pieces: list[Piece], ctx: DocContext, text: str, *, cu
         # "Về đề xuất …, Bộ trưởng cho rằng …" answers an ask (in any genre); a quote the speaker only voices ("…",
         # Bộ trưởng bày tỏ) with no "phải/cần/nên" in it gives nobody the previous paragraph's work.
         return False
+    if pieces and _narrated(pieces[0], ctx, text):
+        return False
     opening = next(iter(ctx.mentions_in(b.start, b.start + 3)), None)
     if opening is not None and pieces:
         first = pieces[0]
@@ -53,6 +58,29 @@ def may_inherit(b: Block, pieces: list[Piece], ctx: DocContext, text: str, *, cu
     return True
 
 
+# A person's name after a body ("Phó Chủ tịch UBND tỉnh Quảng Nam Hồ Quang Bửu vừa có công văn …").
+_HOLDER = re.compile(rf"(?:[^\S\n]+{CAP_WORD}){{0,4}}")
+
+
+# What a body did that the write-up reports: the session or the letter itself, no work of anyone's.
+_REPORTED_EVENT = re.compile(
+    r"[^\S\n]*,?[^\S\n]*(?:vừa|đã)[^\S\n]+(?:có[^\S\n]+(?:công văn|văn bản|thông báo)|tổ chức|ban hành|chủ trì"
+    r"|họp|làm việc)\b",
+    re.I,
+)
+
+
+def _narrated(first: Piece, ctx: DocContext, text: str) -> bool:
+    """Whether the first clause tells what a body (or its leader) did ("… vừa có công văn gửi …",
+    "Theo công văn, UBND tỉnh đã tổ chức cuộc họp …"): a subject of its own, no carried-on work."""
+    for m in ctx.mentions_in(first.start, first.end):
+        holder = _HOLDER.match(text, m.end)
+        at = holder.end() if holder else m.end
+        if _REPORTED_EVENT.match(text, at, first.end):
+            return True
+    return False
+
+
 _QUOTE = re.compile(r"^\s*[\"“]([^\"”]*)[\"”]")
 _MODAL = re.compile(r"(?<!\w)(?:phải|cần|nên|yêu cầu|đề nghị|khẩn trương|tập trung)(?!\w)", re.I)
 
@@ -62,6 +90,52 @@ def _quoted_opinion(text: str) -> bool:
     trưởng bày tỏ)."""
     m = _QUOTE.match(text)
     return m is not None and not _MODAL.search(m.group(1))
+
+
+# An item that opens with whose work it is, then a colon ("e) Sở Xây dựng: Tiếp tục duy trì …", "b) UBND
+# xã Bảo Lâm 2: Rà soát …", "e) Đối với Nhà đầu tư Dự án X: Khẩn trương nộp …").
+_LABEL_OPENING = re.compile(r"^\s*(?:[-+•]\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[a-zđ]\)\s*)(?:Đối với\s+)?")
+_LABEL_COLON = re.compile(r"[^\S\n]*:[^\S\n]*(?=\S)")
+
+
+def item_label(b: Block, ctx: DocContext, text: str) -> Inherited | None:
+    """The bodies an item's label names, for the work after its colon: the label is a heading written
+    on the item's own line."""
+    opening = _LABEL_OPENING.match(b.text)
+    if opening is None:
+        return None
+    at = b.start + opening.end()
+    colon = text.find(":", at, min(b.end, at + 160))
+    if colon < 0:
+        return None
+    found = ctx.mentions_in(at, colon)
+    if not found or found[0].start != at or found[0].collective:
+        return None
+    if not _LABEL_COLON.match(text, found[-1].end) and not (
+        found[-1].canonical in table().role_bodies and _LABEL_COLON.match(text, colon)
+    ):
+        return None
+    # Only bodies, listed, between the opening and the colon ("UBND Phường 2 Bảo Lộc, xã Đạ Huoai:").
+    for a, b2 in itertools.pairwise(found):
+        if not P.GROUP_SEPARATOR.fullmatch(text[a.end : b2.start]):
+            return None
+    role = as_labelled(found[0], text, colon + 1, found)
+    if role != found[0].canonical:
+        return Inherited([role], "heading", (found[0],), "rules:item_label")
+    return Inherited(unique(m.canonical for m in found), "heading", tuple(found), "rules:item_label")
+
+
+def as_labelled(m: Mention, text: str, end: int, found: Sequence[Mention]) -> str:
+    """A body the table knows by its role only, as its heading or label writes it to the colon ("1.
+    Nhà đầu tư của 02 dự án cao tốc … qua tỉnh:"): the words after the role tell which one it is. With
+    another body listed after it ("1. Nhà đầu tư và Sở Xây dựng:") the role is all it says of it."""
+    if m.canonical not in table().role_bodies:
+        return m.canonical
+    after = [x for x in found if x.start >= m.end]
+    if after and P.GROUP_SEPARATOR.fullmatch(text[m.end : after[0].start]):
+        return m.canonical
+    heading = text[m.start : end].rstrip()
+    return " ".join(heading.rstrip(":").split()) if heading.endswith(":") else m.canonical
 
 
 def _leads(text: str, start: int, at: int) -> bool:
@@ -97,13 +171,16 @@ def tasks_in_block(
     pieces = [c for s in sents for c in clauses(s)]
     sentence_starts = {s.start for s in sents}
     inherited: Inherited | None = None
-    if from_heading and may_inherit(b, pieces, ctx, text, cues=False):
+    item = (b.kind == "bullet" or b.numbered) and ctx.kind != "news"
+    label = item_label(b, ctx, text) if item else None
+    if label is not None:
+        inherited = label
+    elif from_heading and may_inherit(b, pieces, ctx, text, cues=False):
         inherited = from_heading
     elif P.CONTINUATION.match(b.text) and previous_last:
         inherited = previous_last
     elif previous_first and may_inherit(b, pieces, ctx, text):
         inherited = previous_first
-    item = (b.kind == "bullet" or b.numbered) and ctx.kind != "news"
     # agencies, the mentions that name them in this block (None when inherited), start, end
     runs: list[tuple[list[str], list[Mention] | None, int, int]] = []
     current: list[str] | None = None
