@@ -614,3 +614,34 @@ def test_the_day_a_file_is_received_is_no_session():
     # The same day with a session in it is one.
     session = text.replace("nhận được hồ sơ đề nghị thẩm định", "chủ trì họp thẩm định")
     assert ctx(session).info.meeting_date == dt.date(2026, 3, 18)
+
+
+def test_a_conference_the_government_holds_with_the_localities_names_its_host():
+    text = (
+        "Địa phương đồng hành cùng Chính phủ\n\n"
+        "Chủ tịch UBND TP Hà Nội đề nghị Chính phủ báo cáo Quốc hội về kế hoạch đầu tư công trung hạn.\n\n"
+        "Tại Hội nghị trực tuyến Chính phủ với các địa phương, lãnh đạo nhiều tỉnh đã nêu kiến nghị.\n"
+    )
+    got = ctx(text, date="2021-01-01").info
+    # "Hà Nội" after "TP" is the city, not the name of a person who chairs.
+    assert got.chair is None
+    assert got.issuer == "Chính phủ"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "position"),
+    [
+        ("Chủ tịch UBND TP Hà Nội Chu Ngọc Anh cho biết", "Chu Ngọc Anh", "Chủ tịch UBND TP Hà Nội"),
+        ("Chủ tịch UBND tỉnh Phạm Anh Tuấn chủ trì", "Phạm Anh Tuấn", "Chủ tịch UBND tỉnh"),
+        (
+            "Chủ tịch UBND tỉnh Hà Nam Trương Quốc Huy phát biểu",
+            "Trương Quốc Huy",
+            "Chủ tịch UBND tỉnh Hà Nam",
+        ),
+    ],
+)
+def test_a_province_after_the_level_word_is_the_place_before_the_name(sentence, name, position):
+    from summarizer.domain.context.people import persons
+
+    assert [(p.name, p.position) for p in persons(sentence)] == [(name, position)]
+    assert persons("Chủ tịch UBND TP Hà Nội đề nghị Chính phủ xem xét.") == []

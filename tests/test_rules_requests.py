@@ -355,3 +355,16 @@ def test_a_unit_asks_through_its_official_named_with_title_and_parent():
     result, _ctx = run(text, date="2024-08-26")
     assert [(r.requester, r.evidence[:10]) for r in result.requests] == [("Cục Kiểm lâm", "Góp ý dự t")]
     assert result.tasks == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Đại diện tỉnh Kon Tum thì kiến nghị, đề xuất một số cơ chế chính sách để tháo gỡ khó khăn.",
+        "Lãnh đạo tỉnh Kon Tum cũng kiến nghị về quy hoạch vùng và bố trí vốn cho các dự án liên kết.",
+    ],
+)
+def test_a_locality_asks_the_host_for_what_its_ask_is_about(sentence):
+    text = f"Tại Hội nghị trực tuyến Chính phủ với các địa phương, lãnh đạo các tỉnh nêu kiến nghị.\n\n{sentence}\n"
+    result, _ctx = run(text, date="2021-01-01")
+    assert [(r.requester, r.addressee) for r in result.requests] == [("UBND tỉnh Kon Tum", "Chính phủ")]

@@ -51,6 +51,8 @@ class _Table:
     provincial_only: tuple[str, ...] = ()
     # Bodies named by their role ("Nhà đầu tư"): a heading that names one writes what tells it apart.
     role_bodies: frozenset[str] = frozenset()
+    # The provinces' names, folded for comparison ("ha noi"), by their number of words.
+    provinces: frozenset[str] = frozenset()
 
 
 def _key(s: str) -> str:
@@ -131,6 +133,7 @@ def table() -> _Table:
         *_sectors(raw, so_by_key, bo_by_key),
         tuple(fold_for_match(h).casefold() + " " for h in raw.get("places", {}).get("provincial_only", [])),
         frozenset(e["canonical"] for e in raw["body"] if e.get("role")),
+        frozenset(fold_for_match(n).casefold() for n in raw.get("places", {}).get("provinces", [])),
     )
 
 

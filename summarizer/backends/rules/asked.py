@@ -63,7 +63,7 @@ def asked_group(
 
 
 # Between the body that asks and its cue ("Huyện cũng đề nghị …", "Tỉnh đã kiến nghị …").
-_ASKER_GAP = re.compile(r"\s*(?:(?:cũng|đã|còn|tiếp tục|đồng thời)\s+)*", re.I)
+_ASKER_GAP = re.compile(r"\s*(?:(?:thì|cũng|đã|còn|tiếp tục|đồng thời)\s+)*", re.I)
 # What a cue that names nobody asks for: a verb phrase in lower case ("xin chủ trương …", "đề nghị hỗ
 # trợ …"), not a noun of the ask itself ("kiến nghị nhiều nội dung", "đề nghị trên", "đề xuất của …").
 _ASK_WORK = re.compile(
@@ -82,6 +82,9 @@ _UNIT_BEFORE_PARENT = re.compile(
 _TITLE_BEFORE = re.compile(rf"(?:{cues.LEADER_TITLE}|[Đđ]ại diện|[Ll]ãnh đạo|Phó Cục trưởng|Vụ trưởng)\s+$")
 
 
+_ASK_TOPIC = re.compile(r"\s*(?:,\s*(?:đề xuất|kiến nghị|đề nghị)\s+)?(?:về|một số|nhiều)\s+\w", re.I)
+
+
 def host_asker(p: Piece, ms: list[Mention], cue: re.Match[str], text: str) -> Mention | None:
     """The body that asks the session's host, naming nobody: it stands right before the cue, and the
     cue is followed by the work asked for, not by a body."""
@@ -89,7 +92,10 @@ def host_asker(p: Piece, ms: list[Mention], cue: re.Match[str], text: str) -> Me
     if any(after - 1 <= m.start <= after + 2 for m in ms):
         return None
     before = [m for m in ms if m.end <= at]
-    if not before or not _ASK_WORK.match(text, after):
+    # An ask by its topic ("kiến nghị về Quy hoạch …", "kiến nghị, đề xuất một số cơ chế …") asks for it
+    # when it introduces no list of asks (a sentence that ends with ":" does).
+    topic = _ASK_TOPIC.match(text, after) and not p.text.rstrip().endswith(":")
+    if not before or not (_ASK_WORK.match(text, after) or topic):
         return None
     if _ASKER_GAP.fullmatch(text, before[-1].end, at):
         return before[-1]

@@ -356,6 +356,12 @@ def find_issuer(
         if body is not None:
             return body
         # "Phó Tổng cục trưởng X dự, chỉ đạo" names no body: the one that holds the session, below.
+        if opening is None:
+            # No session narrated with a date: "Tại Hội nghị trực tuyến Chính phủ với các địa phương, …"
+            # anywhere (a saved page may carry its lead at the end) names the host.
+            conference = _HOST_BODY.search(text)
+            if conference:
+                return conference.group("body").strip()
     if info.kind == "notice":
         return None
     if opening:
@@ -432,7 +438,8 @@ def _organizer(opening: str) -> str | None:
 
 _HOST_BODY = re.compile(
     r"(?<![Tt]ập )\b(?:[Đđ]oàn(?:\s+(?:công tác|kiểm tra|giám sát|khảo sát|Kiểm tra|Giám sát|công tác))?(?:\s+số\s+\d+)?"
-    r"|buổi làm việc|cuộc họp|phiên họp)\s+(?:của\s+|(?=(?:Bộ|Sở|Ban|Tổng cục|Cục|UBND|Ủy ban|Tỉnh ủy|Văn phòng)\s))"
+    r"|buổi làm việc|cuộc họp|phiên họp|[Hh]ội nghị(?:\s+trực tuyến)?(?=\s+(?:của\s+)?Chính phủ\s+với\b))"
+    r"\s+(?:của\s+|(?=(?:Bộ|Sở|Ban|Tổng cục|Cục|UBND|Ủy ban|Tỉnh ủy|Văn phòng|Chính phủ)\s))"
     r"(?P<body>[A-ZĐ][^,.;()]{2,60}?)\s+(?:do|với|về|gồm|gồm có|đã|tiến hành)\b"
 )
 # A delegation that is a body of its own ("Đoàn đại biểu Quốc hội tỉnh Bình Định do … dẫn đầu …").

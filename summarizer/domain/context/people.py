@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass
 
 from summarizer.domain import cues
+from summarizer.domain.agency_table import table
 from summarizer.domain.mention import UPPER_VI
 from summarizer.models import Chair
+from summarizer.source.clean import fold_for_match
 from summarizer.source.segment import Block
 
 _I = re.IGNORECASE
@@ -151,7 +153,14 @@ def _name_after(text: str, start: int, title_end: int) -> Person | None:
             if not word.endswith(",") and not closes:
                 continue
         if len(run) >= 2:
-            office, name = split_name([r.group(0).rstrip(",.;:") for r in run])
+            words = [r.group(0).rstrip(",.;:") for r in run]
+            office, name = split_name(words)
+            place = _province_after_level(text, run[0].start(), words)
+            if place and len(office) < place:
+                # "Chủ tịch UBND TP Hà Nội đề nghị …": after a level word a province's name is the place; a
+                # name, if any, follows it ("… TP Hà Nội Chu Ngọc Anh").
+                office, name = split_name(words[place:])
+                office = [*words[:place], *office]
             if len(name) >= 2 and any(x in cues.SURNAMES for x in name[:1]):
                 name_start = run[len(office)].start() if office or run else title_end
                 pos = re.sub(r"\s+", " ", text[start:name_start]).strip(" ,-–")
@@ -161,6 +170,20 @@ def _name_after(text: str, start: int, title_end: int) -> Person | None:
         if word.endswith((".", ";", ":")) and not re.fullmatch(r"[A-ZĐ]{1,4}\.", word):
             break
     return None
+
+
+_LEVEL_BEFORE = re.compile(r"(?<!\w)(?:tỉnh|TP\.?|thành phố)\s+$", _I)
+
+
+def _province_after_level(text: str, at: int, words: list[str]) -> int:
+    """How many of `words` (a run after "tỉnh"/"TP" at `at`) name a province, 0 if none do."""
+    if not _LEVEL_BEFORE.search(text, max(0, at - 12), at):
+        return 0
+    names = table().provinces
+    for n in (3, 2, 1):
+        if len(words) >= n and fold_for_match(" ".join(words[:n])).casefold() in names:
+            return n
+    return 0
 
 
 _WITH_BEFORE = re.compile(r"\b(?:khi\s+)?(?:đi\s+)?cùng(?:\s+với)?\s*$", _I)
