@@ -59,3 +59,31 @@ def test_charmap_is_str_translate(text: str) -> None:
         assert CharMap(table)(text) == text.translate(table)
     quotes = {k: v for k, v in QUOTE_FOLD.items() if len(v) == 1}
     assert CharMap(quotes)(text) == text.translate(str.maketrans(quotes))
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_read_as_its_paragraphs():
+    body = (
+        "Sau khi nghe báo cáo của lãnh đạo Ủy ban nhân dân tỉnh Thanh Hóa và ý kiến của\n"
+        "Thủ tướng Chính phủ, các đại biểu dự họp thống nhất đánh giá cao kết quả của tỉnh\n"
+        "Thanh Hóa trong năm 2025 và đề nghị tiếp tục triển khai các nhiệm vụ trọng tâm.\n"
+    )
+    text = (
+        "Số: 634/TB-VPCP Hà Nội, ngày 22 tháng 11 năm 2025 về kết quả làm việc với tỉnh\n"
+        "V/v kết luận của Thủ tướng Chính phủ tại buổi làm việc với Thường trực Tỉnh ủy\n"
+        "––––––––––––\n"
+        + body
+        * 4
+        + "1. Công an tỉnh, các sở, ban, ngành, đoàn thể tỉnh và Ủy ban nhân dân các xã\n"
+        "Theo chức năng, nhiệm vụ được giao tổ chức tuyên truyền, phổ biến Quyết định.\n"
+    )
+    lines = clean_text(text).text.split("\n")
+    # Each wrapped paragraph is one line, its capitalized continuations ("Thủ tướng", "Thanh Hóa") joined.
+    assert lines[3] == " ".join(body.split("\n")).strip()
+    # The frame of the letter, a rule and a numbered heading keep their own lines.
+    assert lines[:3] == [text.split("\n")[0], text.split("\n")[1], "––––––––––––"]
+    assert lines[-2:] == text.strip().split("\n")[-2:]
+
+
+def test_a_text_of_short_lines_is_not_read_as_wrapped():
+    text = "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Bảo Yên\nNgày 10/3/2026, Chủ tịch UBND tỉnh làm việc.\n"
+    assert clean_text(text).text.split("\n")[1:] == text.strip().split("\n")[1:]

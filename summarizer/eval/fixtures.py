@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,9 @@ def _check_block(exp: Path, data: dict[str, Any], out: CheckResult) -> None:
             out.errors.append(f"{exp}: fixture.{key} is empty")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _check_quote(
     exp: Path, what: str, quote: str, text: str, raw: str, folded: FoldedText, out: CheckResult
 ) -> None:
@@ -89,6 +93,10 @@ def _check_quote(
         out.hints.append(
             f"{exp}: {what} quote is verbatim in the file but the cleaner changed it: {q[:60]!r}"
         )
+        return
+    if _SPACES.sub(" ", q) in _SPACES.sub(" ", text):
+        # The same words, with the file's line breaks where the cleaner joined the lines.
+        out.hints.append(f"{exp}: {what} quote differs from the cleaned text in spacing only: {q[:60]!r}")
         return
     found = locate(q, text, folded)
     if found is None:

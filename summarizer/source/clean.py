@@ -75,6 +75,22 @@ def _is_debris(line: str) -> bool:
     return any(p.search(line) for p in tables.WEB_DEBRIS)
 
 
+_WRAP_FULL = 55  # a line at least this long, left open, was cut by the width
+# Lines of a letter's frame that stand on their own whatever ends the line before ("V/v …", "Kính gửi:").
+_OWN_LINE = re.compile(
+    r"^(?:(?:V/v|Vv|Về việc|Kính gửi|Số\s*:|Nơi nhận|THÔNG BÁO|QUYẾT ĐỊNH|BÁO CÁO|KẾ HOẠCH)\b|[-_–—=*~.\s]+$)"
+)
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether a text was wrapped at a fixed width (a crawl, a PDF's text layer): most of its lines are
+    full lines of 60 to 100 characters that stop mid-sentence."""
+    if len(lines) < 12:
+        return False
+    open_full = sum(1 for x in lines if 60 <= len(x) <= 100 and not x.endswith(TERMINAL))
+    return open_full >= 0.35 * len(lines)
+
+
 def _starts_lower(s: str) -> bool:
     return bool(s) and s[0].islower()
 
@@ -114,6 +130,7 @@ def clean_text(raw: str) -> CleanText:
 
     out: list[str] = []
     seps: list[str] = []
+    wrapped = _hard_wrapped([u[0] for u in units])
     for line, blank_before, broke in units:
         if out:
             prev = out[-1]
@@ -121,7 +138,21 @@ def clean_text(raw: str) -> CleanText:
             continues = (
                 ends_open
                 and not LIST_START.match(line)
-                and (_starts_lower(line) or (broke and len(prev) > 60))
+                and (
+                    _starts_lower(line)
+                    or (broke and len(prev) > 60)
+                    # A text wrapped at a fixed width: a full line left open goes on in the next one.
+                    or (
+                        wrapped
+                        and not blank_before
+                        and len(prev) >= _WRAP_FULL
+                        and not prev.endswith("|")
+                        and not _OWN_LINE.match(line)
+                        # "1. Công an tỉnh, các sở, ban, ngành …" alone, then "Theo chức năng, …": a
+                        # numbered heading and its first line, not one line cut in two.
+                        and not (LIST_START.match(prev) and len(prev) <= 110)
+                    )
+                )
             )
             if continues:
                 out[-1] = prev + " " + line

@@ -82,7 +82,12 @@ _UNIT_BEFORE_PARENT = re.compile(
 _TITLE_BEFORE = re.compile(rf"(?:{cues.LEADER_TITLE}|[Đđ]ại diện|[Ll]ãnh đạo|Phó Cục trưởng|Vụ trưởng)\s+$")
 
 
-_ASK_TOPIC = re.compile(r"\s*(?:,\s*(?:đề xuất|kiến nghị|đề nghị)\s+)?(?:về|một số|nhiều)\s+\w", re.I)
+# Not an umbrella noun: "kiến nghị nhiều nội dung về đất đai" sums the asks up, it asks for nothing.
+_ASK_TOPIC = re.compile(
+    r"\s*(?:,\s*(?:đề xuất|kiến nghị|đề nghị)\s+)?(?:về|(?:một số|nhiều)(?!\s+(?:nội dung|vấn đề|ý kiến|kiến nghị"
+    r"|đề xuất|việc|khó khăn)\b))\s+\w",
+    re.I,
+)
 
 
 def host_asker(p: Piece, ms: list[Mention], cue: re.Match[str], text: str) -> Mention | None:
