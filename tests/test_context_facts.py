@@ -645,3 +645,11 @@ def test_a_province_after_the_level_word_is_the_place_before_the_name(sentence, 
 
     assert [(p.name, p.position) for p in persons(sentence)] == [(name, position)]
     assert persons("Chủ tịch UBND TP Hà Nội đề nghị Chính phủ xem xét.") == []
+
+
+def test_a_header_name_cut_by_the_columns_width_is_one_name():
+    text = f"VĂN PHÒNG CHÍNH\nPHỦ\n-------\n{_NATIONAL}Số: 634/TB-VPCP\nHà Nội, ngày 22 tháng 11 năm 2025\n\nTHÔNG BÁO\nKết luận\n\nNội dung.\n"
+    assert ctx(text).info.issuer == "Văn phòng Chính phủ"
+    # A department under its province's committee stays the department.
+    text = f"UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\n{_NATIONAL}Số: 12/TB-SCT\nLào Cai, ngày 15 tháng 02 năm 2024\n\nTHÔNG BÁO\nNội dung.\n"
+    assert ctx(text).info.issuer == "Sở Công Thương"

@@ -368,3 +368,24 @@ def test_a_locality_asks_the_host_for_what_its_ask_is_about(sentence):
     text = f"Tại Hội nghị trực tuyến Chính phủ với các địa phương, lãnh đạo các tỉnh nêu kiến nghị.\n\n{sentence}\n"
     result, _ctx = run(text, date="2021-01-01")
     assert [(r.requester, r.addressee) for r in result.requests] == [("UBND tỉnh Kon Tum", "Chính phủ")]
+
+
+def test_the_items_of_a_requests_section_ask_by_their_topic():
+    text = (
+        f"{_NOTICE}2. Đối với việc lập hồ sơ đề xuất điều chỉnh dự án:\n"
+        "a) UBND huyện Bình Gia hoàn thiện hồ sơ trước ngày 30/4/2024.\n\n"
+        "II. VỀ MỘT SỐ KIẾN NGHỊ CỦA HUYỆN\n"
+        "1. Về đề nghị sửa đổi quy định về chuyển mục đích sử dụng rừng:\n"
+        "giao Sở Nông nghiệp và Phát triển nông thôn nghiên cứu, đề xuất phương án xử lý.\n\n"
+        "2. Về dự án nạo vét kênh Bắc Sơn: Sở Giao thông vận tải khẩn trương rà soát, bàn giao cho huyện.\n\n"
+        "3. Về mô hình chính quyền 02 cấp: tăng số lượng cấp phó tại các phòng: giao Sở Nội vụ tổng hợp.\n"
+    )
+    result, _ctx = run(text)
+    assert [(r.evidence[:12], (r.response or "")[:12]) for r in result.requests] == [
+        ("1. Về đề ngh", "giao Sở Nông"),
+        ("2. Về dự án ", "Sở Giao thôn"),
+        ("3. Về mô hìn", "giao Sở Nội "),
+    ]
+    # The answers give the work; a point of work that names a "đề xuất" is no section of asks.
+    assert ["UBND huyện Bình Gia"] in [t.agencies for t in result.tasks]
+    assert ["Sở Giao thông vận tải"] in [t.agencies for t in result.tasks]

@@ -33,7 +33,14 @@ CONCLUSION_START = re.compile(
 
 # Section headings that open the task part, the request part, and the end of the body.
 TASK_SECTION = re.compile(r"nhiệm vụ|giải pháp|thời gian tới|chỉ đạo|phương hướng|triển khai", _I)
-REQUEST_SECTION = re.compile(r"kiến nghị|đề xuất|đề nghị", _I)
+_SECTION_MARK_ = r"^\W*(?:[IVX]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\))?\s*"
+# A section of asks opens with them ("III. Về một số kiến nghị của tỉnh", "4. Đề xuất, kiến nghị"), not
+# a point of work that names one ("2. Đối với việc lập hồ sơ đề xuất điều chỉnh dự án:").
+REQUEST_SECTION = re.compile(
+    _SECTION_MARK_ + r"(?:(?:về|đối với|trả lời|giải quyết|ý kiến về)\s+)?(?:(?:các|một số|những)\s+)?"
+    r"(?:nội dung\s+)?(?:kiến nghị|đề xuất|đề nghị)\b",
+    _I,
+)
 # Sections of minutes that give no work: who attended ("I. Thành phần tham dự", "Đại biểu dự họp"),
 # and what one participant said ("2.1. Ý kiến của Sở Xây dựng", "Phát biểu của UBND xã …"), whose
 # "đề nghị …" asks the host or a higher body and assigns nothing.

@@ -30,6 +30,7 @@ from summarizer.backends.rules.requests import (
     public_asks,
     request_intro,
     requests_in_block,
+    topic_ask,
 )
 from summarizer.backends.rules.summary import LONG_REPORT_CHARS, summarize, summarize_long
 from summarizer.backends.rules.tables import table_tasks
@@ -199,6 +200,11 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
                     _asked_by_heading(r, source, ctx, idx)
                     for r in answer_in_block(b, text, ctx, in_section=True)
                 ]
+                chain = source.heading_chains[idx]
+                if not answers_here and chain and chain[-1] == idx - 1:
+                    # "1. Về đề nghị …:" alone on its line, answered by the paragraph under it.
+                    topical = topic_ask(bs[idx - 1], b, text, ctx)
+                    answers_here = [_asked_by_heading(topical, source, ctx, idx - 1)] if topical else []
                 out.requests.extend(answers_here)
             else:
                 out.requests.extend(requests_in_block(b, text, ctx))

@@ -125,6 +125,12 @@ LISTED_ASK_ANSWER = re.compile(
     r"(?P<ask>[^:]{8,240}?)\s*:\s*(?P<resp>.+)$",
     _I | re.DOTALL,
 )
+# An item of a requests section that names the ask by its topic ("2. Về dự án nạo vét luồng tàu …: Bộ
+# Xây dựng khẩn trương …"; "1. Về đề nghị …:" alone, its answer the next paragraph).
+TOPIC_ASK_ANSWER = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s*|[-+•]\s*)(?:Về|Đối với)\s+(?P<ask>[^:]{8,300}?)\s*:\s*(?P<resp>.*)$",
+    _I | re.DOTALL,
+)
 # How an answer to an ask opens: it decides, assigns or takes note.
 ANSWER_WORDS = re.compile(
     r"\b(?:giao|đồng ý|thống nhất|chấp thuận|ghi nhận|tiếp thu|chưa|không|xem xét|chỉ đạo|yêu cầu)\b", _I

@@ -55,6 +55,7 @@ def answer_in_block(b: Block, text: str, ctx: DocContext, *, in_section: bool = 
     if not m and in_section:
         listed = P.LISTED_ASK_ANSWER.match(b.text)
         m = listed if listed and P.ANSWER_WORDS.search(listed.group("resp")[:80]) else None
+        m = m or _topic_answered(b, ctx)
     if not m:
         return []
     subject_ubnd = f"UBND {ctx.info.subject}" if ctx.info.subject else None
@@ -77,6 +78,59 @@ def answer_in_block(b: Block, text: str, ctx: DocContext, *, in_section: bool = 
             provenance=Provenance(producer="rules:request_answer"),
         )
     ]
+
+
+def _answers(resp: str, at: int, ctx: DocContext) -> bool:
+    """Whether `resp` (at offset `at`) answers an ask: it decides or assigns ("giao Bộ …", "đồng ý …",
+    "đề nghị các Tập đoàn …"), or a body near its start is given the work ("Bộ Xây dựng khẩn trương …",
+    "với vai trò là chủ đầu tư, Tập đoàn … chủ động …")."""
+    if P.ANSWER_WORDS.search(resp[:25]) or _ANSWER_OPENING.match(resp):
+        return True
+    for lead in ctx.mentions_in(at, at + 80):
+        after = resp[lead.end - at :]
+        if P.DIRECTIVE_AFTER.match(after) and not P.NOT_DIRECTIVE_AFTER.match(after):
+            return True
+    return False
+
+
+_ANSWER_OPENING = re.compile(r"\s*(?:đề nghị|giao|yêu cầu)\b", re.I)
+
+
+def _topic_answered(b: Block, ctx: DocContext) -> re.Match[str] | None:
+    """ "2. Về dự án …: <answer>": the ask by its topic and its answer, at the first colon the answer
+    follows (the topic may hold a colon of its own: "Về mô hình 02 cấp: tăng số lượng cấp phó …: giao
+    Bộ Nội vụ …")."""
+    m = P.TOPIC_ASK_ANSWER.match(b.text)
+    while m is not None:
+        resp = m.group("resp")
+        if resp.strip() and _answers(resp, b.start + m.start("resp"), ctx):
+            return m
+        nxt = b.text.find(":", m.start("resp"))
+        if nxt < 0:
+            return None
+        m = P.TOPIC_ASK_ANSWER.match(b.text[:nxt].replace(":", ";") + b.text[nxt:])
+    return None
+
+
+def topic_ask(heading: Block, answer: Block, text: str, ctx: DocContext) -> Request | None:
+    """ "1. Về đề nghị sửa đổi Nghị quyết …:" standing alone in a requests section, its answer the
+    paragraph under it ("giao Bộ Nông nghiệp và Môi trường chủ trì …")."""
+    m = P.TOPIC_ASK_ANSWER.match(heading.text)
+    if m is None or m.group("resp").strip():
+        return None
+    if not _answers(answer.text, answer.start, ctx):
+        return None
+    end = heading.start + m.end("ask")
+    return Request(
+        requester=None,
+        addressee=served_by(ctx.info.issuer),
+        content=m.group("ask").strip(),
+        response=answer.text,
+        response_span=(answer.start, answer.end),
+        evidence=text[heading.start : end],
+        span=(heading.start, end),
+        provenance=Provenance(producer="rules:request_answer"),
+    )
 
 
 def requests_in_block(

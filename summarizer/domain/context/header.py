@@ -104,6 +104,25 @@ def _cell_text(line: str) -> str:
     return ""
 
 
+_CAPS_TAIL = re.compile(r"^[A-ZĐÀ-Ỹ]+(?:\s+[A-ZĐÀ-Ỹ]+){0,2}$")
+
+
+def _name_cut(head: str, tail: str) -> bool:
+    """Whether a header line of a few capitals ends the body's name the line before began: together
+    they name a body the table knows, which the first line alone does not."""
+    if not _CAPS_TAIL.match(tail) or _ISSUER_HEADER.match(tail) or _LEVEL_LINE.match(tail):
+        return False
+    whole = _titlecase_body(f"{head} {tail}")
+    found = find_mentions(whole) if whole else []
+    return (
+        len(found) == 1
+        and found[0].start == 0
+        and found[0].end == len(whole or "")
+        and not found[0].collective
+        and found[0].canonical != _as_in_table(_titlecase_body(head))
+    )
+
+
 def _header_issuer(bs: list[Block]) -> str | None:
     """The issuing body from the header lines above "THÔNG BÁO"/"CỘNG HÒA…": "UBND TỈNH LÀO CAI" /
     "VĂN PHÒNG" reads "Văn phòng UBND tỉnh"; "SỞ CÔNG THƯƠNG" reads "Sở Công Thương"."""
@@ -126,7 +145,9 @@ def _header_issuer(bs: list[Block]) -> str | None:
         if not (_LEVEL_LINE.match(t) or _NAME_CONTINUATION.match(t)):
             # "TONG CỤC THUE", "VĂN PHÒNG CHÍNH PHÚ": a body's name with its marks lost or misread.
             t = restored_header_line(t) or t
-        if lines and _LEVEL_LINE.match(t) and lines[-1] in _BARE_BODIES:
+        if lines and _name_cut(lines[-1], t):
+            lines[-1] = f"{lines[-1]} {t}"  # "VĂN PHÒNG CHÍNH" / "PHỦ": a name cut by the column's width
+        elif lines and _LEVEL_LINE.match(t) and lines[-1] in _BARE_BODIES:
             lines[-1] = f"{lines[-1]} {t}"  # "ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI": one body on two lines
         elif lines and _NAME_CONTINUATION.match(t) and lines[-1].startswith("BAN"):
             lines[-1] = f"{lines[-1]} {t}"
