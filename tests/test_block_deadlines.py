@@ -139,3 +139,20 @@ def test_a_bare_year_another_sentence_of_the_block_writes_is_not_the_items():
     quote = "Năm 2025, thành phố sẽ ban hành Chương trình."
     got = _deadline(text, quote, "Năm 2025")
     assert got is not None and got.span is not None and got.span[0] == text.index(quote)
+
+
+def test_a_phrase_in_another_items_quote_is_that_items_deadline():
+    text = (
+        "4. Về đầu tư kho dầu: với vai trò là chủ đầu tư, Tập đoàn Dầu khí làm việc với các đối tác; "
+        "Ủy ban nhân dân tỉnh bố trí quỹ đất, báo cáo Thủ tướng trong tháng 12 năm 2024.\n"
+    )
+    source = _source(text)
+    mine, other = "Tập đoàn Dầu khí làm việc với các đối tác", "Ủy ban nhân dân tỉnh bố trí quỹ đất"
+    at, ot = source.text.index(mine), source.text.index(other)
+    span, sibling = (at, at + len(mine)), (ot, len(source.text.rstrip()))
+    # The block writes the phrase, so alone the item would take it; the other item's quote holds it.
+    assert choose_deadline(source, REF, span, "trong tháng 12 năm 2024", reader_saw_none=True) is not None
+    got = choose_deadline(
+        source, REF, span, "trong tháng 12 năm 2024", reader_saw_none=True, siblings=(sibling,)
+    )
+    assert got is None

@@ -227,3 +227,19 @@ def test_a_start_and_an_end_make_a_period_due_at_its_end(day, days):
 def test_a_due_date_beside_a_start_wins():
     d = find_deadline("Thực hiện từ ngày 01/11/2024 và hoàn thành trước ngày 31/12/2024.", REF)
     assert d is not None and d.kind == "date" and d.due == D(2024, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("written", "day", "month", "year"),
+    [
+        ("Từ ngày 08 đến ngày 09 tháng 11 năm 2025 tại Thanh Hóa", 8, 11, 2025),
+        ("Trong hai ngày 7 và 8/9, Bộ trưởng làm việc", 7, 9, None),
+        ("Sáng 01/4/2025, UBND tỉnh họp", 1, 4, 2025),
+        ("Chiều 22.4", 22, 4, None),
+    ],
+)
+def test_a_span_of_days_counts_from_its_first(written, day, month, year):
+    from summarizer.domain.dates import first_day
+
+    got = first_day(written)
+    assert got is not None and (got.day, got.month, got.year) == (day, month, year)

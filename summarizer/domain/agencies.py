@@ -69,6 +69,9 @@ _LOCAL_BODY = {
     "hđnd": "HĐND",
     "hội đồng nhân dân": "HĐND",
     "thường trực hđnd": "Thường trực HĐND",
+    # The delegates of a council elected in one place, who meet its voters: a unit of their own.
+    "tổ đại biểu hđnd": "Tổ đại biểu HĐND",
+    "tổ đại biểu hội đồng nhân dân": "Tổ đại biểu HĐND",
     "tt hđnd": "Thường trực HĐND",
     "ủy ban mttq việt nam": "Ủy ban MTTQ Việt Nam",
     "ủy ban mttq": "Ủy ban MTTQ Việt Nam",
@@ -79,7 +82,7 @@ _LOCAL_BODY = {
     "công an": "Công an",
 }
 _LOCAL = re.compile(
-    r"(?<!\w)(?P<body>(?i:Thường trực HĐND|TT HĐND|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân"
+    r"(?<!\w)(?P<body>(?i:Tổ đại biểu HĐND|Tổ đại biểu Hội đồng nhân dân|Thường trực HĐND|TT HĐND|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân"
     r"|Ủy ban MTTQ Việt Nam|Uỷ ban MTTQ Việt Nam|Ủy ban MTTQ|Uỷ ban MTTQ|UBMTTQ|Ủy ban Mặt trận Tổ quốc Việt Nam"
     r"|Công an))"
     # The level as written, capitalized too ("UBND Phường 2", "UBND Huyện Bình Gia").

@@ -145,6 +145,7 @@ def choose_deadline(
     *,
     reader_saw_none: bool = False,
     clause: tuple[int, int] | None = None,
+    siblings: tuple[tuple[int, int], ...] = (),
 ) -> Deadline | None:
     """The item's deadline: its quote's own phrase, the model's phrase where the item's block writes
     it, or a deadline sentence that follows the quote in the same block; the most specific wins.
@@ -155,12 +156,13 @@ def choose_deadline(
     deadline; and a model that saw none gets the quote's own phrase only when that is a day.
 
     `clause`, the item's own part of a quote that gives work to several leads ("A hoàn thành … trước
-    tháng 7; B trình … trong Quý II"): the other parts' phrases are theirs, not the item's."""
+    tháng 7; B trình … trong Quý II"): the other parts' phrases are theirs, not the item's; so are
+    the phrases in `siblings`, the quotes of the reply's other items."""
     text = source.text
     lo, hi = item_range(source, span)
     candidates: list[Deadline] = []
     given = bool(phrase and phrase.strip())
-    others = ((span[0], clause[0]), (clause[1], span[1])) if clause else ()
+    others = (((span[0], clause[0]), (clause[1], span[1])) if clause else ()) + siblings
     located = _locate_phrase(source, ref, phrase, lo, hi, others, span) if given else None
     if located is not None:
         candidates.append(located)

@@ -76,6 +76,32 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     return out
 
 
+# A span of days written once with its month ("Từ ngày 08 đến ngày 09 tháng 11 năm 2025", "ngày 7 và 8/9",
+# "3-4/12"): its first day takes the month and year of the last.
+_DAY_SPAN = re.compile(
+    r"(?<![\d/.\-])(\d{1,2})\s*(?:đến|tới|và|-|–)\s*(?:ngày\s+)?(?=\d{1,2}\b)", re.IGNORECASE
+)
+
+
+def first_day(text: str) -> DateMention | None:
+    """The first date `text` writes, where a span of days counts from its first ("Từ ngày 08 đến ngày 09
+    tháng 11 năm 2025" is the 8th)."""
+    found = find_dates(text)
+    if not found:
+        return None
+    dm = found[0]
+    span = None
+    for m in _DAY_SPAN.finditer(text, 0, dm.start + 3):
+        if m.end() == dm.start:
+            span = m
+    if span is None:
+        return dm
+    day = int(span.group(1))
+    if not 1 <= day <= 31 or valid_date(dm.year or 2000, dm.month, day) is None:
+        return dm
+    return DateMention(span.start(), dm.end, day, dm.month, dm.year)
+
+
 def full_dates(text: str) -> list[dt.date]:
     """Every date written with its year, in text order."""
     out = []

@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from summarizer.backends.model.chunk import Chunk
 from summarizer.domain.agencies import agency_key, canonicalize
 from summarizer.domain.block import choose_deadline
 from summarizer.domain.chain import verify_agencies
 from summarizer.domain.context import DocContext
-from summarizer.domain.dates import find_dates, resolve_year, same_date_written
+from summarizer.domain.dates import first_day, resolve_year, same_date_written
 from summarizer.eval.matching import overlap
 from summarizer.ground import Located, fold, locate, too_short
 from summarizer.models import (
@@ -61,10 +62,9 @@ def meeting_date_from(written: str | None, source: Source, ctx: DocContext) -> d
     context when it writes none), kept only when the source writes that same date in any spelling."""
     if not written:
         return None
-    found = find_dates(written)
-    if not found:
+    dm = first_day(written)
+    if dm is None:
         return None
-    dm = found[0]
     anchor = ctx.published or ctx.issue_date
     years = [ctx.reference_date.year] if ctx.reference_date else []
     date = dm.on() if dm.year else resolve_year(dm.day, dm.month, anchor, years)
@@ -193,6 +193,7 @@ class Resolver:
         # given once per place: a task the reply repeats for a lead already placed there is the
         # next place's (tasks on one quote for other leads share its place).
         placed: dict[str, list[tuple[int, set[str]]]] = {}
+        placed_tasks: list[tuple[Any, Located, tuple[int, int], Any, list[str]]] = []
         for t in reply.tasks:
             quote = fold(t.evidence).strip(" .;,:")  # one sentence however the reply spells it
             leads = agency_keys(t.agencies)
@@ -221,6 +222,12 @@ class Resolver:
             review = list(checked.review)
             if not checked.agencies:
                 review.append("no responsible agency the text bears out: a person must name it")
+            placed_tasks.append((t, at, span, checked, review))
+        # A deadline phrase that stands in another item's quote is that item's: the block two tasks
+        # share ("Tập đoàn … làm việc …; UBND tỉnh … trong tháng 12 năm 2025") is no support for it.
+        quotes = [x[2] for x in placed_tasks]
+        for t, at, span, checked, review in placed_tasks:
+            siblings = tuple(q for q in quotes if q[1] <= span[0] or q[0] >= span[1])
             tasks.append(
                 Task(
                     evidence=self.text[at.start : at.end],
@@ -230,7 +237,13 @@ class Resolver:
                     partners=[p.name for p in checked.partners],
                     action=t.action.strip(),
                     deadline=choose_deadline(
-                        self.source, self.ref, span, t.deadline, reader_saw_none=True, clause=checked.clause
+                        self.source,
+                        self.ref,
+                        span,
+                        t.deadline,
+                        reader_saw_none=True,
+                        clause=checked.clause,
+                        siblings=siblings,
                     ),
                     agency_mentions=[a.strip() for a in t.agencies if a.strip()],
                     provenance=Provenance(producer="model", agencies=checked.agencies, review=review),
