@@ -362,6 +362,9 @@ def test_a_group_named_through_the_heads_of_its_parts_is_one_group():
         # A body each level has keeps the level it is written with.
         ("Trung tâm Phát triển quỹ đất tỉnh lập hồ sơ", [("Trung tâm Phát triển quỹ đất tỉnh",) * 2]),
         ("Trung tâm Phát triển quỹ đất lập hồ sơ", [("Trung tâm Phát triển quỹ đất",) * 2]),
+        # The steering committees against smuggling: the national one, a province's one.
+        ("Ban Chỉ đạo 389 quốc gia chủ trì", [("Ban Chỉ đạo 389 quốc gia",) * 2]),
+        ("Ban Chỉ đạo 389 tỉnh Lào Cai triển khai", [("Ban Chỉ đạo 389 tỉnh", "Ban Chỉ đạo 389 tỉnh")]),
         # The delegates of a council who meet its voters are a unit of their own.
         (
             "Tổ đại biểu HĐND phường Yên Nghĩa tiếp thu",

@@ -653,3 +653,14 @@ def test_a_header_name_cut_by_the_columns_width_is_one_name():
     # A department under its province's committee stays the department.
     text = f"UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\n{_NATIONAL}Số: 12/TB-SCT\nLào Cai, ngày 15 tháng 02 năm 2024\n\nTHÔNG BÁO\nNội dung.\n"
     assert ctx(text).info.issuer == "Sở Công Thương"
+
+
+def test_a_saved_pages_lead_at_its_end_dates_the_session_after_its_conclusions():
+    text = (
+        "Phó Thủ tướng: chống buôn lậu còn chưa tương xứng\n\n"
+        "Tại hội nghị, Phó Thủ tướng kết luận: các bộ, ngành phải tập trung đấu tranh chống buôn lậu.\n\n"
+        "Quang Hùng more(HDDTVN)- Sáng nay 9/3, tại trụ sở Văn phòng Chính phủ, Phó Thủ tướng chủ trì Hội "
+        "nghị tổng kết công tác năm 2016 và sơ kết quý I/2017 của Ban Chỉ đạo 389 quốc gia.\n"
+    )
+    got = ctx(text).info
+    assert (got.meeting_date, got.meeting_date_text) == (dt.date(2017, 3, 9), "Sáng nay 9/3")

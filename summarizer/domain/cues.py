@@ -37,7 +37,9 @@ _SECTION_MARK_ = r"^\W*(?:[IVX]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\))?\s*"
 # A section of asks opens with them ("III. Về một số kiến nghị của tỉnh", "4. Đề xuất, kiến nghị"), not
 # a point of work that names one ("2. Đối với việc lập hồ sơ đề xuất điều chỉnh dự án:").
 REQUEST_SECTION = re.compile(
-    _SECTION_MARK_ + r"(?:(?:về|đối với|trả lời|giải quyết|ý kiến về)\s+)?(?:(?:các|một số|những)\s+)?"
+    _SECTION_MARK_ + r"(?:(?:về|đối với|trả lời|giải quyết|ý kiến về)\s+)?"
+    # "II. Kết luận và kiến nghị", "Nhận xét, kiến nghị": the findings, then the asks.
+    r"(?:(?:kết luận|đánh giá|nhận xét)\s*(?:,|và)\s*)?(?:(?:các|một số|những)\s+)?"
     r"(?:nội dung\s+)?(?:kiến nghị|đề xuất|đề nghị)\b",
     _I,
 )

@@ -24,14 +24,8 @@ from summarizer.backends.rules.levels import asks_up
 from summarizer.backends.rules.lists import heading_agencies, list_intro, under_intro, visited_unit, within
 from summarizer.backends.rules.raised import raised_asks
 from summarizer.backends.rules.reported import gives_no_work
-from summarizer.backends.rules.requests import (
-    answer_in_block,
-    listed_request,
-    public_asks,
-    request_intro,
-    requests_in_block,
-    topic_ask,
-)
+from summarizer.backends.rules.requests import listed_request, public_asks, request_intro, requests_in_block
+from summarizer.backends.rules.sections import answer_in_block, topic_ask
 from summarizer.backends.rules.summary import LONG_REPORT_CHARS, summarize, summarize_long
 from summarizer.backends.rules.tables import table_tasks
 from summarizer.backends.rules.tasks import Inherited, tasks_in_block

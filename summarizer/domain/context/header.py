@@ -10,9 +10,18 @@ import re
 
 from summarizer.domain.agencies import find_mentions
 from summarizer.domain.context.closing import report_closing
+from summarizer.domain.context.host import (
+    DELEGATION,
+    HOST_BODY,
+    MINUTES_PLACE,
+    lead_sentence,
+    led_by,
+    official_issuing,
+    organizer,
+)
 from summarizer.domain.context.ocr_header import fold_upper, restored_header_line
 from summarizer.domain.context.offices import body_of_position, session_body
-from summarizer.domain.context.people import directing_official, persons
+from summarizer.domain.context.people import directing_official
 from summarizer.models import DocumentInfo, DocumentKind
 from summarizer.source.segment import Block
 
@@ -348,18 +357,18 @@ def find_issuer(
     if opening:
         # "Đoàn Kiểm tra số 1348 của Bộ Chính trị do ông …", "buổi làm việc của Ban cán sự Đảng Bộ Tài
         # chính với …": the body whose delegation or session it is.
-        host = _HOST_BODY.search(opening)
+        host = HOST_BODY.search(opening)
         if host:
             return host.group("body").strip()
         if info.kind == "minutes":
-            at = _MINUTES_PLACE.search(opening)
+            at = MINUTES_PLACE.search(opening)
             if at:
                 found = find_mentions(at.group("body"))
                 if found and found[0].start == 0:
                     return found[0].canonical
     if info.chair and info.chair.position:
         body = session_body(info.chair.position, opening)
-        delegation = _DELEGATION.search(opening) if opening and body is None else None
+        delegation = DELEGATION.search(opening) if opening and body is None else None
         if delegation:
             # "Đoàn đại biểu Quốc hội tỉnh X do đồng chí …, Phó Trưởng đoàn … dẫn đầu": the delegation.
             level = "thành phố" if delegation["level"] == "TP" else delegation["level"]
@@ -368,7 +377,7 @@ def find_issuer(
             # "Tổng cục trưởng Nguyễn Văn Cẩn" names no body: the body the narration says holds the session
             # ("Ngày 5/6, Tổng cục Hải quan tổ chức hội nghị …") is the one its head chairs for, or the one
             # whose delegation the chair leads ("… làm việc với Bộ Giáo dục và Đào tạo do Bộ trưởng X dẫn đầu").
-            return _led_by(opening, info.chair.name) or _organizer(opening)
+            return led_by(opening, info.chair.name) or organizer(opening)
         return body
     if info.kind == "news":
         # No chair named: the body of the official who attends and directs the session.
@@ -380,91 +389,15 @@ def find_issuer(
         if opening is None:
             # No session narrated with a date: "Tại Hội nghị trực tuyến Chính phủ với các địa phương, …"
             # anywhere (a saved page may carry its lead at the end) names the host.
-            conference = _HOST_BODY.search(text)
+            conference = HOST_BODY.search(text)
             if conference:
                 return conference.group("body").strip()
     if info.kind == "notice":
         return None
     if opening:
-        return _organizer(opening)
+        return organizer(opening)
     # No session narrated with a date: the body (or the official) the lead sentence says holds a session
     # or issues a directive ("Tổng cục Hải quan vừa có văn bản chỉ đạo …", "Thủ tướng Chính phủ … vừa ký
     # Công điện …"), when the text is no formal document.
-    lead = None if is_formal(bs) else _lead_sentence(bs)
-    return (_organizer(lead) or _official_issuing(lead)) if lead else None
-
-
-def _lead_sentence(bs: list[Block]) -> str | None:
-    """The first sentence of an article's first paragraph of prose (after its headline and debris)."""
-    for b in bs[1:12]:
-        t = re.sub(r"^\([^)]{1,40}\)\s*[-–]\s*", "", b.text.strip())  # "(HQ Online) - …": the dateline
-        if b.kind in ("heading", "caption") or len(t) < 40 or not t[:1].isupper():
-            continue
-        return re.split(r"(?<=[.!?])\s", t, maxsplit=1)[0]
-    return None
-
-
-_ISSUES = re.compile(
-    r"\s*(?:vừa|mới)\s+(?:có văn bản|ban hành|ký ban hành|ký|gửi văn bản|có công văn|có công điện)\b", _I
-)
-
-
-def _official_issuing(lead: str) -> str | None:
-    """ "Thủ tướng Chính phủ Phạm Minh Chính vừa ký Công điện …": the body of the official who issues it."""
-    for person in persons(lead)[:1]:
-        if person.start <= 3 and person.position and _ISSUES.match(lead, person.end):
-            return body_of_position(person.position)
-    return None
-
-
-# A session the body holds, or a directive a news item reports it has just issued ("vừa có văn bản …").
-_ORGANIZES = re.compile(
-    r"\s*(?:và\s+(?:các thành viên\s+)?[Đđ]oàn(?:\s+công tác)?\s+)?"
-    r"(?:(?:đã\s+|vừa\s+)?(?:tổ chức|họp|chủ trì|tiến hành|triển khai họp|(?:có buổi\s+)?làm việc với)"
-    r"|(?:vừa|mới)\s+(?:có văn bản|ban hành|ký ban hành|có công văn|có công điện|gửi văn bản))\b",
-    _I,
-)
-
-
-# Before the body that holds the session: the start of the clause, its leaders, or its head named by office
-# alone ("Sáng 5/6, Bộ trưởng Bộ Giáo dục và Đào tạo và đoàn công tác đã làm việc …").
-_OPENS_BEFORE = re.compile(
-    r"[,\-–]\s*(?:(?:[Ll]ãnh đạo|[Tt]ập thể lãnh đạo|(?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng|Chủ tịch|Giám đốc|Bí thư"
-    r"|Tổng cục trưởng|Cục trưởng))\s*)?$"
-)
-
-
-def _led_by(opening: str, name: str | None) -> str | None:
-    """The body named right before "do <office> <name>" (its delegation, led by that person)."""
-    if not name:
-        return None
-    for m in find_mentions(opening):
-        after = opening[m.end : m.end + 80]
-        if not m.collective and re.match(r"\s+do\s", after) and name in after:
-            return m.canonical
-    return None
-
-
-def _organizer(opening: str) -> str | None:
-    """The body the narration says holds the session, when no official is named as chairing it ("Ngày
-    18/9, Sở Nội vụ tổ chức hội nghị …", "Chiều 2/12, UBND tỉnh họp phiên thường kỳ")."""
-    for m in find_mentions(opening):
-        before = opening[max(0, m.start - 24) : m.start]
-        # "Sáng 6/9, (lãnh đạo) UBND tỉnh làm việc với …": its leaders hold it in its name.
-        opens = m.start == 0 or _OPENS_BEFORE.search(before) is not None
-        if not m.collective and opens and _ORGANIZES.match(opening, m.end):
-            return m.canonical
-    return None
-
-
-_HOST_BODY = re.compile(
-    r"(?<![Tt]ập )\b(?:[Đđ]oàn(?:\s+(?:công tác|kiểm tra|giám sát|khảo sát|Kiểm tra|Giám sát|công tác))?(?:\s+số\s+\d+)?"
-    r"|buổi làm việc|cuộc họp|phiên họp|[Hh]ội nghị(?:\s+trực tuyến)?(?=\s+(?:của\s+)?Chính phủ\s+với\b))"
-    r"\s+(?:của\s+|(?=(?:Bộ|Sở|Ban|Tổng cục|Cục|UBND|Ủy ban|Tỉnh ủy|Văn phòng|Chính phủ)\s))"
-    r"(?P<body>[A-ZĐ][^,.;()]{2,60}?)\s+(?:do|với|về|gồm|gồm có|đã|tiến hành)\b"
-)
-# A delegation that is a body of its own ("Đoàn đại biểu Quốc hội tỉnh Bình Định do … dẫn đầu …").
-_DELEGATION = re.compile(
-    r"\bĐoàn (?:đại biểu Quốc hội|ĐBQH) (?P<level>tỉnh|thành phố|TP)\s+(?P<place>[A-ZĐÀ-Ỹ]\w*(?: [A-ZĐÀ-Ỹ]\w*)?)"
-)
-_MINUTES_PLACE = re.compile(r"\btại\s+(?P<body>[^,.;()]{3,60})")
+    lead = None if is_formal(bs) else lead_sentence(bs)
+    return (organizer(lead) or official_issuing(lead)) if lead else None

@@ -178,9 +178,10 @@ def narration_date(
                     fallback = got, written, _sentence_around(b.text, m.start(), m.end())
         if cues.CONCLUSION_START.search(b.text) and not _is_title(b):
             break
+    read = i + 1 if bs else 0  # the blocks read above (the narration stops where the conclusions open)
     if fallback is None:
         # A saved article may carry its lead at the end (a teaser "… more(HDDTVN) – Sáng 28/12, …").
-        for b in bs[25:]:
+        for b in bs[read:]:
             for m in _DATE_NARRATION.finditer(b.text):
                 got = _date_of(m, anchor, years, reviewed) if m.group("part") else None
                 if got is not None:
