@@ -365,6 +365,10 @@ def test_a_group_named_through_the_heads_of_its_parts_is_one_group():
         # The steering committees against smuggling: the national one, a province's one.
         ("Ban Chỉ đạo 389 quốc gia chủ trì", [("Ban Chỉ đạo 389 quốc gia",) * 2]),
         ("Ban Chỉ đạo 389 tỉnh Lào Cai triển khai", [("Ban Chỉ đạo 389 tỉnh", "Ban Chỉ đạo 389 tỉnh")]),
+        (
+            "Giao Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh chủ trì",
+            [("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh",) * 2],
+        ),
         # The delegates of a council who meet its voters are a unit of their own.
         (
             "Tổ đại biểu HĐND phường Yên Nghĩa tiếp thu",

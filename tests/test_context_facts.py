@@ -664,3 +664,18 @@ def test_a_saved_pages_lead_at_its_end_dates_the_session_after_its_conclusions()
     )
     got = ctx(text).info
     assert (got.meeting_date, got.meeting_date_text) == (dt.date(2017, 3, 9), "Sáng nay 9/3")
+
+
+def test_a_session_narrated_before_the_decision_it_mentions_dates_the_notice():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n{_NATIONAL}Số: /TB-UBND\nLâm Đồng, ngày tháng 4 năm 2026\n\nTHÔNG BÁO\n"
+        "Kết luận của Phó Chủ tịch UBND tỉnh\n\n"
+        "Ngày 20/4/2026, UBND tỉnh tổ chức buổi làm việc với các sở báo cáo tiến độ các dự án theo danh mục ban "
+        "hành tại Quyết định số 1618/QĐ-UBND ngày 08/10/2025 của UBND tỉnh.\n"
+    )
+    assert ctx(text).info.meeting_date == dt.date(2026, 4, 20)
+    # A text's issue, narrated first, dates no session.
+    issue = text.replace(
+        "tổ chức buổi làm việc với các sở báo cáo tiến độ các dự án theo danh mục ban hành tại", "ban hành"
+    )
+    assert ctx(issue).info.meeting_date is None

@@ -316,3 +316,14 @@ def test_a_body_named_by_its_role_keeps_what_its_heading_says_of_it():
     result, _ctx = run(LETTER_HEAD + _WORKS)
     investor = "Nhà đầu tư của dự án đường cao tốc Bắc – Nam qua tỉnh"
     assert [t.agencies for t in result.tasks[:2]] == [[investor], [investor]]
+
+
+def test_the_sentence_that_narrates_a_notices_session_gives_no_work():
+    text = (
+        LETTER_HEAD.replace("V/v tăng cường quản lý khoáng sản", "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh")
+        + "Ngày 20/4/2026, UBND tỉnh tổ chức buổi làm việc với Sở Tài chính và giao Sở báo cáo tiến độ.\n\n"
+        "1. Sở Tài chính chủ trì rà soát danh mục dự án, báo cáo UBND tỉnh trong tháng 5/2026.\n"
+    )
+    result, ctx = run(text)
+    assert ctx.info.meeting_date_text == "Ngày 20/4/2026"
+    assert [t.evidence[:12] for t in result.tasks] == ["1. Sở Tài ch"]

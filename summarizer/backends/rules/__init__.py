@@ -245,7 +245,7 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
             source, b, ctx, ref, heading[1] if heading else None, previous_first, previous_last
         )
         if (
-            ctx.kind in ("news", "other", "minutes")
+            ctx.kind in ("news", "other", "minutes", "notice")
             and ctx.info.meeting_date_text
             and ctx.info.meeting_date_text in b.text
         ):

@@ -163,11 +163,16 @@ def narration_date(
             if m.group("part") or m.group("label"):
                 # A part of the day narrates a session; a labelled time ("Thời gian: 14 giờ, ngày …") is one.
                 return got, written, whole
+            # The session narrated before any issuance it mentions ("Ngày 20/4/2026, UBND tỉnh tổ chức
+            # buổi làm việc … danh mục ban hành tại Quyết định …"), not a text's issue ("Ngày 9/7/2024, Bộ
+            # Chính trị ban hành …").
+            issued = cues.ISSUANCE.search(whole)
+            session = cues.SESSION_WORDS.search(whole)
             if (
                 fallback is None
-                and not cues.ISSUANCE.search(whole)
+                and session is not None
+                and (issued is None or session.start() < issued.start())
                 and not (m.group("sess") and _CITES.match(whole))
-                and cues.SESSION_WORDS.search(whole)
             ):
                 fallback = got, written, whole
         if kind != "news":
