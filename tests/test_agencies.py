@@ -369,6 +369,9 @@ def test_a_group_named_through_the_heads_of_its_parts_is_one_group():
             "Giao Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh chủ trì",
             [("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh",) * 2],
         ),
+        # Hồ Chí Minh City written short.
+        ("UBND TP.HCM giao", [("UBND TP.HCM", "UBND thành phố Hồ Chí Minh")]),
+        ("Cục Hải quan TP.HCM cho biết", [("Cục Hải quan TP.HCM", "Cục Hải quan Hồ Chí Minh")]),
         # The delegates of a council who meet its voters are a unit of their own.
         (
             "Tổ đại biểu HĐND phường Yên Nghĩa tiếp thu",

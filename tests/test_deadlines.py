@@ -53,6 +53,8 @@ TABLE = [
     ("định kỳ hằng quý báo cáo", REF, None, None, "recurring"),
     ("trước ngày 20 hằng tháng", REF, None, None, "recurring"),
     ("duy trì họp giao ban định kỳ 02 tuần/lần", REF, None, None, "recurring"),
+    ("Trong 3 tháng cuối năm, thành phố rà soát", D(2025, 10, 9), D(2025, 12, 31), D(2025, 10, 1), "quarter"),
+    ("trong 03 tháng đầu năm 2026", REF, D(2026, 3, 31), D(2026, 1, 1), "quarter"),
     ("kiểm tra 01 lần/tháng", REF, None, None, "recurring"),
     ("khẩn trương tham mưu", REF, None, None, "urgent"),
     ("Khẩn trương rà soát", REF, None, None, "urgent"),

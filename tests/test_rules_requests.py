@@ -389,3 +389,19 @@ def test_the_items_of_a_requests_section_ask_by_their_topic():
     # The answers give the work; a point of work that names a "đề xuất" is no section of asks.
     assert ["UBND huyện Bình Gia"] in [t.agencies for t in result.tasks]
     assert ["Sở Giao thông vận tải"] in [t.agencies for t in result.tasks]
+
+
+def test_the_difficulties_a_units_head_raises_are_requests_once_they_are_answered():
+    text = (
+        "Sáng 6/7, Tổng cục Hải quan tổ chức hội nghị sơ kết 6 tháng đầu năm.\n\n"
+        "Hội nghị nghe Cục trưởng Cục Hải quan TP.HCM Đinh Ngọc Thắng nêu ý kiến về giám sát hàng hóa, trong đó "
+        "đưa ra những khó khăn, vướng mắc về chính sách.\n\n"
+        "Cục trưởng Cục Hải quan Hải Phòng Nguyễn Tiến Lộc nêu ra những giải pháp cải tiến quản lý nội bộ. "
+        "Cục trưởng Cục Hải quan Quảng Trị Bùi Thanh San nêu ra những vướng mắc trong thực hiện một cửa.\n\n"
+        "Tất cả những kiến nghị của Hải quan địa phương đều được lãnh đạo Tổng cục ghi nhận và giải đáp.\n"
+    )
+    result, _ctx = run(text, date="2018-07-07")
+    assert [r.requester for r in result.requests] == ["Cục Hải quan Hồ Chí Minh", "Cục Hải quan Quảng Trị"]
+    assert all((r.response or "").startswith("Tất cả") for r in result.requests)
+    # Without the answer, a head's account is only a report.
+    assert run(text.rsplit("\n\n", 1)[0] + "\n", date="2018-07-07")[0].requests == []

@@ -57,6 +57,8 @@ _LEVEL_CAPITALIZED = r"Tỉnh|Thành phố|Huyện|Thị xã|Quận|Xã|Phườn
 _NAME_WORD = rf"(?:{_SAME_LINE}(?:{_CAP_WORD}|\d{{1,2}}(?![\d.,/:]\d)(?!\w)))"
 _OWN_PROVINCE = re.compile(rf"[^\S\n]+tỉnh(?!\w)(?!{_SAME_LINE}{_CAP_WORD})")
 _UNIT_NUMBER = re.compile(r"[^\S\n]+số[^\S\n]+(?P<n>\d{1,2})(?![\d/.,\-]\d)(?!\w)")
+# The short form of Hồ Chí Minh City after "TP": "TP.HCM", "TP. HCM", "TP HCM".
+_HCM = re.compile(r"\.?[^\S\n]?HCM(?!\w)")
 _NUMBERED_LEVELS = frozenset({"xã", "phường", "thị trấn", "quận"})
 # What a number after a place counts, when it is no part of the name ("tỉnh Lâm Đồng 2 năm qua").
 _COUNTED = re.compile(
@@ -316,6 +318,11 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             if name
             else (m.end("more") if m.group("more") else m.end("level"))
         )
+        hcm = _HCM.match(text, m.end("level")) if level == "thành phố" and not name else None
+        if hcm:
+            name, end = "Hồ Chí Minh", hcm.end()  # "UBND TP.HCM"
+        elif name == "HCM":
+            name = "Hồ Chí Minh"  # "UBND TP. HCM"
         if not name and level != "tỉnh":
             name = ctx.place(level) or ""
         if level == "tỉnh" and name and name == ctx.place("tỉnh"):
@@ -344,6 +351,11 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             continue
         body = m.group("body").replace("uỷ", "ủy")
         end = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
+        hcm = _HCM.match(text, end) if name == "TP" else None
+        if hcm:
+            name, end = "Hồ Chí Minh", hcm.end()  # "Cục Hải quan TP.HCM"
+        elif name == "HCM":
+            name = "Hồ Chí Minh"  # "Cục Hải quan TP HCM"
         found.append(Mention(m.start(), end, text[m.start() : end], f"{body} {name}"))
     found.extend(_short_named_bodies(text, found))
     for m in _CENTRAL.finditer(text):

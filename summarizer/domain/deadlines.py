@@ -77,6 +77,12 @@ PATTERNS: list[_Rule] = [
         r"quý\s+(?P<q>IV|III|II|I|[1-4])\b(?:\s*/\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?",
     ),
     _r("half", 3, r"(?:(?:trong|hết|đến hết)\s+)?6\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?"),
+    # "Trong 3 tháng cuối năm": the last quarter, as "6 tháng cuối năm" is the second half.
+    _r(
+        "quarter",
+        3,
+        r"(?:(?:trong|hết|đến hết)\s+)?(?:3|03|ba)\s+tháng\s+(?P<t>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?",
+    ),
     _r("period", 3, r"trong\s+(?:giai\s+đoạn|(?:các\s+)?năm)\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y>\d{4})"),
     # "trong năm nay", "hết năm nay": the document's year.
     _r("year", 3, r"(?P<pre>trong|hết|đến hết|cuối|ngay trong)\s+năm\s+nay"),
@@ -165,7 +171,7 @@ def _normalize(rule: _Rule, m: re.Match[str], ref: dt.date | None) -> Deadline |
         approx = pre.split()[-1] in {"đầu", "cuối", "giữa"}
         return Deadline(text=text, start=start, due=_month_end(y, mo), kind="month", approximate=approx)
     if rule.kind == "quarter":
-        q = _ROMAN[g["q"].lower()]
+        q = _ROMAN[g["q"].lower()] if g.get("q") else (1 if g["t"].lower() == "đầu" else 4)
         explicit = g.get("y") or g.get("y2")
         y = int(explicit) if explicit else (ref.year if ref else None)
         if y is None:

@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass
 
 from summarizer.backends.rules import patterns as P
+from summarizer.domain import cues
 from summarizer.domain.agencies import Mention
 from summarizer.domain.context import DocContext
+from summarizer.domain.mention import CAP_WORD
 from summarizer.models import AgencySupport, Provenance, Request
 from summarizer.source.segment import Block, Piece, sentences
 
@@ -90,12 +92,10 @@ def raised_asks(
     for b in blocks:
         if b.kind in ("heading", "caption"):
             continue
-        if any(s < b.end and b.start < e for s, e in taken):
-            out.extend(_request(a, text, ctx, None, None) for a in pending if a.self_marked)
-            pending, idle = [], 0
-            continue
         answered = added = False
         for s in sentences(b.text, b.start):
+            if any(lo < s.end and s.start < hi for lo, hi in taken):
+                continue  # a sentence read as a request already: its words are not read again
             answer_at, named = _answer_in(s, ctx)
             account = _ACCOUNT.match(s.text)
             if account and (answer_at is None or s.start + account.end() <= answer_at):
@@ -115,6 +115,12 @@ def raised_asks(
                     else:
                         pending.append(_Account(party, s.start, end, self_marked))
                     added = True
+            official = None if account else _official_account(s, text, ctx)
+            if official is not None and (answer_at is None or s.start < answer_at):
+                # "Cục trưởng Cục Hải quan Quảng Trị Bùi Thanh San nêu ra những vướng mắc …": a unit's
+                # head raises its difficulties; the sentence itself must name them.
+                pending.append(_Account(official.canonical, s.start, s.end, False))
+                added = True
             if answer_at is None:
                 continue
             asker = last_party if named == _BY_TOPIC else named
@@ -137,8 +143,37 @@ def raised_asks(
     return out
 
 
+# A unit's head and what he raises: "<title> <body> <Name> nêu (ra|ý kiến) / đề xuất / phản ánh …".
+_RAISES = re.compile(
+    rf"^(?:[^\S\n]+{CAP_WORD}){{0,4}}[^\S\n]+(?:cũng[^\S\n]+)?(?:nêu(?: ra| ý kiến)?|đề xuất|phản ánh|chia sẻ)\b"
+)
+_TITLED = re.compile(rf"(?:{cues.LEADER_TITLE}|Cục trưởng|Chi cục trưởng|Giám đốc|Trưởng phòng)\s+$")
+_OWN_DIFFICULTY = re.compile(r"\b(?:khó khăn|vướng mắc|bất cập|hạn chế)\b", re.I)
+# An answer to all the asks heard: "Tất cả những kiến nghị … đều được lãnh đạo Tổng cục ghi nhận và giải
+# đáp", "lãnh đạo Tổng cục đã ghi nhận, giải đáp các kiến nghị".
+_ANSWER_ALL = re.compile(
+    r"\b(?:kiến nghị|vướng mắc|ý kiến)\b[^.;]{0,80}\bđược\b[^.;]{0,40}\b(?:ghi nhận|giải đáp|tiếp thu|trả lời)\b"
+    r"|\b(?:ghi nhận|giải đáp|tiếp thu|trả lời)\b[^.;]{0,30}\b(?:các|những)\s+(?:kiến nghị|vướng mắc|ý kiến)\b",
+    re.I,
+)
+
+
+def _official_account(s: Piece, text: str, ctx: DocContext) -> Mention | None:
+    """The unit whose head raises a difficulty in the sentence, if one does."""
+    if not _OWN_DIFFICULTY.search(s.text):
+        return None
+    for m in ctx.mentions_in(s.start, s.end):
+        if m.collective or _is_party(m):
+            continue
+        if _TITLED.search(text, max(s.start, m.start - 30), m.start) and _RAISES.match(text[m.end : s.end]):
+            return m
+    return None
+
+
 def _answer_in(s: Piece, ctx: DocContext) -> tuple[int | None, str | None]:
     """Where the sentence's answer begins (and the party it names), if it gives one."""
+    if _ANSWER_ALL.search(s.text):
+        return s.start, None
     opening = _ANSWER_OPENING.match(s.text)
     if opening:
         party = (opening["party"] or "").strip() or None
