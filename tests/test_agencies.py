@@ -369,6 +369,10 @@ def test_a_group_named_through_the_heads_of_its_parts_is_one_group():
             "Giao Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh chủ trì",
             [("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh",) * 2],
         ),
+        # A city named on its own stands for its people's committee; "thành phố" alone is a noun.
+        ("Thứ trưởng đề nghị TP Hà Nội cho thanh tra", [("TP Hà Nội", "UBND thành phố Hà Nội")]),
+        ("Thành phố Hà Nội cần lập tổ công tác", [("Thành phố Hà Nội", "UBND thành phố Hà Nội")]),
+        ("các dự án tại thành phố lớn", []),
         # Hồ Chí Minh City written short.
         ("UBND TP.HCM giao", [("UBND TP.HCM", "UBND thành phố Hồ Chí Minh")]),
         ("Cục Hải quan TP.HCM cho biết", [("Cục Hải quan TP.HCM", "Cục Hải quan Hồ Chí Minh")]),

@@ -679,3 +679,12 @@ def test_a_session_narrated_before_the_decision_it_mentions_dates_the_notice():
         "tổ chức buổi làm việc với các sở báo cáo tiến độ các dự án theo danh mục ban hành tại", "ban hành"
     )
     assert ctx(issue).info.meeting_date is None
+
+
+def test_the_body_that_sends_its_delegation_holds_the_session():
+    text = (
+        "Bộ Xây dựng đề nghị Hà Nội kiểm soát giá nhà ở xã hội\n\n"
+        "Ngày 8/10, Bộ Xây dựng đã có đoàn công tác kiểm tra 4 dự án nhà ở xã hội, đồng thời làm việc với "
+        "UBND TP Hà Nội về tiến độ năm 2025.\n"
+    )
+    assert ctx(text, date="2025-10-09").info.issuer == "Bộ Xây dựng"

@@ -291,3 +291,13 @@ def test_a_paragraph_that_reports_a_bodys_meeting_carries_on_no_work():
     )
     result, _ctx = run(text, date="2024-06-29")
     assert [t.evidence[:8] for t in result.tasks] == ["UBND tỉn"]
+
+
+def test_another_bodys_speaker_takes_no_work_from_the_paragraph_before():
+    text = (
+        "Tại hội nghị, Thủ tướng giao thành phố Hà Nội khẩn trương xây dựng chương trình hành động năm 2021.\n\n"
+        "Ông Nguyễn Thành Phong, Chủ tịch UBND TP HCM cho biết, năm 2021 là năm cải thiện môi trường đầu tư.\n\n"
+        "Theo Chủ tịch UBND TP Đà Nẵng Lê Trung Chinh, năm 2020 du lịch bị ảnh hưởng nặng nề nhất.\n"
+    )
+    result, _ctx = run(text, date="2021-01-01")
+    assert [t.evidence[:8] for t in result.tasks] == ["Tại hội "]

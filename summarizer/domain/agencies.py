@@ -94,6 +94,10 @@ _LOCAL = re.compile(
 )
 # A place named on its own ("huyện Bình Gia", "Huyện cần ...") stands for its people's committee.
 _PLACE = re.compile(rf"(?<!\w)(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>{_NAME_WORD}{{0,4}})")
+# Not after a comma: "Sở Y tế, TP. Hồ Chí Minh" writes the body's place, as an address does.
+_CITY = re.compile(
+    rf"(?<!\w)(?<!,\s)(?P<level>[Tt]hành phố|TP\.?)(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})"
+)
 # "Các Sở, ngành: …", "Các Bộ, cơ quan: Công Thương, Tài chính, …" (a central notice's list of ministries).
 _SO_LIST_HEAD = re.compile(
     r"(?<!\w)[Cc]ác\s+(?P<kind>[Ss]ở|[Bb]ộ)(?:,\s*(?:ban,\s*)?(?:ngành|cơ quan))?\s*:?\s+"
@@ -343,6 +347,18 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             name = name or ctx.place(level) or ""
             canonical = f"UBND {level}" + (f" {name}" if name else "")
         found.append(Mention(m.start(), end, text[m.start() : end], canonical))
+    for m in _CITY.finditer(text):
+        # "đề nghị TP Hà Nội cho thanh tra …", "Thành phố Hà Nội cần lập tổ công tác …": a city named on
+        # its own stands for its people's committee, as a district does; "thành phố" alone is a noun.
+        name = _cap_words(m.group("name"), known) if m.group("name") else ""
+        end = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
+        hcm = _HCM.match(text, m.end("level")) if not name else None
+        if hcm:
+            name, end = "Hồ Chí Minh", hcm.end()
+        elif name == "HCM":
+            name = "Hồ Chí Minh"
+        if name:
+            found.append(Mention(m.start(), end, text[m.start() : end], f"UBND thành phố {name}"))
     found.extend(group_mentions(text, ctx, found, list_heads))
     found.extend(_sector_mentions(text, ctx))
     for m in _NAMED_BODY.finditer(text):

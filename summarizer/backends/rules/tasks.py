@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from summarizer.backends.rules import patterns as P
 from summarizer.backends.rules.assignees import action, assignees_in, extend_terminal, partners, unique
+from summarizer.domain import cues
 from summarizer.domain.agencies import Mention
 from summarizer.domain.agency_table import table
 from summarizer.domain.chain import choose_deadline
@@ -62,10 +63,16 @@ def may_inherit(b: Block, pieces: list[Piece], ctx: DocContext, text: str, *, cu
 _HOLDER = re.compile(rf"(?:[^\S\n]+{CAP_WORD}){{0,4}}")
 
 
-# What a body did that the write-up reports: the session or the letter itself, no work of anyone's.
+# What a body did that the write-up reports: the session or the letter itself, no work of anyone's;
+# or what its official says ("Ông X, Chủ tịch UBND TP HCM cho biết, …"): a speaker of its own.
 _REPORTED_EVENT = re.compile(
-    r"[^\S\n]*,?[^\S\n]*(?:vừa|đã)[^\S\n]+(?:có[^\S\n]+(?:công văn|văn bản|thông báo)|tổ chức|ban hành|chủ trì"
-    r"|họp|làm việc)\b",
+    r"[^\S\n]*,?[^\S\n]*(?:(?:vừa|đã)[^\S\n]+(?:có[^\S\n]+(?:công văn|văn bản|thông báo)|tổ chức|ban hành|chủ trì"
+    r"|họp|làm việc)|(?:cũng[^\S\n]+)?(?:cho biết|cho rằng|chia sẻ|thông tin|nhận định))\b",
+    re.I,
+)
+# "Theo Chủ tịch UBND TP Đà Nẵng Lê Trung Chinh, …": words reported from another speaker.
+_REPORTED_FROM = re.compile(
+    rf"^\W*(?:(?:cũng\s+)?về vấn đề này,\s*)?theo\s+(?:ông|bà|đồng chí|lãnh đạo|đại diện|{cues.LEADER_TITLE})\b",
     re.I,
 )
 
@@ -73,6 +80,8 @@ _REPORTED_EVENT = re.compile(
 def _narrated(first: Piece, ctx: DocContext, text: str) -> bool:
     """Whether the first clause tells what a body (or its leader) did ("… vừa có công văn gửi …",
     "Theo công văn, UBND tỉnh đã tổ chức cuộc họp …"): a subject of its own, no carried-on work."""
+    if _REPORTED_FROM.match(first.text) and ctx.mentions_in(first.start, first.start + 80):
+        return True
     for m in ctx.mentions_in(first.start, first.end):
         holder = _HOLDER.match(text, m.end)
         at = holder.end() if holder else m.end

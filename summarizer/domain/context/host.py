@@ -41,7 +41,9 @@ def official_issuing(lead: str) -> str | None:
 # A session the body holds, or a directive a news item reports it has just issued ("vừa có văn bản …").
 _ORGANIZES = re.compile(
     r"\s*(?:và\s+(?:các thành viên\s+)?[Đđ]oàn(?:\s+công tác)?\s+)?"
-    r"(?:(?:đã\s+|vừa\s+)?(?:tổ chức|họp|chủ trì|tiến hành|triển khai họp|(?:có buổi\s+)?làm việc với)"
+    # "Bộ Xây dựng đã có đoàn công tác kiểm tra …": the body sends its delegation.
+    r"(?:(?:đã\s+|vừa\s+)?(?:tổ chức|họp|chủ trì|tiến hành|triển khai họp|(?:có buổi\s+)?làm việc với"
+    r"|có\s+(?:đoàn|đoàn công tác|đoàn kiểm tra|buổi làm việc)\b)"
     r"|(?:vừa|mới)\s+(?:có văn bản|ban hành|ký ban hành|có công văn|có công điện|gửi văn bản))\b",
     _I,
 )
