@@ -405,3 +405,13 @@ def test_the_difficulties_a_units_head_raises_are_requests_once_they_are_answere
     assert all((r.response or "").startswith("Tất cả") for r in result.requests)
     # Without the answer, a head's account is only a report.
     assert run(text.rsplit("\n\n", 1)[0] + "\n", date="2018-07-07")[0].requests == []
+
+
+def test_a_body_that_directs_a_company_asks_nobody_in_a_step_of_that_work():
+    text = (
+        "Sau cuộc họp, UBND tỉnh Quảng Nam đề nghị Công ty 545 có văn bản báo cáo tình hình hoạt động của trạm, "
+        "gửi Sở Giao thông vận tải để tham mưu UBND tỉnh báo cáo, đề nghị Bộ Giao thông vận tải xem xét, giải quyết.\n"
+    )
+    result, _ctx = run(text, date="2024-06-29")
+    assert result.requests == []
+    assert len(result.tasks) == 1

@@ -79,8 +79,13 @@ def requests_in_block(
             # The first cue that turns to a higher body ("đề nghị Thủ tướng …, đồng thời kiến nghị các Bộ,
             # ngành …": the office is no body of the table, the group after the second cue is).
             cue = None
-            for c in P.REQUEST_CUE.finditer(p.text):
+            for n, c in enumerate(P.REQUEST_CUE.finditer(p.text)):
                 cue = cue or c
+                if n == 0 and P.UNIT_NAME.match(p.text[c.end() :].lstrip()):
+                    # "UBND tỉnh đề nghị Công ty 545 có văn bản …, gửi Sở … tham mưu UBND tỉnh báo cáo, đề
+                    # nghị Bộ …": the body directs a unit; an ask further on is a step of that work.
+                    cue = None
+                    break
                 after = [m for m in ms if p.start + c.end() - 1 <= m.start <= p.start + c.end() + 2]
                 if after and higher(after[0]):
                     cue = c
