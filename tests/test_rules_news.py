@@ -301,3 +301,13 @@ def test_another_bodys_speaker_takes_no_work_from_the_paragraph_before():
     )
     result, _ctx = run(text, date="2021-01-01")
     assert [t.evidence[:8] for t in result.tasks] == ["Tại hội "]
+
+
+def test_yeu_cau_the_noun_addresses_nobody():
+    text = (
+        "Phó Thủ tướng yêu cầu các bộ, ngành, địa phương nghiêm túc đánh giá những tồn tại, hạn chế.\n\n"
+        "Đẩy mạnh thanh tra công vụ; thay thế người đứng đầu đơn vị không đáp ứng yêu cầu nhiệm vụ.\n"
+    )
+    result, _ctx = run(text, date="2017-03-09")
+    # The second paragraph goes on with the first's bodies: "đáp ứng yêu cầu" asks nobody.
+    assert [t.agencies for t in result.tasks] == [["Các bộ, ngành, địa phương"]] * 2
