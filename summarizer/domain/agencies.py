@@ -159,6 +159,15 @@ def _cap_words(tail: str, known: set[str], numbered: bool = False) -> str:
     return " ".join(taken)
 
 
+def _hcm(text: str, name: str, at: int, end: int) -> tuple[str, int]:
+    """Hồ Chí Minh City written short after "TP" ("TP.HCM", "TP. HCM", "TP HCM"): its name, and the end
+    of the mention (past the short form when it stands at `at`)."""
+    if name == "HCM":
+        return "Hồ Chí Minh", end
+    short = _HCM.match(text, at) if name in ("", "TP") else None
+    return ("Hồ Chí Minh", short.end()) if short else (name, end)
+
+
 def _place_name(text: str, m: re.Match[str], level: str, known: set[str]) -> str:
     """The name of the place a level word opens, with its number where the level numbers its units;
     a number that counts what follows it is no part of the name ("xã 2 lần", "Lâm Đồng 2 năm")."""
@@ -322,11 +331,8 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             if name
             else (m.end("more") if m.group("more") else m.end("level"))
         )
-        hcm = _HCM.match(text, m.end("level")) if level == "thành phố" and not name else None
-        if hcm:
-            name, end = "Hồ Chí Minh", hcm.end()  # "UBND TP.HCM"
-        elif name == "HCM":
-            name = "Hồ Chí Minh"  # "UBND TP. HCM"
+        if level == "thành phố":
+            name, end = _hcm(text, name, m.end("level"), end)  # "UBND TP.HCM", "UBND TP. HCM"
         if not name and level != "tỉnh":
             name = ctx.place(level) or ""
         if level == "tỉnh" and name and name == ctx.place("tỉnh"):
@@ -352,11 +358,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         # its own stands for its people's committee, as a district does; "thành phố" alone is a noun.
         name = _cap_words(m.group("name"), known) if m.group("name") else ""
         end = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
-        hcm = _HCM.match(text, m.end("level")) if not name else None
-        if hcm:
-            name, end = "Hồ Chí Minh", hcm.end()
-        elif name == "HCM":
-            name = "Hồ Chí Minh"
+        name, end = _hcm(text, name, m.end("level"), end)
         if name:
             found.append(Mention(m.start(), end, text[m.start() : end], f"UBND thành phố {name}"))
     found.extend(group_mentions(text, ctx, found, list_heads))
@@ -367,11 +369,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             continue
         body = m.group("body").replace("uỷ", "ủy")
         end = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
-        hcm = _HCM.match(text, end) if name == "TP" else None
-        if hcm:
-            name, end = "Hồ Chí Minh", hcm.end()  # "Cục Hải quan TP.HCM"
-        elif name == "HCM":
-            name = "Hồ Chí Minh"  # "Cục Hải quan TP HCM"
+        name, end = _hcm(text, name, end, end)  # "Cục Hải quan TP.HCM", "Cục Hải quan TP HCM"
         found.append(Mention(m.start(), end, text[m.start() : end], f"{body} {name}"))
     found.extend(_short_named_bodies(text, found))
     for m in _CENTRAL.finditer(text):

@@ -5,6 +5,8 @@ Công ty A, … chưa được thống nhất …"), and an official answers it 
 B … cho biết …"). The account alone is only a report; the answer after it is what shows it was an
 ask. So an account becomes a request only when an answer follows it (in the same paragraph or within
 two paragraphs), or when it calls itself one ("Kiến nghị về vấn đề X, đại diện Công ty A cho biết …").
+At a review conference a unit's head raises his unit's difficulties the same way ("Cục trưởng Cục Hải
+quan Quảng Trị … nêu ra những vướng mắc …"), answered by one sentence for all the asks heard.
 """
 
 from __future__ import annotations
@@ -60,16 +62,19 @@ _ANSWER_OPENING = re.compile(
     re.I,
 )
 # An official who speaks: a person or representative of a body that is not the party, then his word
-# ("…, đại diện Cục Hải quan TP. Cần Thơ cho biết, …").
-# The speaker's noun may stand before his name and title ("Ông Đỗ Văn Sử, Phó cục trưởng …, Bộ Kế
-# hoạch và Đầu tư cho hay").
+# ("…, đại diện Cục Hải quan TP. Cần Thơ cho biết, …"); the speaker's noun may stand before his name
+# and title ("Ông Đỗ Văn Sử, Phó cục trưởng …, Bộ Kế hoạch và Đầu tư cho hay").
 _SPEAKER_NOUN = re.compile(r"\b(?:đại diện|lãnh đạo|ông|bà(?!\s+con\b))\s[^.;]{0,70}$", re.I)
-_BY_TOPIC = "\x00topic"
 _SPEECH = re.compile(
     r"^[^,.;]{0,80}?\b(?:cho biết|cho hay|cho rằng|giải thích|giải đáp|trả lời|khẳng định|thông tin"
     r"|thừa nhận)\b",
     re.I,
 )
+
+
+# What _answer_in returns for an answer that names its ask by the topic alone: the ask of the party
+# that spoke last.
+_BY_TOPIC = "\x00topic"
 
 
 @dataclass

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from summarizer.backends.rules import patterns as P
 from summarizer.backends.rules.assignees import action, assignees_in, extend_terminal, partners, unique
-from summarizer.domain import cues
 from summarizer.domain.agencies import Mention
 from summarizer.domain.agency_table import table
 from summarizer.domain.chain import choose_deadline
 from summarizer.domain.context import DocContext
+from summarizer.domain.cues import LEADER_TITLE
 from summarizer.domain.mention import CAP_WORD
 from summarizer.models import AgencySource, AgencySupport, Provenance, Task
 from summarizer.source.document import Source
@@ -72,14 +72,15 @@ _REPORTED_EVENT = re.compile(
 )
 # "Theo Chủ tịch UBND TP Đà Nẵng Lê Trung Chinh, …": words reported from another speaker.
 _REPORTED_FROM = re.compile(
-    rf"^\W*(?:(?:cũng\s+)?về vấn đề này,\s*)?theo\s+(?:ông|bà|đồng chí|lãnh đạo|đại diện|{cues.LEADER_TITLE})\b",
+    rf"^\W*(?:(?:cũng\s+)?về vấn đề này,\s*)?theo\s+(?:ông|bà|đồng chí|lãnh đạo|đại diện|{LEADER_TITLE})\b",
     re.I,
 )
 
 
 def _narrated(first: Piece, ctx: DocContext, text: str) -> bool:
-    """Whether the first clause tells what a body (or its leader) did ("… vừa có công văn gửi …",
-    "Theo công văn, UBND tỉnh đã tổ chức cuộc họp …"): a subject of its own, no carried-on work."""
+    """Whether the first clause tells what a body (or its leader) did or says ("… vừa có công văn gửi
+    …", "Theo công văn, UBND tỉnh đã tổ chức cuộc họp …", "Ông X, Chủ tịch UBND TP HCM cho biết, …",
+    "Theo Chủ tịch UBND TP Đà Nẵng …, …"): a subject of its own, no carried-on work."""
     if _REPORTED_FROM.match(first.text) and ctx.mentions_in(first.start, first.start + 80):
         return True
     for m in ctx.mentions_in(first.start, first.end):
