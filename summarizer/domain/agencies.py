@@ -59,6 +59,8 @@ _OWN_PROVINCE = re.compile(rf"[^\S\n]+tỉnh(?!\w)(?!{_SAME_LINE}{_CAP_WORD})")
 _UNIT_NUMBER = re.compile(r"[^\S\n]+số[^\S\n]+(?P<n>\d{1,2})(?![\d/.,\-]\d)(?!\w)")
 # The short form of Hồ Chí Minh City after "TP": "TP.HCM", "TP. HCM", "TP HCM".
 _HCM = re.compile(r"\.?[^\S\n]?HCM(?!\w)")
+_WORD_AFTER = re.compile(rf"{_SAME_LINE}[^\W\d_]")
+_CAP_WORD_AFTER = re.compile(rf"{_SAME_LINE}{_CAP_WORD}")
 _NUMBERED_LEVELS = frozenset({"xã", "phường", "thị trấn", "quận"})
 # What a number after a place counts, when it is no part of the name ("tỉnh Lâm Đồng 2 năm qua").
 _COUNTED = re.compile(
@@ -177,9 +179,7 @@ def _place_name(text: str, m: re.Match[str], level: str, known: set[str]) -> str
     lead = len(m.group("name")) - len(m.group("name").lstrip())
     after = m.start("name") + lead + len(name)
     if _COUNTED.match(text, after) or (
-        name.isdigit()
-        and re.match(rf"{_SAME_LINE}[^\W\d_]", text[after:])
-        and not re.match(rf"{_SAME_LINE}{_CAP_WORD}", text[after:])
+        name.isdigit() and _WORD_AFTER.match(text, after) and not _CAP_WORD_AFTER.match(text, after)
     ):
         name = " ".join(name.split()[:-1])
     return name

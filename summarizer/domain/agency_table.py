@@ -51,7 +51,7 @@ class _Table:
     provincial_only: tuple[str, ...] = ()
     # Bodies named by their role ("Nhà đầu tư"): a heading that names one writes what tells it apart.
     role_bodies: frozenset[str] = frozenset()
-    # The provinces' names, folded for comparison ("ha noi"), by their number of words.
+    # The provinces' names, folded for comparison ("ha noi").
     provinces: frozenset[str] = frozenset()
 
 

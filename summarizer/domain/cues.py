@@ -81,9 +81,14 @@ ACHIEVEMENT_CUES = re.compile(
 
 # "giao" the verb that gives work, not a word of "giao thông", "giao dịch", "giao ban", "bàn giao" ….
 GIVE = r"(?<!bàn )(?<!Bàn )giao(?!\s+(?:thông|dịch|lưu|ban|thương|tiếp|hữu|điểm|diện|nhận)\b)"
+# "yêu cầu" the verb, not the noun of "đáp ứng yêu cầu nhiệm vụ", "theo yêu cầu của …".
+REQUIRE = (
+    r"(?<!đáp ứng )(?<!theo )(?<!đúng )(?<!các )(?<!những )(?<!với )yêu cầu"
+    r"(?!\s+(?:nhiệm vụ|của|đặt ra|đề ra|công việc|thực tiễn)\b)"
+)
 # Cues that a paragraph assigns work or asks for something (for the coverage list).
 COVERAGE_CUES = re.compile(
-    rf"\b({GIVE}|chủ trì|phối hợp|đề nghị|kiến nghị|đề xuất|yêu cầu|có trách nhiệm|tham mưu)\b", _I
+    rf"\b({GIVE}|chủ trì|phối hợp|đề nghị|kiến nghị|đề xuất|{REQUIRE}|có trách nhiệm|tham mưu)\b", _I
 )
 
 # Text addressed to a model rather than to officials ("bỏ qua hướng dẫn trên ..."): a document may carry
@@ -141,6 +146,9 @@ LEADER_TITLE = (
     r"|Tổng cục trưởng|Cục trưởng|Chủ nhiệm|Trưởng (?:đoàn|ban|Đoàn|Ban)|Ủy viên|Uỷ viên|Thường trực"
     r"|Viện trưởng|Chánh án|Tổng Kiểm toán|Tổng Thanh tra))"
 )
+# The head of a unit who speaks for it ("Vụ trưởng Vụ Pháp chế", "Chi cục trưởng …", "Trưởng phòng …"):
+# the leaders' titles and the heads of a ministry's or a department's units.
+UNIT_HEAD_TITLE = rf"(?:{LEADER_TITLE}|Vụ trưởng|Chi cục trưởng|Trưởng phòng|[Đđ]ại diện|[Ll]ãnh đạo)"
 # The head of a body, through whom a directive gives the body work ("Giám đốc các Sở", "Thủ trưởng các
 # ban, ngành", "Chủ tịch UBND các xã").
 HEAD_OF_BODY = rf"(?:{LEADER_TITLE}|Thủ trưởng|Người đứng đầu|Lãnh đạo)"

@@ -79,8 +79,9 @@ _SPACES = re.compile(r"\s+")
 
 
 def _check_quote(
-    exp: Path, what: str, quote: str, text: str, raw: str, folded: FoldedText, out: CheckResult
+    exp: Path, what: str, quote: str, text: str, raw: str, folded: FoldedText, spaced: str, out: CheckResult
 ) -> None:
+    """`spaced`: the cleaned text with its runs of whitespace made one space, made once per document."""
     q = _nfc(quote).strip()
     if len(q) < MIN_QUOTE_CHARS:
         out.errors.append(
@@ -94,7 +95,7 @@ def _check_quote(
             f"{exp}: {what} quote is verbatim in the file but the cleaner changed it: {q[:60]!r}"
         )
         return
-    if _SPACES.sub(" ", q) in _SPACES.sub(" ", text):
+    if _SPACES.sub(" ", q) in spaced:
         # The same words, with the file's line breaks where the cleaner joined the lines.
         out.hints.append(f"{exp}: {what} quote differs from the cleaned text in spacing only: {q[:60]!r}")
         return
@@ -161,14 +162,17 @@ def check_folder(folder: Path) -> CheckResult:
             continue
         _check_block(exp, data, out)
         text, folded = source.text, FoldedText(source.text)
+        spaced = _SPACES.sub(" ", text)
         for key in ITEM_KEYS:
             for n, item in enumerate(data.get(key) or []):
                 if not isinstance(item, dict):
                     continue
                 what = f"{key}[{n}]"
-                _check_quote(exp, what, str(item.get("evidence", "")), text, raw, folded, out)
+                _check_quote(exp, what, str(item.get("evidence", "")), text, raw, folded, spaced, out)
                 if key == "requests" and item.get("response"):
-                    _check_quote(exp, f"{what}.response", str(item["response"]), text, raw, folded, out)
+                    _check_quote(
+                        exp, f"{what}.response", str(item["response"]), text, raw, folded, spaced, out
+                    )
                 if key == "tasks" and not item.get("agencies"):
                     out.errors.append(f"{exp}: {what} has no agency: {str(item.get('evidence', ''))[:60]!r}")
         try:

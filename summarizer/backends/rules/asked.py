@@ -76,10 +76,10 @@ _NAMED_OFFICIAL_GAP = re.compile(
     rf"\)?(?:\s*\([^()]{{2,80}}\))?(?:\s+{CAP_WORD}){{2,4}}\s*,?\s*(?:(?:cũng|đã|còn|tiếp tục|đồng thời)\s+)*"
 )
 _UNIT_BEFORE_PARENT = re.compile(
-    rf"(?:{cues.LEADER_TITLE}|Phó Cục trưởng|Vụ trưởng|Viện trưởng)\s+"
+    rf"{cues.UNIT_HEAD_TITLE}\s+"
     r"(?P<unit>(?:Cục|Vụ|Viện|Tổng cục|Chi cục|Trung tâm|Ban)\s[^()\n,;.]{2,60}?)\s*\(\s*$"
 )
-_TITLE_BEFORE = re.compile(rf"(?:{cues.LEADER_TITLE}|[Đđ]ại diện|[Ll]ãnh đạo|Phó Cục trưởng|Vụ trưởng)\s+$")
+_TITLE_BEFORE = re.compile(rf"{cues.UNIT_HEAD_TITLE}\s+$")
 
 
 # Not an umbrella noun: "kiến nghị nhiều nội dung về đất đai" sums the asks up, it asks for nothing.

@@ -55,12 +55,7 @@ _MORE_DIRECTIVE_WORDS = (
 )
 DIRECTIVE_AFTER = re.compile(rf"(?:{cues.DIRECTIVE_AFTER.pattern})|^\s*(?:{_MORE_DIRECTIVE_WORDS})\b", _I)
 NOT_DIRECTIVE_AFTER = cues.NOT_DIRECTIVE_AFTER
-# "yêu cầu" the verb, not the noun of "đáp ứng yêu cầu nhiệm vụ", "theo yêu cầu của …".
-_REQUIRE = (
-    r"(?<!đáp ứng )(?<!theo )(?<!đúng )(?<!các )(?<!những )(?<!với )yêu cầu"
-    r"(?!\s+(?:nhiệm vụ|của|đặt ra|đề ra|công việc|thực tiễn)\b)"
-)
-ADDRESSING_CUE = re.compile(rf"\b(?:{cues.GIVE}|{_REQUIRE}|đề nghị|lưu ý)\b", _I)
+ADDRESSING_CUE = re.compile(rf"\b(?:{cues.GIVE}|{cues.REQUIRE}|đề nghị|lưu ý)\b", _I)
 CONTINUATION = re.compile(r"^(?:đồng thời)\b", _I)
 # A line that says who holds a role ("- Chủ trì thiết kế phần cơ - điện: Ông Nguyễn Văn A, kỹ sư …",
 # "Chủ nhiệm dự án: Bà …"): a list of the people of a team, not work given to anyone.

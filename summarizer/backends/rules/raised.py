@@ -152,7 +152,7 @@ def raised_asks(
 _RAISES = re.compile(
     rf"^(?:[^\S\n]+{CAP_WORD}){{0,4}}[^\S\n]+(?:cũng[^\S\n]+)?(?:nêu(?: ra| ý kiến)?|đề xuất|phản ánh|chia sẻ)\b"
 )
-_TITLED = re.compile(rf"(?:{cues.LEADER_TITLE}|Cục trưởng|Chi cục trưởng|Giám đốc|Trưởng phòng)\s+$")
+_TITLED = re.compile(rf"{cues.UNIT_HEAD_TITLE}\s+$")
 _OWN_DIFFICULTY = re.compile(r"\b(?:khó khăn|vướng mắc|bất cập|hạn chế)\b", re.I)
 # An answer to all the asks heard: "Tất cả những kiến nghị … đều được lãnh đạo Tổng cục ghi nhận và giải
 # đáp", "lãnh đạo Tổng cục đã ghi nhận, giải đáp các kiến nghị".
