@@ -35,6 +35,7 @@ BENIGN = [
     "Báo cáo phương án xây dựng ứng dụng trả lời tự động (AI, Chatbot) đối với một số chuyên đề.",
     "Nhân rộng mô hình nông thôn mới kiểu mẫu, mô hình sản xuất nông nghiệp hữu cơ.",
     "Giao Sở Khoa học và Công nghệ nghiên cứu ứng dụng AI trong quản lý hồ sơ.",
+    "3. Về ứng dụng trí tuệ nhân tạo (AI): Thống nhất chủ trương nghiên cứu, thí điểm.",
     "Các mô hình cần thêm vốn để phát triển; mô hình sẽ xuất khẩu sang Nhật Bản.",
     "Không được bỏ qua các bước thẩm định; không bỏ qua các quy tắc an toàn lao động.",
     "Hãy đưa Nghị quyết vào cuộc sống; hãy coi đây là nhiệm vụ trọng tâm.",

@@ -385,3 +385,16 @@ def test_a_group_named_through_the_heads_of_its_parts_is_one_group():
 )
 def test_numbered_places_and_units(text, mentions):
     assert [(m.written, m.canonical) for m in find_mentions(text)] == mentions
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("- Vụ Pháp chế chủ trì rà soát các văn bản", ["Vụ Pháp chế"]),
+        ("2.3. Giao Vụ Chính sách thuế.", ["Vụ Chính sách thuế"]),  # the longest name of the table
+        ("Vụ TTHT chủ trì, phối hợp với Tạp chí thuế", ["Vụ TTHT"]),
+        ("Vụ việc được giải quyết dứt điểm", []),  # "vụ" that is a case, not a department
+    ],
+)
+def test_a_ministrys_departments_are_bodies(text, written):
+    assert [m.written for m in find_mentions(text)] == written

@@ -517,3 +517,10 @@ def test_a_groups_bare_word_is_not_that_group():
     assert _verify(text, quote, ["các đơn vị"]).agencies == []
     got = _verify(text, quote, ["Sở Nông nghiệp và Môi trường"])
     assert [a.name for a in got.agencies] == ["Sở Nông nghiệp và Môi trường"]
+
+
+def test_a_body_directed_to_its_work_leads_it():
+    text = "Thủ tướng chỉ đạo Ngân hàng Nhà nước Việt Nam đôn đốc thúc đẩy giải ngân."
+    assert _role(text, "Ngân hàng Nhà nước Việt Nam") == "lead"
+    # Without its work after it the body is what is directed.
+    assert _role("Tăng cường chỉ đạo UBND các xã trong công tác này.", "UBND các xã") != "lead"

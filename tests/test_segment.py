@@ -51,3 +51,10 @@ def test_a_pages_cut_off_teaser_said_again_below_is_a_caption():
         blocks("Tỉnh đã hoàn thành các tuyến đường, trường học, trạm y tế, nhà văn hóa …\n")[0].kind
         == "paragraph"
     )
+
+
+def test_a_short_numbered_line_over_bullets_heads_them():
+    text = "_2.3. Giao Vụ Chính sách.\n- Khẩn trương rà soát các đề án.\n2.4. Sở Xây dựng chủ trì rà soát hồ sơ các cụm công nghiệp.\n- Báo cáo trước ngày 15/11."
+    kinds = [(b.kind, b.level) for b in blocks(text)]
+    # An OCR'd underline before the number keeps it a point; seven words or fewer name whom, more is work.
+    assert kinds == [("heading", 3), ("bullet", 0), ("paragraph", 3), ("bullet", 0)]

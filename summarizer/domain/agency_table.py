@@ -53,6 +53,9 @@ class _Table:
     role_bodies: frozenset[str] = frozenset()
     # The provinces' names, folded for comparison ("ha noi").
     provinces: frozenset[str] = frozenset()
+    # A ministry's departments spelled out ("Vụ Pháp chế"): the heads and the names of [units].
+    unit_heads: tuple[str, ...] = ()
+    unit_names: tuple[str, ...] = ()
 
 
 def _key(s: str) -> str:
@@ -134,6 +137,8 @@ def table() -> _Table:
         tuple(fold_for_match(h).casefold() + " " for h in raw.get("places", {}).get("provincial_only", [])),
         frozenset(e["canonical"] for e in raw["body"] if e.get("role")),
         frozenset(fold_for_match(n).casefold() for n in raw.get("places", {}).get("provinces", [])),
+        tuple(raw.get("units", {}).get("heads", [])),
+        tuple(raw.get("units", {}).get("named", [])),
     )
 
 

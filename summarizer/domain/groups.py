@@ -5,8 +5,10 @@ central body named by their abbreviation ("Vụ TTHT")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarizer.domain import cues
+from summarizer.domain.agency_table import table
 from summarizer.domain.mention import CAP_WORD as _CAP_WORD
 from summarizer.domain.mention import AgencyContext, Mention
 
@@ -127,13 +129,33 @@ _EACH_PLACE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _named_unit() -> re.Pattern[str]:
+    """A ministry's department spelled out ("Vụ Pháp chế"), from the table's [units]; the longest
+    name first, so "Vụ Chính sách thuế" is not cut to "Vụ Chính sách"."""
+    t = table()
+    names = sorted(t.unit_names, key=len, reverse=True)
+    heads = "|".join(map(re.escape, t.unit_heads)) or "(?!)"
+    body = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{heads})\s+(?:{body})(?![\w&])")
+
+
 def of_each_place(text: str, found: list[Mention]) -> list[Mention]:
     """The mentions, a body followed by "các tỉnh, thành phố" read as that body of each (a group), and
-    the central units named by abbreviation added."""
-    found = found + [
+    the central units named by abbreviation or spelled out added (where the table names no other)."""
+    taken = [(m.start, m.end) for m in found]
+    named = [
         Mention(m.start(), m.end(), m.group(0), " ".join(m.group(0).split()))
-        for m in _ABBREVIATED_UNIT.finditer(text)
+        for m in _named_unit().finditer(text)
     ]
+    found = (
+        found
+        + [
+            Mention(m.start(), m.end(), m.group(0), " ".join(m.group(0).split()))
+            for m in _ABBREVIATED_UNIT.finditer(text)
+        ]
+        + [u for u in named if not any(s < u.end and u.start < e for s, e in taken)]
+    )
     out: list[Mention] = []
     for m in found:
         each = None if m.collective else _EACH_PLACE.match(text, m.end)

@@ -128,9 +128,13 @@ PATTERNS: tuple[InstructionPattern, ...] = (
         ),
         folded=False,
     ),
-    # "AI" in capitals addressing a model ("AI:", "AI hãy", "Note to AI"), not "ứng dụng AI".
+    # "AI" in capitals addressing a model ("AI:", "AI hãy", "Note to AI"), not "ứng dụng AI" nor the
+    # abbreviation a heading defines in brackets ("3. Về ứng dụng trí tuệ nhân tạo (AI):").
     _entry(
-        "ai_xung_ho", r"(?:^|(?<=[\s\W]))AI[\W_]*(?::|,[\W_]*hãy|hãy|ơi)", folded=False, case_sensitive=True
+        "ai_xung_ho",
+        r"(?:^|(?<=[\s\W]))(?<!\()AI[\W_]*(?::|,[\W_]*hãy|hãy|ơi)",
+        folded=False,
+        case_sensitive=True,
     ),
     # Only as one term ("AI assistant", "LLM-agent"): an official text lists "(AI, Chatbot)" as things
     # to build, and a comma between the words is such a list, not a role given to a reader.

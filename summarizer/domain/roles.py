@@ -69,6 +69,9 @@ _DIRECTED = re.compile(
     r"|kiến nghị với)\s+$",
     re.IGNORECASE,
 )
+# "chỉ đạo" before a body followed by its work gives the work to it ("Thủ tướng chỉ đạo Ngân hàng Nhà
+# nước … đôn đốc …"); without the work after it, the body is what is directed ("tăng cường chỉ đạo …").
+_DIRECTS = re.compile(r"\bchỉ đạo\s+$", re.IGNORECASE)
 # What a speaker says opens a clause of its own ("Bộ trưởng cho rằng, Bộ Y tế … cần …").
 _SPEECH = re.compile(
     r"\b(?:cho rằng|nhấn mạnh|khẳng định|cho biết|nêu rõ|chỉ rõ|lưu ý|đề nghị|yêu cầu)\s*[,:]\s*", re.I
@@ -135,6 +138,8 @@ def role(text: str, lo: int, start: int, end: int, *, narration: bool = False) -
         return "lead"
     if _SO_THAT.search(bare) and (cues.WORK_AFTER.match(tail) or _SO_THAT_WORK.match(tail)):
         return "lead"
+    if _DIRECTS.search(bare) and cues.WORK_AFTER.match(tail) and not cues.NARRATION_AFTER.match(tail):
+        return "lead"  # "Thủ tướng chỉ đạo Ngân hàng Nhà nước đôn đốc …"
     if cues.NOT_LEAD_BEFORE.search(bare) or cues.OBJECT_BEFORE.search(bare) or _OBJECT_OF.search(bare):
         return "object"
     if office is None and (BARE_LEVEL.fullmatch(text[start:end].strip()) or _PLACE.match(text, start, end)):

@@ -8,8 +8,9 @@ from typing import Literal
 
 BlockKind = Literal["heading", "caption", "paragraph", "bullet"]
 
-_ROMAN = re.compile(r"^(?P<m>[IVX]{1,4})\.\s+")
-_NUMBERED = re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)|^(?P<m1>\d{1,2})[.)]\s+(?=\S)")
+# An OCR'd page may leave a stray underline or rule before a number ("_2.3. Giao Vụ Chính sách.").
+_ROMAN = re.compile(r"^[_|]?(?P<m>[IVX]{1,4})\.\s+")
+_NUMBERED = re.compile(r"^[_|]?(?:(?P<m>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)|(?P<m1>\d{1,2})[.)]\s+(?=\S))")
 _LETTER = re.compile(r"^(?P<m>[a-zđ])\)\s+")
 _STAR = re.compile(r"^(?P<m>\*+)\s*")
 _BULLET = re.compile(r"^[-+•–]\s*(?=\S)")
@@ -95,7 +96,26 @@ def blocks(text: str) -> list[Block]:
         else:
             kind_ = "paragraph"
         out.append(Block(line_start + content_off, line_start + len(line), line_start, kind_, level, content))
-    return _teasers_as_captions(out)
+    return _teasers_as_captions(_short_heads(out))
+
+
+_SHORT_HEAD = 7  # words: "Giao Vụ Chính sách." names whom; "Sở X chủ trì rà soát hồ sơ …" is the work
+
+
+def _short_heads(bs: list[Block]) -> list[Block]:
+    """A short numbered line closed by a full stop, with bullets or deeper points under it ("2.3. Giao
+    Vụ Chính sách." then "- Khẩn trương …"), heads them: the work is in the lines below."""
+    out = list(bs)
+    for i, b in enumerate(bs[:-1]):
+        nxt = bs[i + 1]
+        if b.kind != "paragraph" or not b.level or not b.text.rstrip().endswith("."):
+            continue
+        words = _NUMBERED.sub("", b.text).rstrip()
+        if len(words.split()) > _SHORT_HEAD or _SENT_END.search(words) or ": " in words:
+            continue
+        if nxt.kind == "bullet" or (nxt.level > b.level and nxt.kind == "paragraph"):
+            out[i] = Block(b.start, b.end, b.line_start, "heading", b.level, b.text)
+    return out
 
 
 _ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)\s*$")
