@@ -4,7 +4,7 @@ locality to several higher bodies in one sentence."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import run
+from rules_helpers import run, tasks
 
 SPEECH = (
     "Thủ tướng làm việc với tỉnh\n\n"
@@ -311,3 +311,11 @@ def test_yeu_cau_the_noun_addresses_nobody():
     result, _ctx = run(text, date="2017-03-09")
     # The second paragraph goes on with the first's bodies: "đáp ứng yêu cầu" asks nobody.
     assert [t.agencies for t in result.tasks] == [["Các bộ, ngành, địa phương"]] * 2
+
+
+def test_the_leadership_of_a_body_directing_a_group_gives_it_the_work():
+    text = (
+        "Ngày 09/9/2020, UBND huyện Tháp Mười họp thường kỳ.\n\n"
+        "Lãnh đạo UBND huyện chỉ đạo các ngành chuyên môn vận động nông dân giảm giá thành sản xuất.\n"
+    )
+    assert [a for a, _e in tasks(text)] == [["Các ngành chuyên môn"]]

@@ -27,6 +27,8 @@ ASSIGN_BEFORE = re.compile(
 # xã …", the body before it does).
 LEADER_DIRECTS = re.compile(
     rf"(?<!\w){cues.LEADER_TITLE}(?!\w)[^,.;:]{{0,80}}?\s(?:cũng\s+|đã\s+|tiếp tục\s+)?(?:chỉ đạo|mong muốn)\s*$"
+    # "Lãnh đạo UBND huyện chỉ đạo các ngành chuyên môn …": the leadership of a body, as one leader.
+    r"|(?<!\w)[Ll]ãnh đạo\s+(?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Tỉnh|Huyện|Thành)[^,.;:]{0,60}?\s(?:cũng\s+|đã\s+)?chỉ đạo\s*$"
     # … and the leader named again by a form of address and his name ("Ông Phạm Anh Tuấn chỉ đạo huyện …",
     # "Đồng chí cũng chỉ đạo Sở …"): who directs is a leader; "mong muốn" of a person named so may be a
     # local's ask, so only "chỉ đạo" counts there.
