@@ -415,3 +415,14 @@ def test_a_body_that_directs_a_company_asks_nobody_in_a_step_of_that_work():
     result, _ctx = run(text, date="2024-06-29")
     assert result.requests == []
     assert len(result.tasks) == 1
+
+
+def test_an_enterprise_asks_by_its_full_name():
+    text = (
+        "Sáng 17/3, lãnh đạo TP.HCM gặp gỡ doanh nghiệp.\n\n"
+        "Từ thực tế trên, ông Trần Việt Anh, Tổng giám đốc Công ty Cổ phần XNK Nam Thái Sơn kiến nghị, "
+        "TP.HCM cần định hướng chiến lược các sản phẩm xuất khẩu chủ lực.\n"
+    )
+    result, _ctx = run(text)
+    # Its legal form in lower case and a name ending in a surname stay the company's.
+    assert [r.requester for r in result.requests] == ["Công ty Cổ phần XNK Nam Thái Sơn"]

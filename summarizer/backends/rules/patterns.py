@@ -248,8 +248,9 @@ PUBLIC_ASK = re.compile(
 )
 # The words that name the party more closely after its noun: a name, a place ("cử tri Nguyễn Văn A",
 # "người dân xã Vân Hà", "doanh nghiệp trên địa bàn"); stop at a verb or punctuation.
+# A company's legal form, written in lower case inside its name ("Công ty Cổ phần XNK Nam Thái Sơn").
 PUBLIC_PARTY_TAIL = re.compile(
-    r"(?:\s+(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\w*))*"
+    r"(?:\s+(?:(?i:cổ phần|trách nhiệm hữu hạn|một thành viên)|[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\w*))*"
     r"(?:\s+(?:xã|phường|thị trấn|huyện|thôn|bản|tổ dân phố)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\w*)+)?"
 )
 # A paragraph of the leader's answer in a write-up: "Về (các) kiến nghị của huyện, đồng chí … ghi nhận".

@@ -368,8 +368,10 @@ def _without_holder(name: str) -> str:
     words = name.split()
     if not P.UNIT_NAME.match(name) and not name.startswith(("Tập đoàn", "Hiệp hội")):
         return name  # "Cử tri Lê Văn Tám": a voter is named by the person's name
-    for i in range(1, len(words) - 1):
-        if words[i] in cues.SURNAMES and words[i + 1][:1].isupper():
+    # A person's name is three words or more; a surname and one word end many a company's name
+    # ("Công ty Cổ phần XNK Nam Thái Sơn").
+    for i in range(1, len(words) - 2):
+        if words[i] in cues.SURNAMES and words[i + 1][:1].isupper() and words[i + 2][:1].isupper():
             return " ".join(words[:i])
     return name
 
