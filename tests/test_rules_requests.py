@@ -426,3 +426,15 @@ def test_an_enterprise_asks_by_its_full_name():
     result, _ctx = run(text)
     # Its legal form in lower case and a name ending in a surname stay the company's.
     assert [r.requester for r in result.requests] == ["Công ty Cổ phần XNK Nam Thái Sơn"]
+
+
+def test_an_enterprises_speaker_named_again_asks_for_it():
+    text = (
+        "Sáng 17/3, lãnh đạo TP.HCM gặp gỡ doanh nghiệp.\n\n"
+        "Hiến kế để đẩy mạnh hoạt động XNK, ông Trần Việt Anh, Tổng giám đốc Công ty Cổ phần XNK Nam Thái "
+        "Sơn cho rằng, TP.HCM có nguy cơ mất lợi thế.\n\n"
+        "Từ thực tế trên, ông Trần Việt Anh kiến nghị, TP.HCM cần định hướng chiến lược các sản phẩm.\n\n"
+        "Ông Phạm Văn Bình đề nghị các sở tập trung thực hiện.\n"  # named with no company: no ask
+    )
+    result, _ctx = run(text)
+    assert [r.requester for r in result.requests] == ["Công ty Cổ phần XNK Nam Thái Sơn"]

@@ -298,19 +298,24 @@ def public_asks(b: Block, text: str, ctx: DocContext) -> list[Request]:
     for s in sentences(b.text, b.start):
         party = P.PUBLIC_PARTY.search(s.text)
         if not party:
-            continue
-        before = s.text[: party.start()]
-        if (
-            P.PUBLIC_ASK.search(before)
-            or P.ADDRESSING_CUE.search(before)
-            or P.PUBLIC_PARTY_OBJECT.search(before)
-        ):
-            continue
-        ask = P.PUBLIC_ASK.search(s.text, party.end())
-        if not ask:
-            continue
-        tail = P.PUBLIC_PARTY_TAIL.match(s.text, party.end())
-        requester = _without_holder(s.text[party.start() : tail.end() if tail else party.end()].strip())
+            spoken = _enterprise_speaker(s.text, text[: s.start])
+            if spoken is None:
+                continue
+            requester, ask = spoken
+        else:
+            before = s.text[: party.start()]
+            if (
+                P.PUBLIC_ASK.search(before)
+                or P.ADDRESSING_CUE.search(before)
+                or P.PUBLIC_PARTY_OBJECT.search(before)
+            ):
+                continue
+            found = P.PUBLIC_ASK.search(s.text, party.end())
+            if not found:
+                continue
+            ask = found
+            tail = P.PUBLIC_PARTY_TAIL.match(s.text, party.end())
+            requester = _without_holder(s.text[party.start() : tail.end() if tail else party.end()].strip())
         after = s.start + ask.end()
         # Whom it goes to, when a body follows the cue ("kiến nghị với lãnh đạo Bộ …", "đề nghị tỉnh …").
         lead_in = P.PUBLIC_ASK_LEAD_IN.match(text, after, s.end)
@@ -331,6 +336,35 @@ def public_asks(b: Block, text: str, ctx: DocContext) -> list[Request]:
             )
         )
     return out
+
+
+# An enterprise's speaker named again by name ("ông Trần Việt Anh kiến nghị, …"), introduced earlier
+# with his company ("ông Trần Việt Anh, Tổng giám đốc Công ty Cổ phần XNK Nam Thái Sơn cho rằng").
+_NAMED_ASKER = re.compile(
+    rf"(?<!\w)(?:ông|bà)\s+(?P<name>(?-i:{CAP_WORD})(?:\s+(?-i:{CAP_WORD})){{1,3}})\s+(?:cũng\s+)?"
+    r"(?:kiến nghị|đề nghị|đề xuất|mong muốn)\b",
+    re.I,
+)
+_COMPANY = r"(?P<company>(?-i:Tập đoàn|Tổng công ty|Công ty|Hiệp hội))(?=\s)"
+
+
+def _enterprise_speaker(sentence: str, before: str) -> tuple[str, re.Match[str]] | None:
+    """The company a person who asks in `sentence` speaks for, and his ask cue; None when the text
+    before never names him with a company."""
+    asker = _NAMED_ASKER.search(sentence)
+    if asker is None or P.ADDRESSING_CUE.search(sentence[: asker.start()]):
+        return None
+    window = before[-3000:]
+    intros = list(re.finditer(rf"{re.escape(asker['name'])}\s*,\s*[^,.;:\n]{{0,60}}?{_COMPANY}", window))
+    if not intros:
+        return None
+    intro = intros[-1]  # the latest introduction
+    tail = P.PUBLIC_PARTY_TAIL.match(window, intro.end())
+    company = window[intro.start("company") : tail.end() if tail else intro.end()].strip()
+    cue = P.PUBLIC_ASK.search(sentence, asker.end("name"))
+    if cue is None or not company.split()[1:]:
+        return None
+    return _without_holder(company), cue
 
 
 _SPEAKER = re.compile(rf"(?<!\w)(?P<title>{cues.LEADER_TITLE})(?:\s+(?-i:{CAP_WORD})){{0,4}}\s+(?:cũng\s+)?$")
