@@ -99,6 +99,8 @@ def blocks(text: str) -> list[Block]:
     return _teasers_as_captions(_short_heads(out))
 
 
+# What such a head opens with: the work given to a body, or the topic of a section of work.
+_GIVES_SECTION = re.compile(r"(?:Giao|Đối với|Về)\s", re.IGNORECASE)
 _SHORT_HEAD = 7  # words: "Giao Vụ Chính sách." names whom; "Sở X chủ trì rà soát hồ sơ …" is the work
 
 
@@ -112,6 +114,9 @@ def _short_heads(bs: list[Block]) -> list[Block]:
             continue
         words = _NUMBERED.sub("", b.text).rstrip()
         if len(words.split()) > _SHORT_HEAD or _SENT_END.search(words) or ": " in words:
+            continue
+        if not _GIVES_SECTION.match(words):  # "2. Đại diện Sở Công Thương." over its people is no head
+            continue
             continue
         if nxt.kind == "bullet" or (nxt.level > b.level and nxt.kind == "paragraph"):
             out[i] = Block(b.start, b.end, b.line_start, "heading", b.level, b.text)
