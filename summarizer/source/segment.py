@@ -117,7 +117,6 @@ def _short_heads(bs: list[Block]) -> list[Block]:
             continue
         if not _GIVES_SECTION.match(words):  # "2. Đại diện Sở Công Thương." over its people is no head
             continue
-            continue
         if nxt.kind == "bullet" or (nxt.level > b.level and nxt.kind == "paragraph"):
             out[i] = Block(b.start, b.end, b.line_start, "heading", b.level, b.text)
     return out

@@ -345,7 +345,12 @@ _NAMED_ASKER = re.compile(
     r"(?:kiến nghị|đề nghị|đề xuất|mong muốn)\b",
     re.I,
 )
-_COMPANY = r"(?P<company>(?-i:Tập đoàn|Tổng công ty|Công ty|Hiệp hội))(?=\s)"
+# … and where he was introduced with it: his name, a comma, his office, the company's kind.
+_INTRODUCED = re.compile(
+    rf"(?<!\w)(?P<name>(?-i:{CAP_WORD})(?:\s+(?-i:{CAP_WORD})){{1,3}})\s*,\s*[^,.;:\n]{{0,60}}?"
+    r"(?P<company>(?-i:Tập đoàn|Tổng công ty|Công ty|Hiệp hội))(?=\s)",
+    re.I,
+)
 
 
 def _enterprise_speaker(sentence: str, before: str) -> tuple[str, re.Match[str]] | None:
@@ -355,7 +360,8 @@ def _enterprise_speaker(sentence: str, before: str) -> tuple[str, re.Match[str]]
     if asker is None or P.ADDRESSING_CUE.search(sentence[: asker.start()]):
         return None
     window = before[-3000:]
-    intros = list(re.finditer(rf"{re.escape(asker['name'])}\s*,\s*[^,.;:\n]{{0,60}}?{_COMPANY}", window))
+    name = " ".join(asker["name"].split())
+    intros = [m for m in _INTRODUCED.finditer(window) if " ".join(m["name"].split()).endswith(name)]
     if not intros:
         return None
     intro = intros[-1]  # the latest introduction
