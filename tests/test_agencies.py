@@ -398,3 +398,18 @@ def test_numbered_places_and_units(text, mentions):
 )
 def test_a_ministrys_departments_are_bodies(text, written):
     assert [m.written for m in find_mentions(text)] == written
+
+
+@pytest.mark.parametrize(
+    "written, canonical",
+    [
+        ("Công đoàn phường Yên Nghĩa", "Công đoàn phường Yên Nghĩa"),
+        ("Hội Nông dân xã Hoa Thám", "Hội Nông dân xã Hoa Thám"),
+        ("phường Yên Nghĩa", "UBND phường Yên Nghĩa"),
+        ("xã Hoa Thám", "UBND xã Hoa Thám"),
+    ],
+)
+def test_a_place_after_another_body_names_that_bodys_level(written, canonical):
+    from summarizer.domain.agencies import canonicalize
+
+    assert canonicalize(written) == canonical

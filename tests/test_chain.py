@@ -524,3 +524,50 @@ def test_a_body_directed_to_its_work_leads_it():
     assert _role(text, "Ngân hàng Nhà nước Việt Nam") == "lead"
     # Without its work after it the body is what is directed.
     assert _role("Tăng cường chỉ đạo UBND các xã trong công tác này.", "UBND các xã") != "lead"
+
+
+def test_a_lead_written_short_is_the_body_a_heading_named_in_full():
+    # The heading names the investor in full; the bullet under another heading writes it short.
+    text = (
+        "1. Nhà đầu tư của dự án đường bộ cao tốc Bảo Lộc – Liên Khương:\n"
+        "a) Khẩn trương tập kết máy móc, thiết bị thi công.\n"
+        "2. Đối với việc lập hồ sơ điều chỉnh dự án:\n"
+        "a) Yêu cầu Nhà đầu tư lập hồ sơ điều chỉnh chủ trương đầu tư trước ngày 30/5/2026.\n"
+    )
+    full = "Nhà đầu tư của dự án đường bộ cao tốc Bảo Lộc – Liên Khương"
+    got = _verify(text, "a) Yêu cầu Nhà đầu tư lập hồ sơ điều chỉnh chủ trương đầu tư", [full])
+    assert [agency_key(a.name) for a in got.agencies] == [agency_key(full)]
+    # A body the text never named in full before is not made up from its short form.
+    got = _verify(
+        text, "a) Yêu cầu Nhà đầu tư lập hồ sơ điều chỉnh chủ trương đầu tư", ["Nhà đầu tư dự án khác"]
+    )
+    assert got.agencies == []
+
+
+def test_a_body_of_the_wards_own_level_is_named_by_its_level_alone():
+    text = (
+        "Yên Nghĩa đối thoại với người lao động\n\n"
+        "Sáng 31-7, UBND phường Yên Nghĩa tổ chức hội nghị đối thoại với người lao động.\n\n"
+        "Sau hội nghị, Công đoàn phường phối hợp với các đơn vị liên quan theo dõi, đôn đốc việc giải quyết.\n"
+    )
+    quote = "Sau hội nghị, Công đoàn phường phối hợp với các đơn vị liên quan theo dõi"
+    got = _verify(text, quote, ["Công đoàn phường Yên Nghĩa"])
+    assert [a.name for a in got.agencies] == ["Công đoàn phường Yên Nghĩa"]
+    # Another ward's union is not this one.
+    assert _verify(text, quote, ["Công đoàn phường Đồng Mai"]).agencies == []
+
+
+def test_a_ministry_is_bo_alone_in_the_write_up_of_its_own_conference():
+    text = (
+        "Bộ Nội vụ hoàn thành 106 nhiệm vụ được giao trong tháng 3\n\n"
+        "Chiều 31/3, Bộ trưởng chủ trì hội nghị giao ban tháng 3.\n\n"
+        "Đặc biệt, trong tháng này, Bộ phải tổ chức thành công hai đại hội mẫu.\n\n"
+        "Bộ máy của các đơn vị cần được sắp xếp tinh gọn.\n"
+    )
+    got = _verify(
+        text, "Đặc biệt, trong tháng này, Bộ phải tổ chức thành công hai đại hội mẫu.", ["Bộ Nội vụ"]
+    )
+    assert [a.name for a in got.agencies] == ["Bộ Nội vụ"]
+    ctx = build_context(Source("made-up.txt", clean_text(text)))
+    # "Bộ máy" is a noun, not the ministry.
+    assert not any(m.written == "Bộ" and "Bộ máy" in text[m.start : m.start + 6] for m in ctx.mentions)

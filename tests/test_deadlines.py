@@ -245,3 +245,15 @@ def test_a_span_of_days_counts_from_its_first(written, day, month, year):
 
     got = first_day(written)
     assert got is not None and (got.day, got.month, got.year) == (day, month, year)
+
+
+@pytest.mark.parametrize("phrase", ["ngay", "Nhanh chóng", "thực hiện ngay", "ngay lập tức"])
+def test_an_urgency_word_given_as_the_whole_deadline_is_urgent(phrase):
+    assert parse_deadline(phrase, REF).kind == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text", ["ngay cả khi dự án chậm", "giá tăng nhanh chóng trong quý", "ngay tại trụ sở"]
+)
+def test_an_urgency_word_in_running_text_is_no_deadline(text):
+    assert find_deadline(text, REF) is None

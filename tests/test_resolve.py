@@ -49,3 +49,21 @@ def test_a_quote_found_after_folding_prefers_the_place_after_the_hint():
     hint = text.find("Câu khác")
     got = locate("Sở Y tế hòa giải các tranh chấp", text, hint=hint)
     assert got is not None and got.match == "folded" and got.start == text.rfind("Sở Y tế")
+
+
+def test_one_bullet_with_two_dated_pieces_of_work_keeps_both():
+    from summarizer.backends.model.resolve import merge_tasks
+    from summarizer.models import Deadline, Task
+
+    quote = "Khẩn trương nộp hồ sơ trước ngày 28/4/2026; hoàn thành báo cáo trước ngày 05/5/2026."
+
+    def task(due: str, text: str) -> Task:
+        import datetime as dt
+
+        d = Deadline(text=text, due=dt.date.fromisoformat(due), kind="date")
+        return Task(evidence=quote, span=(0, len(quote)), agencies=["Nhà đầu tư"], action=text, deadline=d)
+
+    first, second = task("2026-04-28", "trước ngày 28/4/2026"), task("2026-05-05", "trước ngày 05/5/2026")
+    assert len(merge_tasks([first, second])) == 2
+    # A second sighting from an overlapping chunk carries the same deadline: one task.
+    assert len(merge_tasks([first, first.model_copy()])) == 1

@@ -16,6 +16,7 @@ from summarizer.domain.agency_table import _body_canonical, _key, _So, _so_canon
 from summarizer.domain.groups import group_mentions, of_each_place
 from summarizer.domain.mention import CAP_WORD, SAME_LINE, AgencyContext, Mention
 from summarizer.domain.mention import UPPER_VI as UPPER_VI  # re-exported: other modules read it here
+from summarizer.domain.mention import merge_mentions as merge_mentions  # re-exported: callers read it here
 from summarizer.source.clean import fold_for_match
 
 _I = re.IGNORECASE
@@ -95,7 +96,8 @@ _LOCAL = re.compile(
     rf"(?P<name>{_NAME_WORD}{{0,4}})",
 )
 # A place named on its own ("huyện Bình Gia", "Huyện cần ...") stands for its people's committee.
-_PLACE = re.compile(rf"(?<!\w)(?P<level>[Hh]uyện|[Xx]ã|[Tt]ỉnh)(?P<name>{_NAME_WORD}{{0,4}})")
+# "phường": since the 2025 reorganization the commune-level unit of a town, beside "xã".
+_PLACE = re.compile(rf"(?<!\w)(?P<level>[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]ỉnh)(?P<name>{_NAME_WORD}{{0,4}})")
 # Not after a comma: "Sở Y tế, TP. Hồ Chí Minh" writes the body's place, as an address does.
 _CITY = re.compile(
     rf"(?<!\w)(?<!,\s)(?P<level>[Tt]hành phố|TP\.?)(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})"
@@ -300,7 +302,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             name = _body_canonical(canonical, ctx)
             end = m.end()
             if levelled:
-                lv = re.match(r"\s+(huyện|tỉnh|xã)(?:,\s*(?:xã|huyện))?", text[end:])
+                lv = re.match(r"\s+(huyện|tỉnh|xã|phường)(?:,\s*(?:xã|phường|huyện))?", text[end:])
                 if lv:
                     level = lv.group(1)
                     place = ctx.place(level)
@@ -347,7 +349,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             end = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
         if level == "tỉnh" and not name:
             canonical = "UBND tỉnh"
-        elif level == "xã" and not name:
+        elif level in ("xã", "phường") and not name:
             continue  # "xã" alone is a common noun far more often than an addressee
         else:
             name = name or ctx.place(level) or ""
@@ -386,6 +388,9 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
     return out
 
 
+_BARE_PLACE = re.compile(r"(?i:xã|phường|huyện|tỉnh|thị xã|thành phố|TP\.?)\s")
+
+
 def canonicalize(name: str, ctx: AgencyContext | None = None) -> str:
     """Canonical form of one agency name as a model or a person wrote it."""
     cleaned = re.sub(r"\s+", " ", name).strip().strip(";,.")
@@ -393,7 +398,11 @@ def canonicalize(name: str, ctx: AgencyContext | None = None) -> str:
         return cleaned
     mentions = find_mentions(cleaned, ctx)
     if len(mentions) == 1 and (mentions[0].end - mentions[0].start) >= 0.6 * len(cleaned):
-        return mentions[0].canonical
+        m = mentions[0]
+        # "Công đoàn phường Yên Nghĩa", "Hội Nông dân xã X": the place names the level of another
+        # body, not the UBND a bare place stands for.
+        if not (m.start > 0 and _BARE_PLACE.match(m.written) and cleaned[:1].isupper()):
+            return m.canonical
     if not mentions:
         # A bare department name ("Giáo dục và Đào tạo") as found in lists after "Các Sở:".
         so = table().so_by_key.get(_key(cleaned))
@@ -404,7 +413,12 @@ def canonicalize(name: str, ctx: AgencyContext | None = None) -> str:
 
 def infer_places(text: str) -> dict[str, str]:
     """The district/commune/province a document is about: its most often named one at each level."""
-    counts: dict[str, Counter[str]] = {"huyện": Counter(), "xã": Counter(), "tỉnh": Counter()}
+    counts: dict[str, Counter[str]] = {
+        "huyện": Counter(),
+        "xã": Counter(),
+        "phường": Counter(),
+        "tỉnh": Counter(),
+    }
     for m in _PLACE.finditer(text):
         name = _cap_words(m.group("name"), set()) if m.group("name") else ""
         # "Chủ tịch UBND huyện Phạm Văn An": a person's name follows a title, not a place's; "Chủ tịch UBND
@@ -429,16 +443,3 @@ def agency_key(name: str) -> str:
 
 
 _LEVEL_WORD = re.compile(r" (?:tỉnh|thành phố)\.? ")
-
-
-def merge_mentions(base: list[Mention], extra: list[Mention]) -> list[Mention]:
-    """Both lists as one, in text order, non-overlapping: where two overlap the longer wins, and on
-    equal length the one in `base`."""
-    tagged = [(m, 0) for m in base] + [(m, 1) for m in extra]
-    tagged.sort(key=lambda x: (x[0].start, -(x[0].end - x[0].start), x[1]))
-    out: list[Mention] = []
-    for m, _src in tagged:
-        if out and m.start < out[-1].end:
-            continue
-        out.append(m)
-    return out

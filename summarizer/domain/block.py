@@ -164,6 +164,11 @@ def choose_deadline(
     given = bool(phrase and phrase.strip())
     others = (((span[0], clause[0]), (clause[1], span[1])) if clause else ()) + siblings
     located = _locate_phrase(source, ref, phrase, lo, hi, others, span) if given else None
+    lead_in = list_lead_in(source, lo)
+    if given and located is None and lead_in is not None:
+        # "… giải quyết dứt điểm các tồn tại trước ngày 10 tháng 6 năm 2025, cụ thể:" then one bullet per
+        # province: each bullet is due when its list's lead-in says.
+        located = _locate_phrase(source, ref, phrase, *lead_in)
     if located is not None:
         candidates.append(located)
     mine = clause or span
@@ -187,10 +192,29 @@ def choose_deadline(
                 if got:
                     candidates.append(got)
                     break
+    if not candidates and lead_in is not None:
+        inherited = find_deadline(text[lead_in[0] : lead_in[1]], ref, base=lead_in[0])
+        if inherited is not None and inherited.due is not None:
+            candidates.append(inherited)
     if not candidates:
         return None
     # max keeps the first of equals: the model's reading of its own item, then the quote's phrase.
     return max(candidates, key=deadline_rank)
+
+
+def list_lead_in(source: Source, lo: int) -> tuple[int, int] | None:
+    """The paragraph that introduces the bullet run an item at `lo` stands in ("…, cụ thể:"), or None
+    when the item is no bullet or its run has no such lead."""
+    at = source.block_at(lo)
+    if at is None or source.blocks[at].kind != "bullet":
+        return None
+    for b in reversed(source.blocks[:at]):
+        if b.kind == "bullet":
+            continue
+        if b.kind == "paragraph" and source.text[b.line_start : b.end].rstrip().endswith(":"):
+            return b.line_start, b.end
+        return None
+    return None
 
 
 def _locate_phrase(

@@ -161,6 +161,11 @@ def _support_in(
     plural = re.match(r"(?i:các|những)\s+(.{4,})", written.strip())
     if needles and plural:
         needles.append(fold(plural.group(1)))
+    # "Công đoàn phường" for "Công đoàn phường Yên Nghĩa": the body of the place the document is about,
+    # which the text names by its level alone.
+    own = _OWN_PLACE_TAIL.search(written.strip())
+    if needles and own and ctx.agencies.place(own["level"]) == own["place"]:
+        needles.append(fold(written.strip()[: own.start("place")].rstrip()))
     for n, needle in enumerate(needles):
         # The plural's bare form is a common word too (the verb "tổ chức", "đơn vị" in a group's
         # list "các cơ quan, đơn vị liên quan"): not read from those.
@@ -207,6 +212,11 @@ def _support_in(
             if cues.ASSIGNMENT_LEAD.search(ITEM_MARK.sub("", head)):
                 return AgencySupport(name=canonical_in(written, ctx), source=link.source, span=got)
     return None
+
+
+_OWN_PLACE_TAIL = re.compile(
+    r"\s(?P<level>huyện|xã|phường)\s+(?P<place>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})$"
+)
 
 
 def _in_capitals(written: str) -> bool:

@@ -317,6 +317,10 @@ def parse_deadline(phrase: str, ref: dt.date | None = None) -> Deadline | None:
     A bare period written as the whole phrase ("Quý I/2019", "năm 2021", "tháng 6/2025") reads as
     "within" it, as a person giving a deadline means it."""
     found = find_deadline(phrase, ref)
+    if found is None and _URGENT_PHRASE.fullmatch(phrase.strip().rstrip(".;,")):
+        # Given as the whole deadline, "ngay" and "nhanh chóng" mean "khẩn trương"; in running text
+        # they are too common ("ngay cả", "tăng nhanh chóng") for the table to read them so.
+        return Deadline(text=phrase.strip(), kind="urgent")
     if found is None and _BARE_PERIOD.match(phrase.strip()):
         within = find_deadline(f"trong {phrase.strip()}", ref)
         found = within.model_copy(update={"text": phrase.strip()}) if within else None
@@ -324,6 +328,9 @@ def parse_deadline(phrase: str, ref: dt.date | None = None) -> Deadline | None:
 
 
 _BARE_PERIOD = re.compile(r"^(?:quý|năm|tháng|6 tháng)\s", _I)
+_URGENT_PHRASE = re.compile(
+    r"(?:(?:thực hiện|triển khai|bắt tay)\s+)?(?:ngay(?:\s+lập tức)?|nhanh chóng)", _I
+)
 
 
 def deadline_rank(dl: Deadline) -> int:

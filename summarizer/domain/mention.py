@@ -35,3 +35,16 @@ class AgencyContext:
 
     def place(self, level: str) -> str | None:
         return self.places.get(level.lower())
+
+
+def merge_mentions(base: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """Both lists as one, in text order, non-overlapping: where two overlap the longer wins, and on
+    equal length the one in `base`."""
+    tagged = [(m, 0) for m in base] + [(m, 1) for m in extra]
+    tagged.sort(key=lambda x: (x[0].start, -(x[0].end - x[0].start), x[1]))
+    out: list[Mention] = []
+    for m, _src in tagged:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out

@@ -58,7 +58,7 @@ def reads_on(text: str, at: int, rest: str, hi: int) -> int | None:
     want = rest.strip(" ,")
     if not want:
         return None
-    for m in re.finditer(r"[^\s,]+", text[at:hi]):
+    for m in re.finditer(r"[^\s,:;]+", text[at:hi]):
         end = at + m.end()
         got = agency_key(text[at:end]).strip(" ,")
         if got == want:
@@ -130,16 +130,29 @@ def unknown_subject(quote: str) -> bool:
     return UNKNOWN_SUBJECT.search(quote) is not None
 
 
+def _named_before(text: str, ctx: DocContext, lo: int, key: str, written: str) -> str | None:
+    """The body's name as the document wrote it in full before `lo`: a mention, or a mention read on
+    with the rest of the name ("Nhà đầu tư" + " của 02 dự án đường bộ cao tốc …" in a heading)."""
+    for o in ctx.mentions_in(0, lo):
+        okey = agency_key(o.canonical)
+        if okey == key:
+            return o.canonical
+        reads = key.startswith(okey) and key[len(okey) : len(okey) + 1] in (" ", ",")
+        if reads and reads_on(text, o.end, key[len(okey) :], lo) is not None:
+            return canonical_in(written, ctx)
+    return None
+
+
 def short_form(
     source: Source, ctx: DocContext, lo: int, hi: int, key: str, written: str
 ) -> AgencySupport | None:
     """The quote's lead written short ("Cục Hải quan cần …") for the body the document named in
     full before it ("Cục Hải quan Hà Nội"), which is the model's name for it."""
-    full = next((o for o in ctx.mentions_in(0, lo) if agency_key(o.canonical) == key), None)
+    text = source.text
+    full = _named_before(text, ctx, lo, key, written)
     words = written.split()
     if full is None or len(words) < 3:
         return None
-    text = source.text
     for n in range(len(words) - 1, 1, -1):
         got = find_folded(source, lo, hi, fold(" ".join(words[:n])))
         if got is None:
@@ -147,9 +160,14 @@ def short_form(
         s, e = got
         if not text[s].isupper():
             return None  # a name is capitalized; "… triển khai thanh tra, kiểm tra" is the activity
-        if any(m.start <= s < m.end for m in ctx.mentions_in(max(0, s - 80), e)):
-            return None  # a longer name the table knows ("Cục Hải quan" of "Tổng cục Hải quan …")
+        # A longer name the table knows ("Cục Hải quan" of "Tổng cục Hải quan …") is another body;
+        # the short form itself, known to the table ("Nhà đầu tư" for "Nhà đầu tư của 02 dự án …"), is
+        # the one named in full before.
+        if any(
+            m.start <= s < m.end and (m.start, m.end) != (s, e) for m in ctx.mentions_in(max(0, s - 80), e)
+        ):
+            return None
         if role(text, lo, s, e) == "lead":
-            return AgencySupport(name=full.canonical, source="quote", span=(s, e))
+            return AgencySupport(name=full, source="quote", span=(s, e))
         return None
     return None

@@ -63,7 +63,7 @@ class Fidelity:
 def _by_agencies(expected: list[Task], got: list[Task], pairs: dict[int, int]) -> dict[int, int]:
     """Several expected tasks on one quote (one per lead) are told apart by their agencies, not by
     the order the matcher met them: among them, each takes the found task that shares most of its
-    agencies."""
+    agencies, then its deadline (one bullet with two dated pieces of work)."""
     groups: dict[tuple[int, int], list[int]] = {}
     for i in pairs:
         groups.setdefault(expected[i].span, []).append(i)
@@ -74,7 +74,15 @@ def _by_agencies(expected: list[Task], got: list[Task], pairs: dict[int, int]) -
         free = [pairs[i] for i in members]
         for i in members:
             want = {agency_key(a) for a in expected[i].agencies}
-            best = max(free, key=lambda j: len(want & {agency_key(a) for a in got[j].agencies}))
+            e_dl = expected[i].deadline
+            due = e_dl.due if e_dl is not None else None
+
+            def agreement(j: int, want: set[str] = want, due: object = due) -> tuple[int, bool]:
+                have = {agency_key(a) for a in got[j].agencies}
+                g_dl = got[j].deadline
+                return len(want & have), g_dl is not None and g_dl.due == due
+
+            best = max(free, key=agreement)
             out[i] = best
             free.remove(best)
     return out

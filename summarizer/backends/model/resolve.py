@@ -302,6 +302,10 @@ def merge_tasks(tasks: Sequence[Task]) -> list[Task]:
         def same_work(o: Task, t: Task = t, keys: set[str] = keys) -> bool:
             other = {agency_key(a) for a in o.agencies}
             shared = bool(keys & other) or (not keys and not other)
+            # One bullet, two dates ("nộp hồ sơ … trước ngày 28/4; hoàn thành báo cáo … trước ngày
+            # 05/5"): two pieces of work; a chunk's second sighting carries the same deadline.
+            if o.deadline and t.deadline and o.deadline.due and t.deadline.due != o.deadline.due:
+                return False
             return shared and (
                 overlap(o.span, t.span) >= 0.6
                 or (overlap(o.span, t.span) > 0 and _similar(o.action, t.action))

@@ -44,6 +44,7 @@ from summarizer.domain.context.header import (
     find_issuer,
     is_formal,
 )
+from summarizer.domain.context.own_body import own_ministry, with_own_ministry
 from summarizer.domain.context.people import (
     Person,
     directive_giver,
@@ -189,6 +190,11 @@ def build_context(source: Source) -> DocContext:
     published = metadata_date(metadata) or date_line or byline_date(bs)
 
     inferred = infer_places(text)
+    # A ward is the document's own only where its title or opening names it ("Yên Nghĩa đối thoại …"):
+    # a province's write-up names wards in its citizens' addresses.
+    head = [b for b in bs[:6] if b.kind in ("heading", "paragraph", "caption")][:3]
+    if "phường" in inferred and not any(inferred["phường"] in b.text for b in head):
+        del inferred["phường"]
     places = dict(inferred)
     if place_line and re.search(rf"TỈNH\s+{re.escape(place_line.upper())}\b", text[:1500]):
         places["tỉnh"] = place_line  # "HÒA BÌNH" in the header: the dated line names the province
@@ -285,16 +291,14 @@ def build_context(source: Source) -> DocContext:
     # ("yêu cầu Công ty …"): that unit's name and role nouns are mentions of it.
     recorded = inspected_unit(source, record=True) if not addressees and info.kind == "minutes" else None
     named_units = addressees or ([recorded[0]] if recorded else [])
+    found = with_addressee(text, _mentions(text, agency_ctx, central, places), named_units)
+    found = with_own_ministry(text, found, own_ministry(info.issuer, bs, found))
     return DocContext(
         info=info,
         reference_date=ref,
         reference_source=how,
         agencies=agency_ctx,
-        mentions=tuple(
-            with_organizations(
-                text, with_addressee(text, _mentions(text, agency_ctx, central, places), named_units), spans
-            )
-        ),
+        mentions=tuple(with_organizations(text, found, spans)),
         issue_date=issue_date,
         published=published,
         addressee_spans=tuple(spans),

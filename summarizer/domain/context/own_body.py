@@ -1,0 +1,35 @@
+"""The ministry a document is about, named in its own text as "Bộ" alone ("Bộ phải tổ chức …", "Bộ sẽ
+triển khai …"): a write-up of a ministry's conference and a ministry's own notice call it so."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.domain.agencies import merge_mentions
+from summarizer.domain.mention import Mention
+from summarizer.source.segment import Block
+
+# "Bộ" with a capital and then the work, as a lead: a modal or an assignment verb. Not "Bộ máy", "Bộ
+# phận", "Bộ tiêu chí", "Bộ luật" (common nouns at a sentence's start), nor "Bộ Nội vụ" (a full name).
+_BARE_MINISTRY = re.compile(
+    r"(?<![\w])(?<!(?i:lãnh đạo) )Bộ(?=\s+(?:sẽ|phải|cần|đã|đang|tiếp tục|chủ trì|chủ động|khẩn trương|tập trung|kiên quyết)\b)"
+)
+
+
+def own_ministry(issuer: str | None, blocks: list[Block], found: list[Mention]) -> str | None:
+    """The issuer when it is a ministry; else the one ministry the title and opening name."""
+    if issuer and issuer.startswith("Bộ "):
+        return issuer
+    opening = [b for b in blocks[:4] if b.kind in ("heading", "paragraph", "caption")]
+    if not opening:
+        return None
+    lo, hi = opening[0].line_start, opening[-1].end
+    named = {m.canonical for m in found if lo <= m.start < hi and m.canonical.startswith("Bộ ")}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def with_own_ministry(text: str, found: list[Mention], ministry: str | None) -> list[Mention]:
+    if ministry is None:
+        return found
+    extra = [Mention(m.start(), m.end(), m.group(0), ministry) for m in _BARE_MINISTRY.finditer(text)]
+    return merge_mentions(found, extra)
