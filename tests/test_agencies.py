@@ -101,7 +101,8 @@ def test_a_place_name_never_runs_onto_the_next_line():
 @pytest.mark.parametrize(
     ("written", "canonical"),
     [
-        ("Ban Thường vụ Thành ủy Cần Thơ", "Ban Thường vụ Thành ủy Cần Thơ"),
+        ("Ban Thường vụ Thành ủy Cần Thơ", "Thành ủy Cần Thơ"),  # the standing organ is the committee
+        ("Thường trực Tỉnh ủy", "Tỉnh ủy"),
         ("Huyện uỷ Bình Gia", "Huyện ủy Bình Gia"),
         ("Cục Hải quan TP Hà Nội", "Cục Hải quan Hà Nội"),
         ("UBND TP. Hà Nội", "UBND thành phố Hà Nội"),

@@ -224,13 +224,14 @@ def test_an_office_beside_a_lead_that_speaks_gives_the_work():
     assert _verify(text, text.strip(), ["HĐND tỉnh"]).agencies == []
 
 
-def test_words_inside_a_longer_name_are_not_that_body():
+def test_a_committees_standing_organ_is_the_committee():
+    # Domain notes §3: "BTV Tỉnh ủy" is a written form of the Tỉnh ủy; the organ acts in its name.
     text = (
         "Thường trực Ban Bí thư đề nghị Ban Thường vụ Thành ủy Cần Thơ phối hợp chặt chẽ với Đoàn Kiểm tra.\n"
     )
-    assert _verify(text, text.strip(), ["Thành ủy Cần Thơ"]).agencies == []
-    got = _verify(text, text.strip(), ["Ban Thường vụ Thành ủy Cần Thơ"])
-    assert [a.name for a in got.agencies] == ["Ban Thường vụ Thành ủy Cần Thơ"]
+    for said in ("Thành ủy Cần Thơ", "Ban Thường vụ Thành ủy Cần Thơ"):
+        assert [a.name for a in _verify(text, text.strip(), [said]).agencies] == ["Thành ủy Cần Thơ"]
+    assert _verify(text, text.strip(), ["Thành ủy Hải Phòng"]).agencies == []
 
 
 def test_a_quote_whose_subject_the_table_lacks_closes_the_paragraphs_before():
@@ -571,3 +572,19 @@ def test_a_ministry_is_bo_alone_in_the_write_up_of_its_own_conference():
     ctx = build_context(Source("made-up.txt", clean_text(text)))
     # "Bộ máy" is a noun, not the ministry.
     assert not any(m.written == "Bộ" and "Bộ máy" in text[m.start : m.start + 6] for m in ctx.mentions)
+
+
+def test_the_items_of_a_list_are_for_whom_its_lead_in_names():
+    text = (
+        "Thủ tướng làm việc với tỉnh.\n\nBuổi làm việc diễn ra tại trụ sở.\n\nCác đại biểu đã phát biểu.\n\n"
+        "II. NHIỆM VỤ THỜI GIAN TỚI\n\n"
+        "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, chỉ đạo thực hiện một số nội dung trọng tâm sau:\n"
+        + "".join(
+            f"{n}. Đẩy mạnh nội dung trọng tâm thứ {n},\ntrong đó chú trọng việc thực hiện.\n"
+            for n in range(1, 11)
+        )
+    )
+    quote = "10. Đẩy mạnh nội dung trọng tâm thứ 10,"
+    got = _verify(text, quote, ["Tỉnh ủy"])
+    assert [(a.name, a.source) for a in got.agencies] == [("Tỉnh ủy", "heading")]
+    assert _verify(text, quote, ["Sở Tài chính"]).agencies == []

@@ -200,3 +200,35 @@ def test_the_addressees_stop_where_the_body_begins():
         "Căn cứ văn bản quy phạm pháp luật quy định về quản lý chất lượng;\nNội dung như sau."
     )
     assert ctx(text).info.addressees == ["Công ty cổ phần Minh Long"]
+
+
+def test_a_central_notice_names_the_province_its_opening_is_about():
+    # Several provinces are named, but the notice is about the one its title and opening name: its
+    # bodies written without the province are that province's (fixtures/README).
+    text = (
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 634/TB-VPCP\n\nTHÔNG BÁO\nKết luận của Thủ tướng tại buổi làm việc\n\n"
+        "Ngày 26 tháng 10 năm 2025, Thủ tướng Chính phủ đã có buổi làm việc với Thường trực Tỉnh ủy "
+        "Thanh Hóa về tình hình kinh tế - xã hội của tỉnh Thanh Hóa.\n\n"
+        "Tỉnh có vị trí kết nối giữa Bắc Bộ và tỉnh Nghệ An, tỉnh Ninh Bình.\n\n"
+        "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, chỉ đạo thực hiện các nhiệm vụ sau.\n"
+    )
+    ctx = build_context(Source("made-up.txt", clean_text(text)))
+    at = text.index("Đề nghị Thường trực Tỉnh ủy") + len("Đề nghị ")
+    got = next(m for m in ctx.mentions if m.start == at)
+    assert got.canonical == "Tỉnh ủy Thanh Hóa"
+
+
+def test_the_addressees_of_a_letter_a_legal_library_saved_as_cells():
+    # The page puts its own lines first and an empty cell border between "Kính gửi:" and its list.
+    debris = "|\n" * 45 + "Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT.\n"
+    text = (
+        debris + "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 4240/UBND-VX\n|\nKính gửi:\n|\n"
+        "- Các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố;\n"
+        "- Ủy ban nhân dân các xã, phường và đặc khu.\n|\n"
+        "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:\n"
+    )
+    got = build_context(Source("made-up.txt", clean_text(text))).info.addressees
+    assert got == [
+        "Các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố",
+        "Ủy ban nhân dân các xã, phường và đặc khu",
+    ]

@@ -96,7 +96,7 @@ def test_a_central_leaders_ask_to_a_party_committee_below_is_a_task():
         return next(a for e, a in tasks.items() if e.startswith(opening))
 
     # The party committee of a city is at the city's level: the ask goes down, it is a directive.
-    assert got("Thường trực Ban Bí thư Trần Văn An đề nghị") == ["Ban Thường vụ Thành ủy Hải Phòng"]
+    assert got("Thường trực Ban Bí thư Trần Văn An đề nghị") == ["Thành ủy Hải Phòng"]  # its standing organ
     assert result.requests == []
     # A new point of the speech ("… nhấn mạnh, …") does not continue the assignee before it.
     assert not any(e.startswith("Thường trực Ban Bí thư Trần Văn An nhấn") for e in tasks)

@@ -369,7 +369,9 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         name = _cap_words(m.group("name"), known)
         if not name:
             continue
-        body = m.group("body").replace("uỷ", "ủy")
+        # A committee's standing organ acts in the committee's name (domain notes §3: "BTV Tỉnh ủy" is a
+        # written form of the Tỉnh ủy): "Ban Thường vụ Thành ủy Cần Thơ" is "Thành ủy Cần Thơ".
+        body = re.sub(r"^(?:Ban Thường vụ|Thường trực) ", "", m.group("body").replace("uỷ", "ủy"))
         end = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
         name, end = _hcm(text, name, end, end)  # "Cục Hải quan TP.HCM", "Cục Hải quan TP HCM"
         found.append(Mention(m.start(), end, text[m.start() : end], f"{body} {name}"))

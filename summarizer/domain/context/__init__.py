@@ -105,9 +105,11 @@ class DocContext:
         return self.info.kind
 
 
-def _mentions(text: str, agency_ctx: AgencyContext, central: bool, places: dict[str, str]) -> list[Mention]:
+def _mentions(
+    text: str, agency_ctx: AgencyContext, central: bool, places: dict[str, str], opening_end: int = 0
+) -> list[Mention]:
     found = merge_province_after_body(text, find_mentions(text, agency_ctx))
-    found = name_the_province(text, found) if central else found
+    found = name_the_province(text, found, opening_end) if central else found
     return bare_place_mentions(text, places, central, found)
 
 
@@ -291,7 +293,11 @@ def build_context(source: Source) -> DocContext:
     # ("yêu cầu Công ty …"): that unit's name and role nouns are mentions of it.
     recorded = inspected_unit(source, record=True) if not addressees and info.kind == "minutes" else None
     named_units = addressees or ([recorded[0]] if recorded else [])
-    found = with_addressee(text, _mentions(text, agency_ctx, central, places), named_units)
+    # The header, the title and the opening paragraph (the first of some length): where a visit names
+    # the one province it is to.
+    first = next((b for b in bs[:40] if b.kind == "paragraph" and b.end - b.line_start >= 80), None)
+    opening_end = first.end if first is not None else 0
+    found = with_addressee(text, _mentions(text, agency_ctx, central, places, opening_end), named_units)
     found = with_own_ministry(text, found, own_ministry(info.issuer, bs, found))
     return DocContext(
         info=info,

@@ -25,10 +25,15 @@ def _cell(text: str, start: int) -> tuple[str, int] | None:
     return value.strip(), at + lead
 
 
+_HEADER_BLOCKS = 80
+
+
 def find_addressees(source: Source) -> tuple[list[str], list[tuple[int, int]]]:
     """The "Kính gửi" recipients: on the same line, or one per line in the lines that follow."""
     bs = source.blocks
-    for i, b in enumerate(bs[:40]):
+    # A saved legal-library page puts some 60 lines of its own (copyright, metadata cells) before the
+    # letter's header.
+    for i, b in enumerate(bs[:_HEADER_BLOCKS]):
         line = source.text[b.line_start : b.end]
         got = _cell(line, b.line_start)
         if got is None:
@@ -44,6 +49,8 @@ def find_addressees(source: Source) -> tuple[list[str], list[tuple[int, int]]]:
             spans.append((got[1] + m.start("rest"), got[1] + m.start("rest") + len(rest)))
         for nb in bs[i + 1 : i + 16]:
             nline = source.text[nb.line_start : nb.end]
+            if not names and not nline.strip(" |"):
+                continue  # the empty cell border between "Kính gửi:" and its list
             cell = _cell(nline, nb.line_start)
             if cell is None:
                 break

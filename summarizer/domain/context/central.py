@@ -57,10 +57,11 @@ def _holder_after(text: str, end: int) -> bool:
     return m is not None and m.group(1) in cues.SURNAMES
 
 
-def name_the_province(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+def name_the_province(text: str, mentions: Sequence[Mention], opening_end: int = 0) -> list[Mention]:
     """In a central-level document about one province, its bodies named without the province get its
-    name ("Tỉnh ủy" -> "Tỉnh ủy Cao Bằng"); with several provinces named, only a body with the
-    province written after it does."""
+    name ("Tỉnh ủy" -> "Tỉnh ủy Cao Bằng"); with several provinces named, the one its title and opening
+    (text[:opening_end]) name alone is the one it is about ("… làm việc với Thường trực Tỉnh ủy Thanh
+    Hóa"), else only a body with the province written after it gets one."""
     # The provinces the bodies are named with: "UBND tỉnh Quảng Ngãi", "Ban Thường vụ Tỉnh ủy Quảng Ngãi".
     names = {n.group(1) for m in mentions if not m.collective and (n := _NAMED_PROVINCE.search(m.canonical))}
     if not names:
@@ -74,6 +75,13 @@ def name_the_province(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             )
         }
     only = next(iter(names)) if len(names) == 1 else None
+    if only is None and opening_end:
+        opened = {
+            n.group(1)
+            for m in mentions
+            if m.start < opening_end and not m.collective and (n := _NAMED_PROVINCE.search(m.canonical))
+        }
+        only = next(iter(opened)) if len(opened) == 1 else None
     out: list[Mention] = []
     for m in mentions:
         if m.collective or not _OF_A_PROVINCE.search(m.canonical):
