@@ -438,3 +438,30 @@ def test_an_enterprises_speaker_named_again_asks_for_it():
     )
     result, _ctx = run(text)
     assert [r.requester for r in result.requests] == ["Công ty Cổ phần XNK Nam Thái Sơn"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "requester"),
+    [
+        ("Nhiều ý kiến cũng đề xuất tăng cường hỗ trợ đào tạo nghề cho người lao động.", "Nhiều ý kiến"),
+        ("Các đại biểu đề xuất cần có giải pháp kiểm soát giá nhà ở.", "Các đại biểu"),
+        ("Một số đại biểu dự hội nghị kiến nghị sớm ban hành hướng dẫn.", "Một số đại biểu"),
+    ],
+)
+def test_the_delegates_and_the_speakers_asks_are_requests(sentence, requester):
+    opening = "Hội nghị tiếp xúc cử tri\n\nSáng 5/6/2025, Chủ tịch UBND phường tiếp xúc cử tri.\n\n"
+    result, _ctx = run(opening + sentence + "\n", date="2025-06-05")
+    assert [r.requester for r in result.requests] == [requester]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nhiều ý kiến, kiến nghị của cử tri tập trung vào các vấn đề đất đai.",
+        "Sau khi nghe các ý kiến, kiến nghị của cử tri, đại diện các cơ quan chuyên môn đã giải đáp.",
+    ],
+)
+def test_asks_named_as_a_topic_are_no_request(sentence):
+    opening = "Hội nghị tiếp xúc cử tri\n\nSáng 5/6/2025, Chủ tịch UBND phường tiếp xúc cử tri.\n\n"
+    result, _ctx = run(opening + sentence + "\n", date="2025-06-05")
+    assert result.requests == []

@@ -237,7 +237,12 @@ PUBLIC_PARTY = re.compile(
     # name ("Hiệp hội Doanh nghiệp"). An enterprise or an association by its name asks as well
     # ("Đại diện Tập đoàn Vingroup kiến nghị Chính phủ …"), its name in the tail.
     r"(?<!hội )\b(?:(?:một số |nhiều |các |đông đảo )?(?:cử tri|người dân|hộ dân|bà con|doanh nghiệp"
-    r"|hợp tác xã|HTX|nhà đầu tư|người lao động|công nhân|người có công|hội viên)"
+    r"|hợp tác xã|HTX|nhà đầu tư|người lao động|công nhân|người có công|hội viên"
+    # The delegates of a conference ("Các đại biểu đề xuất …"), not a "Tổ đại biểu HĐND" (a body), and
+    # "Nhiều ý kiến cũng đề xuất …", the speakers' asks counted, not named: only as the subject of
+    # the ask ("các ý kiến, kiến nghị của cử tri" names asks, not who asks).
+    r"|(?:(?<!tổ )đại biểu|(?<=nhiều )ý kiến|(?<=một số )ý kiến)"
+    r"(?=(?:\s+[^\s,.;:]+){0,4}?\s+(?:cũng\s+|đều\s+)?(?:đề nghị|kiến nghị|đề xuất|mong muốn)\b))"
     r"|(?-i:Tập đoàn|Tổng công ty|Công ty|Hiệp hội)(?=\s+(?-i:[A-ZĐ])))\b",
     _I,
 )
