@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from rules_helpers import tasks
 
 from summarizer.backends.rules.assignees import assignees_in
 from summarizer.domain.agencies import AgencyContext, find_mentions
@@ -36,3 +37,14 @@ def _lead(text: str, *, item: bool = False) -> list[str]:
 )
 def test_who_leads_a_clause(text, item, lead):
     assert _lead(text, item=item) == lead
+
+
+def test_the_head_of_a_body_who_directs_gives_the_work():
+    opening = "Thủ tướng chủ trì hội nghị\n\nSáng 24/5/2025, Thủ tướng Phạm Minh Chính chủ trì hội nghị.\n\n"
+    text = opening + (
+        "Người đứng đầu Chính phủ chỉ đạo Bộ Xây dựng phối hợp với các bộ, ngành tháo gỡ vướng mắc.\n\n"
+        "Bộ trưởng đề nghị người đứng đầu các đơn vị phối hợp chặt chẽ để hoàn thành nhiệm vụ.\n"
+    )
+    got = [a for a, _e in tasks(text, date="2025-05-24")]
+    assert got[0] == ["Bộ Xây dựng"]
+    assert len(got) == 2 and got[1] != []

@@ -49,6 +49,9 @@ def assignees_in(
             # rest of the run may still lead.
             i += 1
             continue
+        if P.HEAD_OF_BEFORE.search(before) and P.DIRECTS_AFTER.match(after):
+            i = j
+            continue
         if P.ASSIGN_BEFORE.search(before) or P.LEADER_DIRECTS.search(before):
             return group, first.start
         if P.RECOMMEND_BEFORE.search(before) and P.UNIT_NAME.match(first.canonical):

@@ -28,12 +28,18 @@ ASSIGN_BEFORE = re.compile(
 LEADER_DIRECTS = re.compile(
     rf"(?<!\w){cues.LEADER_TITLE}(?!\w)[^,.;:]{{0,80}}?\s(?:cũng\s+|đã\s+|tiếp tục\s+)?(?:chỉ đạo|mong muốn)\s*$"
     # "Lãnh đạo UBND huyện chỉ đạo các ngành chuyên môn …": the leadership of a body, as one leader.
-    r"|(?<!\w)[Ll]ãnh đạo\s+(?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Tỉnh|Huyện|Thành)[^,.;:]{0,60}?\s(?:cũng\s+|đã\s+)?chỉ đạo\s*$"
+    # "Người đứng đầu Chính phủ chỉ đạo Bộ Xây dựng …": the head of a body, as its leader.
+    r"|(?<!\w)(?:[Ll]ãnh đạo|[Nn]gười đứng đầu)\s+(?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Tỉnh|Huyện|Thành|Chính phủ)"
+    r"[^,.;:]{0,60}?\s(?:cũng\s+|đã\s+)?chỉ đạo\s*$"
     # … and the leader named again by a form of address and his name ("Ông Phạm Anh Tuấn chỉ đạo huyện …",
     # "Đồng chí cũng chỉ đạo Sở …"): who directs is a leader; "mong muốn" of a person named so may be a
     # local's ask, so only "chỉ đạo" counts there.
     rf"|(?<!\w)(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)(?:\s+{CAP_WORD}){{0,4}}\s+(?:cũng\s+|đã\s+|tiếp tục\s+)?chỉ đạo\s*$"
 )
+# "Người đứng đầu Chính phủ chỉ đạo …", "Thủ trưởng cơ quan chỉ đạo …": the head of a body directs (it
+# gives the work); "đề nghị người đứng đầu các đơn vị phối hợp …" names the heads given work.
+HEAD_OF_BEFORE = re.compile(r"\b(?:người đứng đầu|thủ trưởng)\s*$", _I)
+DIRECTS_AFTER = re.compile(r"^\s*(?:cũng\s+|đã\s+|tiếp tục\s+)?chỉ đạo\b", _I)
 # "thời gian tới", "năm tới" before a body: when, not a preposition ("tới" of "đi tới Sở …").
 TIME_AHEAD_END = re.compile(r"(?:thời gian|năm|giai đoạn|những năm|thời gian sắp)\s+tới\s*,?\s*$", _I)
 # The office of a speaker right before a body ("Theo Chủ tịch UBND tỉnh, …", "Giám đốc Sở Y tế, …").
