@@ -48,3 +48,14 @@ def test_the_head_of_a_body_who_directs_gives_the_work():
     got = [a for a, _e in tasks(text, date="2025-05-24")]
     assert got[0] == ["Bộ Xây dựng"]
     assert len(got) == 2 and got[1] != []
+
+
+def test_a_bodys_commitment_at_a_session_is_its_task():
+    opening = (
+        "Bộ Nội vụ giao ban tháng 3\n\nChiều 31/3/2025, Bộ trưởng Bộ Nội vụ chủ trì hội nghị giao ban.\n\n"
+    )
+    text = opening + (
+        "Bộ Nội vụ sẽ tập trung đôn đốc các bộ, cơ quan ngang bộ thực hiện Quyết định số 12.\n\n"
+        "Dự án sẽ hoàn thành vào cuối năm.\n"
+    )
+    assert [a for a, _e in tasks(text, date="2025-03-31")] == [["Bộ Nội vụ"]]

@@ -60,6 +60,10 @@ _MORE_DIRECTIVE_WORDS = (
     r"sẵn sàng (?:lực lượng|phương án|các phương án|phương tiện|ứng phó|ứng cứu)|cân đối|đẩy nhanh|duy trì"
     r"|vận động|tuyên truyền|giám sát|kiểm soát|phấn đấu|kiện toàn|huy động|thúc đẩy|siết chặt|phát huy"
     r"|chăm lo|giữ vững|sẽ phải"
+    # A body's commitment at a session ("Bộ Nội vụ sẽ tập trung đôn đốc …", "TP.HCM sẽ tiếp tục …"): work
+    # it takes on, as a write-up of a conference records it.
+    r"|sẽ\s+(?:nghiêm túc\s+|tích cực\s+)?(?:tập trung|tiếp tục|đẩy mạnh|triển khai|chủ động|khẩn trương|phối hợp"
+    r"|hoàn thành|tổ chức|thực hiện|rà soát|nghiên cứu|tăng cường)"
 )
 DIRECTIVE_AFTER = re.compile(rf"(?:{cues.DIRECTIVE_AFTER.pattern})|^\s*(?:{_MORE_DIRECTIVE_WORDS})\b", _I)
 NOT_DIRECTIVE_AFTER = cues.NOT_DIRECTIVE_AFTER
