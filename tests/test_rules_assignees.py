@@ -56,6 +56,6 @@ def test_a_bodys_commitment_at_a_session_is_its_task():
     )
     text = opening + (
         "Bộ Nội vụ sẽ tập trung đôn đốc các bộ, cơ quan ngang bộ thực hiện Quyết định số 12.\n\n"
-        "Dự án sẽ hoàn thành vào cuối năm.\n"
+        "Thời tiết sẽ thuận lợi hơn trong tháng tới.\n"
     )
     assert [a for a, _e in tasks(text, date="2025-03-31")] == [["Bộ Nội vụ"]]
