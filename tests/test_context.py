@@ -222,12 +222,16 @@ def test_the_addressees_of_a_letter_a_legal_library_saved_as_cells():
     # The page puts its own lines first and an empty cell border between "Kính gửi:" and its list.
     debris = "|\n" * 45 + "Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT.\n"
     text = (
-        debris + "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 4240/UBND-VX\n|\nKính gửi:\n|\n"
+        debris + "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n|\nSố: 4240/UBND-VX\n|\nKính gửi:\n|\n"
         "- Các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố;\n"
         "- Ủy ban nhân dân các xã, phường và đặc khu.\n|\n"
         "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:\n"
     )
-    got = build_context(Source("made-up.txt", clean_text(text))).info.addressees
+    info = build_context(Source("made-up.txt", clean_text(text))).info
+    # The header is read where the letter's begins, past the page's own lines.
+    assert info.issuer == "UBND thành phố Hồ Chí Minh"
+    got = info.addressees
     assert got == [
         "Các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố",
         "Ủy ban nhân dân các xã, phường và đặc khu",

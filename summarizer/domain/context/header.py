@@ -132,11 +132,22 @@ def _name_cut(head: str, tail: str) -> bool:
     )
 
 
+_PAGE_BLOCKS = 100
+
+
+def header_start(bs: list[Block]) -> int:
+    """Where the letter's header begins: 0, or, in a legal library's saved page that puts its own
+    lines first (copyright, the document's metadata cells), a few lines before its Quốc hiệu."""
+    at = next((i for i, b in enumerate(bs[:_PAGE_BLOCKS]) if _MOTTO_LINE.match(b.text.strip(" |*"))), None)
+    return 0 if at is None or at < 12 else max(0, at - 6)
+
+
 def _header_issuer(bs: list[Block]) -> str | None:
     """The issuing body from the header lines above "THÔNG BÁO"/"CỘNG HÒA…": "UBND TỈNH LÀO CAI" /
     "VĂN PHÒNG" reads "Văn phòng UBND tỉnh"; "SỞ CÔNG THƯƠNG" reads "Sở Công Thương"."""
     lines: list[str] = []
-    for b in bs[:12]:
+    start = header_start(bs)
+    for b in bs[start : start + 12]:
         t = b.text.strip().strip("|").split(" | ")[0].strip()  # "| UBND TỈNH X | CỘNG HÒA … |": a table row
         if t.upper().startswith(
             ("SỐ:", "SỐ ", "KÍNH GỬI", "V/V", "BIÊN BẢN", *_TITLED_KINDS)
