@@ -465,3 +465,10 @@ def test_asks_named_as_a_topic_are_no_request(sentence):
     opening = "Hội nghị tiếp xúc cử tri\n\nSáng 5/6/2025, Chủ tịch UBND phường tiếp xúc cử tri.\n\n"
     result, _ctx = run(opening + sentence + "\n", date="2025-06-05")
     assert result.requests == []
+
+
+def test_a_cooperatives_wish_is_its_ask():
+    opening = "Bí thư Tỉnh ủy thăm HTX\n\nSáng 5/6/2025, Bí thư Tỉnh ủy thăm HTX Phước Sơn.\n\n"
+    text = opening + "HTX muốn mở rộng quy mô sản xuất, thuê đất mở xưởng và xây dựng vùng nguyên liệu.\n"
+    result, _ctx = run(text, date="2025-06-05")
+    assert [r.requester for r in result.requests] == ["HTX"]

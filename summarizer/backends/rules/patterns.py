@@ -257,7 +257,7 @@ PUBLIC_PARTY = re.compile(
     _I,
 )
 PUBLIC_ASK = re.compile(
-    r"\b(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong mỏi|mong|xin|bày tỏ mong muốn|phản ánh và đề nghị"
+    r"\b(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong mỏi|mong|xin|bày tỏ mong muốn|phản ánh và đề nghị|muốn"
     r"|(?:nêu|bày tỏ|đề đạt) nguyện vọng)\b",
     _I,
 )
