@@ -236,3 +236,25 @@ def test_the_addressees_of_a_letter_a_legal_library_saved_as_cells():
         "Các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố",
         "Ủy ban nhân dân các xã, phường và đặc khu",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        (
+            "Tại hội nghị đối thoại với đại diện đến từ 96 DN của TP. Cần Thơ và các tỉnh Hậu Giang, Sóc "
+            "Trăng tổ chức ngày 5/6, Cục Hải quan TP. Cần Thơ đã giải đáp 16 câu hỏi.",
+            dt.date(2018, 6, 5),
+        ),
+        (
+            "Tại Hội nghị gặp gỡ giữa lãnh đạo TP.HCM và DN trên địa bàn TP.HCM ngày 17/3, các DN đã đưa ra "
+            "nhiều nội dung hiến kế.",
+            dt.date(2018, 3, 17),
+        ),
+    ],
+)
+def test_the_day_a_write_up_gives_its_session_after_the_sessions_name(sentence, day):
+    text = (
+        f"Hải quan đối thoại với doanh nghiệp\n\nNăm 2018, ngành Hải quan tiếp tục cải cách.\n\n{sentence}\n"
+    )
+    assert build_context(Source("made-up.txt", clean_text(text))).info.meeting_date == day

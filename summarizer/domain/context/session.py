@@ -38,10 +38,15 @@ _DATE_NARRATION = re.compile(
     r"|(?P<held>\b(?:diễn ra\s+(?:vào\s+)?|[Vv]ào\s+(?:(?:lúc|hồi)\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?,?\s+)?"
     r"|[Tt]rong\s+|[Tt]ừ\s+(?=ngày\s+\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?\s+đến\b)"
     # "Tại buổi làm việc ngày 22/4, …", "… chủ trì cuộc họp trực tuyến ngày 22/4 với …": the session's day.
-    r"|(?P<sess>buổi làm việc|cuộc làm việc|cuộc họp|phiên họp|hội nghị|buổi tiếp xúc cử tri|buổi kiểm tra|cuộc kiểm tra"
+    r"|(?P<sess>buổi làm việc|cuộc làm việc|cuộc họp|phiên họp|[Hh]ội nghị|buổi tiếp xúc cử tri|buổi kiểm tra|cuộc kiểm tra"
     r"|đợt kiểm tra|buổi khảo sát|buổi giám sát|chuyến công tác|chuyến thăm|đợt công tác|buổi gặp mặt|buổi tiếp"
     r"|buổi đối thoại)(?:\s+(?:trực tuyến|trực tiếp|thường kỳ|định kỳ|thường kì))?"
-    r"\s+(?:vào\s+|hôm\s+)?)(?=ngày\s))"
+    # "Tại hội nghị đối thoại với đại diện 96 DN … tổ chức ngày 5/6, …": the session's name may run on
+    # (words, no date, no number of a text) before its day.
+    # A word may be an abbreviation with its dot ("TP.", "TP.HCM"), or a count ("96 DN"), never a date.
+    # A list of places in it keeps its commas ("các tỉnh Hậu Giang, Sóc Trăng, Trà Vinh").
+    r"(?:(?:,\s*(?=[A-ZĐÀ-Ỹ])|\s+)(?!số\b|năm\b|tháng\b)(?:[^\s,.;:()/]+|[A-ZĐ]{1,3}\.(?:[A-ZĐ]{2,4})?)){0,30}?"
+    r"\s+(?:(?:được\s+)?tổ chức\s+|diễn ra\s+)?(?:vào\s+|hôm\s+)?)(?=ngày\s))"
     # A minutes' or an invitation's labelled time: "Thời gian: 14 giờ 00, ngày 18/9/2024", "Thời gian kiểm
     # tra: ngày 20/3/2026" (never "Thời gian thực hiện: …", a plan's, nor "… trước ngày …", a deadline).
     rf"|(?P<label>^\s*(?:[-+•]\s*|\d{{1,2}}[.)]\s*)?[Tt]hời gian(?:\s+(?:họp|làm việc|kiểm tra|tiến hành|bắt đầu))?\s*:\s*"
@@ -188,9 +193,12 @@ def narration_date(
         # A saved article may carry its lead at the end (a teaser "… more(HDDTVN) – Sáng 28/12, …").
         for b in bs[read:]:
             for m in _DATE_NARRATION.finditer(b.text):
-                got = _date_of(m, anchor, years, reviewed) if m.group("part") else None
+                # … its part of the day, or the session it names ("tại Hội nghị gặp gỡ … ngày 17/3, …").
+                named = m.group("sess") and not _CITES.match(_sentence_around(b.text, m.start(), m.end()))
+                got = _date_of(m, anchor, years, reviewed) if m.group("part") or named else None
                 if got is not None:
-                    written = b.text[m.start("part") : _written_end(m)].strip(" ,;:.-–")
+                    at = m.start("part") if m.group("part") else m.end("held")
+                    written = b.text[at : _written_end(m)].strip(" ,;:.-–")
                     return got, written, _sentence_around(b.text, m.start(), m.end())
     return fallback
 
