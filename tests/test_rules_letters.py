@@ -327,3 +327,14 @@ def test_the_sentence_that_narrates_a_notices_session_gives_no_work():
     result, ctx = run(text)
     assert ctx.info.meeting_date_text == "Ngày 20/4/2026"
     assert [t.evidence[:12] for t in result.tasks] == ["1. Sở Tài ch"]
+
+
+def test_the_kinh_gui_list_gives_no_work():
+    text = LETTER_HEAD + (
+        "Kính gửi:\n- Các sở, ban, ngành thuộc tỉnh;\n- UBND các xã, phường.\n\n"
+        "Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:\n\n"
+        "1. Giao Sở Tài chính chủ trì rà soát dự toán, hoàn thành trước ngày 30/3/2026.\n"
+    )
+    result, _ctx = run(text)
+    assert [t.agencies for t in result.tasks] == [["Sở Tài chính"]]
+    assert not any(c.evidence.startswith("Các sở") for c in result.conclusions)

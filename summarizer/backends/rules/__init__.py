@@ -153,6 +153,8 @@ def extract_rules(source: Source, ctx: DocContext) -> RuleResult:
         section = _section(source, idx, ctx.kind)
         if section == "attendance":
             continue  # who attended: nobody is given work there
+        if any(s <= b.start < e for s, e in ctx.addressee_spans):
+            continue  # the "Kính gửi" list: whom the letter is to, no work given there
         if section == "opinions":
             asks = _opinion_asks(source, ctx, idx)
             if asks is not None:
