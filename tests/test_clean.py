@@ -87,3 +87,14 @@ def test_a_text_wrapped_at_a_fixed_width_is_read_as_its_paragraphs():
 def test_a_text_of_short_lines_is_not_read_as_wrapped():
     text = "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Bảo Yên\nNgày 10/3/2026, Chủ tịch UBND tỉnh làm việc.\n"
     assert clean_text(text).text.split("\n")[1:] == text.strip().split("\n")[1:]
+
+
+def test_a_clause_cut_after_its_semicolon_goes_on_in_the_line_after():
+    text = (
+        "1. Đổi mới tư duy, khai thác tối đa nguồn lực bên trong, phát huy truyền thống văn hóa;\n"
+        "hình thành các vùng động lực làm đầu tàu phát triển.\n"
+        "- Các Sở, ban, ngành;\n- UBND các xã.\n"
+    )
+    got = clean_text(text).text
+    assert "văn hóa; hình thành các vùng" in got
+    assert "ngành;\n- UBND" in got  # a list's next item opens with its mark

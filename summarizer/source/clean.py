@@ -134,7 +134,10 @@ def clean_text(raw: str) -> CleanText:
     for line, blank_before, broke in units:
         if out:
             prev = out[-1]
-            ends_open = not prev.endswith(TERMINAL)
+            # "…, văn hóa;" then "hình thành các vùng …" with no blank line: a clause of the same item
+            # the line break cut (a list's next item opens with its mark or a capital).
+            clause_on = prev.endswith((";", ",")) and not blank_before and _starts_lower(line)
+            ends_open = not prev.endswith(TERMINAL) or clause_on
             continues = (
                 ends_open
                 and not LIST_START.match(line)
