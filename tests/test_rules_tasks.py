@@ -226,3 +226,24 @@ def test_a_notice_names_the_inspected_enterprise_only_in_its_opening():
     assert [t.action[:22] for t in result.tasks] == ["Bổ sung biển cấm lửa t", "tiếp tục duy trì chế đ"]
     assert all(t.agencies == ["Công ty cổ phần Khoáng sản Tây Bắc"] for t in result.tasks)
     assert result.tasks[1].deadline is not None and result.tasks[1].deadline.due == dt.date(2026, 6, 30)
+
+
+def test_a_bullet_labelled_with_its_body_is_that_bodys_work():
+    from rules_helpers import run
+
+    opening = (
+        "Phó Thủ tướng kiểm tra dự án cao tốc\n\nNgày 5/6/2025, Phó Thủ tướng kiểm tra tiến độ các dự án.\n\n"
+    )
+    text = opening + (
+        "Phó Thủ tướng yêu cầu các địa phương giải quyết dứt điểm các tồn tại trước ngày 10 tháng 6 năm 2025, cụ thể:\n"
+        "- Tỉnh Tuyên Quang: Giải quyết dứt điểm công tác di dời hạ tầng kỹ thuật.\n"
+        "- Chủ đầu tư: Công ty Cổ phần Năng lượng Yên Hà.\n"
+    )
+    result, _ctx = run(text)
+    got = [
+        (t.agencies, t.deadline.due.isoformat() if t.deadline and t.deadline.due else None)
+        for t in result.tasks
+    ]
+    # The list's lead-in dates its items; a record's field ("Chủ đầu tư: Công ty …") gives no work.
+    assert (["UBND tỉnh Tuyên Quang"], "2025-06-10") in got
+    assert not any(t.evidence.startswith("Chủ đầu tư") for t in result.tasks)

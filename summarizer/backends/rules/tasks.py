@@ -106,17 +106,21 @@ def _quoted_opinion(text: str) -> bool:
 # xã Bảo Lâm 2: Rà soát …", "e) Đối với Nhà đầu tư Dự án X: Khẩn trương nộp …").
 _LABEL_OPENING = re.compile(r"^\s*(?:[-+•]\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[a-zđ]\)\s*)(?:Đối với\s+)?")
 _LABEL_COLON = re.compile(r"[^\S\n]*:[^\S\n]*(?=\S)")
+_BULLET_LABEL = re.compile(r"^\s*(?:Đối với\s+)?")
 
 
 def item_label(b: Block, ctx: DocContext, text: str) -> Inherited | None:
     """The bodies an item's label names, for the work after its colon: the label is a heading written
     on the item's own line."""
-    opening = _LABEL_OPENING.match(b.text)
+    # A bullet's text starts after its mark ("- UBND tỉnh Tuyên Quang: Giải quyết …"); there the work
+    # must follow the colon, as a record's fields do not ("- Chủ đầu tư: Công ty Cổ phần …").
+    marked = _LABEL_OPENING.match(b.text)
+    opening = marked or (_BULLET_LABEL.match(b.text) if b.kind == "bullet" else None)
     if opening is None:
         return None
     at = b.start + opening.end()
     colon = text.find(":", at, min(b.end, at + 160))
-    if colon < 0:
+    if colon < 0 or (marked is None and not P.DIRECTIVE_AFTER.match(text[colon + 1 : colon + 80])):
         return None
     found = ctx.mentions_in(at, colon)
     if not found or found[0].start != at or found[0].collective:
