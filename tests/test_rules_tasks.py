@@ -247,7 +247,7 @@ def test_a_bullet_labelled_with_its_body_is_that_bodys_work():
         for t in result.tasks
     ]
     assert (["UBND tỉnh Tuyên Quang"], "2025-06-10") in got  # the list's lead-in dates its items
-    # A record's field ("- Chủ đầu tư: Công ty …") is no label of work.
-    record = Source("<t>", clean_text(opening + "Thông tin dự án:\n- Chủ đầu tư: Công ty Cổ phần Yên Hà.\n"))
+    # A record's field ("- Sở Xây dựng: 02 cán bộ", "- Chủ đầu tư: Công ty …") is no label of work.
+    record = Source("<t>", clean_text(opening + "Thành phần đoàn:\n- Sở Xây dựng: 02 cán bộ chuyên môn.\n"))
     field = next(b for b in record.blocks if b.kind == "bullet")
     assert item_label(field, build_context(record), record.text) is None
