@@ -17,7 +17,7 @@ from summarizer.domain.roles import SEGMENT_END, SENTENCE_BREAK
 from summarizer.ground import fold
 from summarizer.models import Deadline
 from summarizer.source.document import Source, is_heading
-from summarizer.source.segment import sentences
+from summarizer.source.segment import Block, sentences
 
 _CONTINUATION_BLOCKS = 3
 # A bare period ("năm 2021", "Quý I") after these names the period a programme or a review is of
@@ -202,19 +202,31 @@ def choose_deadline(
     return max(candidates, key=deadline_rank)
 
 
-def list_lead_in(source: Source, lo: int) -> tuple[int, int] | None:
-    """The paragraph that introduces the bullet run an item at `lo` stands in ("…, cụ thể:"), or None
-    when the item is no bullet or its run has no such lead."""
-    at = source.block_at(lo)
-    if at is None or source.blocks[at].kind != "bullet":
+_LEAD_IN_BLOCKS = 60  # a list's items, each broken over a few lines
+
+
+def lead_in_block(source: Source, first: int, *, numbered: bool = True) -> Block | None:
+    """The paragraph ending in ":" that opens the list of bullets (or numbered items) the block at
+    `first` stands in ("…, cụ thể:", "… một số nội dung trọng tâm sau:"), with no heading between;
+    None when the block is no list item. The context chain reads it for whom the items are for; the
+    deadline only over bullets (a numbered point's lead-in dates the point's own line of work, and
+    taking its date for every point cost dev deadlines 0.871 -> 0.849)."""
+    bs = source.blocks
+    if not ((numbered and bs[first].numbered) or bs[first].kind == "bullet"):
         return None
-    for b in reversed(source.blocks[:at]):
-        if b.kind == "bullet":
-            continue
+    for b in reversed(bs[max(0, first - _LEAD_IN_BLOCKS) : first]):
+        if b.kind == "bullet" or (numbered and b.numbered and b.kind == "paragraph"):
+            continue  # the list's other items
         if b.kind == "paragraph" and source.text[b.line_start : b.end].rstrip().endswith(":"):
-            return b.line_start, b.end
-        return None
+            return b
+        return None  # a heading, or a paragraph of its own: the list began after it
     return None
+
+
+def list_lead_in(source: Source, lo: int) -> tuple[int, int] | None:
+    at = source.block_at(lo)
+    b = lead_in_block(source, at, numbered=False) if at is not None else None
+    return (b.line_start, b.end) if b is not None else None
 
 
 def _locate_phrase(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from summarizer.domain import cues
 from summarizer.domain.agencies import agency_key
 from summarizer.domain.block import choose_deadline as choose_deadline  # the rules backend reads it here
-from summarizer.domain.block import item_range, nearest_after, next_cell_bodies, row_columns
+from summarizer.domain.block import item_range, lead_in_block, nearest_after, next_cell_bodies, row_columns
 from summarizer.domain.clauses import lead_clause, own_clause
 from summarizer.domain.context import DocContext
 from summarizer.domain.links import Link, names_lead
@@ -47,7 +47,6 @@ from summarizer.domain.written import (
 from summarizer.ground import fold
 from summarizer.models import AgencySupport
 from summarizer.source.document import Source, is_heading
-from summarizer.source.segment import Block
 
 _BACK_BLOCKS = 5  # lines of one bullet that a PDF or a web page broke apart
 
@@ -73,7 +72,7 @@ def chain(source: Source, ctx: DocContext, span: tuple[int, int]) -> list[Link]:
                     break
         # Further back, the lead-in of the list the item stands in ("Đề nghị Thường trực Tỉnh ủy tập
         # trung … một số nội dung trọng tâm sau:" then "1. …" to "10. …"): a heading for its items.
-        lead_in = _list_lead_in(source, first)
+        lead_in = lead_in_block(source, first)
         if lead_in is not None and all(lead_in.line_start != x.start for x in links):
             links.append(Link("heading", lead_in.line_start, lead_in.end))
     links += [Link("addressee", s, e, anywhere=True) for s, e in ctx.addressee_spans]
@@ -91,24 +90,6 @@ def chain(source: Source, ctx: DocContext, span: tuple[int, int]) -> list[Link]:
             end = CLAUSE_END.search(source.text, m.end(), hi_)
             links.append(Link("context", m.end(), end.start() if end else hi_, anywhere=True))
     return links
-
-
-_LEAD_IN_BLOCKS = 60  # a list's items, each broken over a few lines
-
-
-def _list_lead_in(source: Source, first: int) -> Block | None:
-    """The paragraph ending in ":" that opens the list of numbered items or bullets the block at
-    `first` stands in, with no heading between; None when the block is no list item."""
-    bs = source.blocks
-    if not (bs[first].numbered or bs[first].kind == "bullet"):
-        return None
-    for b in reversed(bs[max(0, first - _LEAD_IN_BLOCKS) : first]):
-        if b.kind == "bullet" or (b.numbered and b.kind == "paragraph"):
-            continue  # the list's other items
-        if b.kind == "paragraph" and source.text[b.line_start : b.end].rstrip().endswith(":"):
-            return b
-        return None  # a heading, or a paragraph of its own: the list began after it
-    return None
 
 
 # A visit, a working session or an inspection, and whom it is with.

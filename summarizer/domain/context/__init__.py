@@ -192,10 +192,14 @@ def build_context(source: Source) -> DocContext:
     published = metadata_date(metadata) or date_line or byline_date(bs)
 
     inferred = infer_places(text)
-    # A ward is the document's own only where its title or opening names it ("Yên Nghĩa đối thoại …"):
-    # a province's write-up names wards in its citizens' addresses.
-    head = [b for b in bs[:6] if b.kind in ("heading", "paragraph", "caption")][:3]
-    if "phường" in inferred and not any(inferred["phường"] in b.text for b in head):
+    # The header, the title and the opening paragraph (the first of some length): where a write-up
+    # names the ward it is about, a visit the one province it is to, a conference its ministry.
+    paragraphs = [b for b in bs[:40] if b.kind == "paragraph"]
+    first = next((b for b in paragraphs if b.end - b.line_start >= 80), paragraphs[0] if paragraphs else None)
+    opening_end = first.end if first is not None else 0
+    # A ward is the document's own only where its opening names it ("Yên Nghĩa đối thoại …"): a
+    # province's write-up names wards in its citizens' addresses.
+    if "phường" in inferred and inferred["phường"] not in text[:opening_end]:
         del inferred["phường"]
     places = dict(inferred)
     if place_line and re.search(rf"TỈNH\s+{re.escape(place_line.upper())}\b", text[:1500]):
@@ -293,12 +297,8 @@ def build_context(source: Source) -> DocContext:
     # ("yêu cầu Công ty …"): that unit's name and role nouns are mentions of it.
     recorded = inspected_unit(source, record=True) if not addressees and info.kind == "minutes" else None
     named_units = addressees or ([recorded[0]] if recorded else [])
-    # The header, the title and the opening paragraph (the first of some length): where a visit names
-    # the one province it is to.
-    first = next((b for b in bs[:40] if b.kind == "paragraph" and b.end - b.line_start >= 80), None)
-    opening_end = first.end if first is not None else 0
     found = with_addressee(text, _mentions(text, agency_ctx, central, places, opening_end), named_units)
-    found = with_own_ministry(text, found, own_ministry(info.issuer, bs, found))
+    found = with_own_ministry(text, found, own_ministry(info.issuer, found, opening_end))
     return DocContext(
         info=info,
         reference_date=ref,

@@ -7,7 +7,6 @@ import re
 
 from summarizer.domain.agencies import merge_mentions
 from summarizer.domain.mention import Mention
-from summarizer.source.segment import Block
 
 # "Bộ" with a capital and then the work, as a lead: a modal or an assignment verb. Not "Bộ máy", "Bộ
 # phận", "Bộ tiêu chí", "Bộ luật" (common nouns at a sentence's start), nor "Bộ Nội vụ" (a full name).
@@ -16,15 +15,12 @@ _BARE_MINISTRY = re.compile(
 )
 
 
-def own_ministry(issuer: str | None, blocks: list[Block], found: list[Mention]) -> str | None:
-    """The issuer when it is a ministry; else the one ministry the title and opening name."""
+def own_ministry(issuer: str | None, found: list[Mention], opening_end: int) -> str | None:
+    """The issuer when it is a ministry; else the one ministry the title and opening (the text before
+    `opening_end`) name."""
     if issuer and issuer.startswith("Bộ "):
         return issuer
-    opening = [b for b in blocks[:4] if b.kind in ("heading", "paragraph", "caption")]
-    if not opening:
-        return None
-    lo, hi = opening[0].line_start, opening[-1].end
-    named = {m.canonical for m in found if lo <= m.start < hi and m.canonical.startswith("Bộ ")}
+    named = {m.canonical for m in found if m.start < opening_end and m.canonical.startswith("Bộ ")}
     return next(iter(named)) if len(named) == 1 else None
 
 
