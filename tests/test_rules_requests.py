@@ -440,6 +440,9 @@ def test_an_enterprises_speaker_named_again_asks_for_it():
     assert [r.requester for r in result.requests] == ["Công ty Cổ phần XNK Nam Thái Sơn"]
 
 
+_VOTERS_MEETING = "Hội nghị tiếp xúc cử tri\n\nSáng 5/6/2025, Chủ tịch UBND phường tiếp xúc cử tri.\n\n"
+
+
 @pytest.mark.parametrize(
     ("sentence", "requester"),
     [
@@ -449,8 +452,7 @@ def test_an_enterprises_speaker_named_again_asks_for_it():
     ],
 )
 def test_the_delegates_and_the_speakers_asks_are_requests(sentence, requester):
-    opening = "Hội nghị tiếp xúc cử tri\n\nSáng 5/6/2025, Chủ tịch UBND phường tiếp xúc cử tri.\n\n"
-    result, _ctx = run(opening + sentence + "\n", date="2025-06-05")
+    result, _ctx = run(_VOTERS_MEETING + sentence + "\n", date="2025-06-05")
     assert [r.requester for r in result.requests] == [requester]
 
 
@@ -462,8 +464,7 @@ def test_the_delegates_and_the_speakers_asks_are_requests(sentence, requester):
     ],
 )
 def test_asks_named_as_a_topic_are_no_request(sentence):
-    opening = "Hội nghị tiếp xúc cử tri\n\nSáng 5/6/2025, Chủ tịch UBND phường tiếp xúc cử tri.\n\n"
-    result, _ctx = run(opening + sentence + "\n", date="2025-06-05")
+    result, _ctx = run(_VOTERS_MEETING + sentence + "\n", date="2025-06-05")
     assert result.requests == []
 
 

@@ -106,6 +106,7 @@ _CITY = re.compile(
 _SO_LIST_HEAD = re.compile(
     r"(?<!\w)[Cc]ác\s+(?P<kind>[Ss]ở|[Bb]ộ)(?:,\s*(?:ban,\s*)?(?:ngành|cơ quan))?\s*:?\s+"
 )
+_STANDING_ORGAN = re.compile(r"^(?:Ban Thường vụ|Thường trực) ")
 # Bodies named with their place and no level word: "Ban Thường vụ Thành ủy Cần Thơ", "Huyện ủy Bình
 # Gia", "Cục Hải quan TP Hà Nội" (canonical: the body and the place, "TP" dropped).
 _NAMED_BODY = re.compile(
@@ -371,7 +372,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             continue
         # A committee's standing organ acts in the committee's name (domain notes §3: "BTV Tỉnh ủy" is a
         # written form of the Tỉnh ủy): "Ban Thường vụ Thành ủy Cần Thơ" is "Thành ủy Cần Thơ".
-        body = re.sub(r"^(?:Ban Thường vụ|Thường trực) ", "", m.group("body").replace("uỷ", "ủy"))
+        body = _STANDING_ORGAN.sub("", m.group("body").replace("uỷ", "ủy"))
         end = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
         name, end = _hcm(text, name, end, end)  # "Cục Hải quan TP.HCM", "Cục Hải quan TP HCM"
         found.append(Mention(m.start(), end, text[m.start() : end], f"{body} {name}"))

@@ -102,19 +102,17 @@ ASSIGNMENT_LEAD = re.compile(
     _I,
 )
 # The verbs of a directive: what follows the body that is given the work ("Sở Y tế chủ trì …").
-_DIRECTIVE_WORDS = (
+DIRECTIVE_WORDS = (  # the one table of the verbs that open a body's work
     r"cần|phải|chủ trì|có trách nhiệm|tập trung|khẩn trương|tiếp tục|chỉ đạo|hướng dẫn|tham mưu|"
     r"rà soát|phối hợp|quan tâm|tăng cường|đẩy mạnh|nghiên cứu|xây dựng|triển khai|thực hiện|theo dõi|chủ động|"
     r"sớm|kiểm tra|đôn đốc|bố trí|hoàn thành|hoàn thiện|tổ chức|theo chức năng|căn cứ|bám sát|nâng cao|làm tốt|"
     r"đảm bảo|bảo đảm|thường xuyên|khắc phục|giải quyết|xem xét|chuẩn bị|quyết liệt|nghiêm túc|chịu trách nhiệm"
 )
 # The rules backend's assignee test: the work right after the body.
-DIRECTIVE_AFTER = re.compile(rf"^\s*(?:{_DIRECTIVE_WORDS})\b", _I)
+DIRECTIVE_AFTER = re.compile(rf"^\s*(?:{DIRECTIVE_WORDS})\b", _I)
 # The context chain's lead test: the same, after a comma too, and the verbs of a commitment or a
 # report that a body given the work also takes ("… sẽ hoàn thiện", "… gửi", "… báo cáo").
-WORK_AFTER = re.compile(
-    rf"^\s*,?\s*(?:{_DIRECTIVE_WORDS}|sẽ|cần phải|định kỳ|kịp thời|lập|gửi|báo cáo)\b", _I
-)
+WORK_AFTER = re.compile(rf"^\s*,?\s*(?:{DIRECTIVE_WORDS}|sẽ|cần phải|định kỳ|kịp thời|lập|gửi|báo cáo)\b", _I)
 # The sentence after a task that gives its time ("… Thời gian hoàn thành trước ngày 05/10/2026.").
 DEADLINE_SENTENCE = re.compile(
     r"^\s*(?:[-+•]\s*)?(?:thời gian|thời hạn|hoàn thành|báo cáo kết quả|kết quả (?:thực hiện )?báo cáo|chậm nhất|trước ngày)\b",
@@ -289,7 +287,7 @@ SESSION_WORDS = re.compile(
 # How an item of a notice to one unit opens when it is that unit's work with no name ("- Kiểm định lại
 # hệ thống chống sét …", "- Bổ sung phương án …"): an imperative verb of the work a unit is told to do.
 UNIT_WORK_OPENING = re.compile(
-    rf"^\s*(?:[-+•]\s*|\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*|[a-zđ]\)\s*)?(?:{_DIRECTIVE_WORDS}|bổ sung|kiểm định"
+    rf"^\s*(?:[-+•]\s*|\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*|[a-zđ]\)\s*)?(?:{DIRECTIVE_WORDS}|bổ sung|kiểm định"
     r"|lắp đặt|sửa chữa|thay thế|cập nhật|lập|gửi|duy trì|định kỳ|trang bị|niêm yết|di dời|dừng|tạm dừng|nộp"
     r"|cung cấp|điều chỉnh|hoàn chỉnh|khẩn trương|chấm dứt|thu dọn|xử lý|lưu giữ|ghi chép)\b",
     _I,

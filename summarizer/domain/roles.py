@@ -21,7 +21,7 @@ BARE_LEVEL = re.compile(r"(?i:(?:UBND\s+)?(?:tỉnh|huyện|xã|phường|thị 
 # A person's office before a body ("Phó Chủ tịch Thường trực UBND tỉnh", "Thủ trưởng các Sở",
 # "lãnh đạo huyện"): the office and the body are one unit, whose role is read around both.
 _OFFICE_BEFORE = re.compile(
-    rf"(?:\b(?:ông|bà|đồng chí)\s+)?(?<!\w)(?:{cues.LEADER_TITLE}|Thủ trưởng|Người đứng đầu|Lãnh đạo|Chánh|Phó Chánh)"
+    rf"(?:\b(?:ông|bà|đồng chí)\s+)?(?<!\w)(?:{cues.HEAD_OF_BODY}|Chánh|Phó Chánh)"
     r"(?:\s+Thường trực)?\s*$",
     re.IGNORECASE,
 )

@@ -38,7 +38,7 @@ LEADER_DIRECTS = re.compile(
 )
 # "Người đứng đầu Chính phủ chỉ đạo …", "Thủ trưởng cơ quan chỉ đạo …": the head of a body directs (it
 # gives the work); "đề nghị người đứng đầu các đơn vị phối hợp …" names the heads given work.
-HEAD_OF_BEFORE = re.compile(r"\b(?:người đứng đầu|thủ trưởng)\s*$", _I)
+HEAD_OF_BEFORE = re.compile(rf"(?<!\w){cues.HEAD_OF_BODY}\s*$", _I)
 DIRECTS_AFTER = re.compile(r"^\s*(?:cũng\s+|đã\s+|tiếp tục\s+)?chỉ đạo\b", _I)
 # "thời gian tới", "năm tới" before a body: when, not a preposition ("tới" of "đi tới Sở …").
 TIME_AHEAD_END = re.compile(r"(?:thời gian|năm|giai đoạn|những năm|thời gian sắp)\s+tới\s*,?\s*$", _I)
@@ -62,8 +62,7 @@ _MORE_DIRECTIVE_WORDS = (
     r"|chăm lo|giữ vững|sẽ phải"
     # A body's commitment at a session ("Bộ Nội vụ sẽ tập trung đôn đốc …", "TP.HCM sẽ tiếp tục …"): work
     # it takes on, as a write-up of a conference records it.
-    r"|sẽ\s+(?:nghiêm túc\s+|tích cực\s+)?(?:tập trung|tiếp tục|đẩy mạnh|triển khai|chủ động|khẩn trương|phối hợp"
-    r"|hoàn thành|tổ chức|thực hiện|rà soát|nghiên cứu|tăng cường)"
+    rf"|sẽ\s+(?:nghiêm túc\s+|tích cực\s+)?(?:{cues.DIRECTIVE_WORDS})"
 )
 DIRECTIVE_AFTER = re.compile(rf"(?:{cues.DIRECTIVE_AFTER.pattern})|^\s*(?:{_MORE_DIRECTIVE_WORDS})\b", _I)
 NOT_DIRECTIVE_AFTER = cues.NOT_DIRECTIVE_AFTER

@@ -7,6 +7,7 @@ import re
 
 from summarizer.domain import cues
 from summarizer.domain.agencies import Mention, merge_mentions
+from summarizer.domain.context.header import header_start
 from summarizer.source.document import Source
 
 _I = re.IGNORECASE
@@ -25,15 +26,12 @@ def _cell(text: str, start: int) -> tuple[str, int] | None:
     return value.strip(), at + lead
 
 
-_HEADER_BLOCKS = 80
-
-
 def find_addressees(source: Source) -> tuple[list[str], list[tuple[int, int]]]:
     """The "Kính gửi" recipients: on the same line, or one per line in the lines that follow."""
     bs = source.blocks
-    # A saved legal-library page puts some 60 lines of its own (copyright, metadata cells) before the
-    # letter's header.
-    for i, b in enumerate(bs[:_HEADER_BLOCKS]):
+    # From where the letter's header begins (a saved legal-library page puts its own lines first).
+    start = header_start(bs)
+    for i, b in enumerate(bs[start : start + 40], start):
         line = source.text[b.line_start : b.end]
         got = _cell(line, b.line_start)
         if got is None:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 
+from summarizer.domain import cues
 from summarizer.domain.agencies import merge_mentions
 from summarizer.domain.mention import Mention
 
-# "Bộ" with a capital and then the work, as a lead: a modal or an assignment verb. Not "Bộ máy", "Bộ
-# phận", "Bộ tiêu chí", "Bộ luật" (common nouns at a sentence's start), nor "Bộ Nội vụ" (a full name).
-_BARE_MINISTRY = re.compile(
-    r"(?<![\w])(?<!(?i:lãnh đạo) )Bộ(?=\s+(?:sẽ|phải|cần|đã|đang|tiếp tục|chủ trì|chủ động|khẩn trương|tập trung|kiên quyết)\b)"
-)
+# "Bộ" with a capital, then the work in lower case as the one table of work verbs reads it (cues): not
+# "Bộ máy", "Bộ phận", "Bộ luật" (common nouns at a sentence's start), nor "Bộ Xây dựng" (a full name).
+_BARE_MINISTRY = re.compile(r"(?<![\w])(?<!(?i:lãnh đạo) )Bộ(?=\s+[a-zđà-ỹ])")
 
 
 def own_ministry(issuer: str | None, found: list[Mention], opening_end: int) -> str | None:
@@ -27,5 +26,9 @@ def own_ministry(issuer: str | None, found: list[Mention], opening_end: int) -> 
 def with_own_ministry(text: str, found: list[Mention], ministry: str | None) -> list[Mention]:
     if ministry is None:
         return found
-    extra = [Mention(m.start(), m.end(), m.group(0), ministry) for m in _BARE_MINISTRY.finditer(text)]
+    extra = [
+        Mention(m.start(), m.end(), m.group(0), ministry)
+        for m in _BARE_MINISTRY.finditer(text)
+        if cues.WORK_AFTER.match(text[m.end() : m.end() + 40])
+    ]
     return merge_mentions(found, extra)
