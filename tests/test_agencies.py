@@ -224,6 +224,8 @@ def test_a_renamed_body_keeps_the_name_it_had_then(written, ctx, canonical):
         ("Sở Y tế các tỉnh và thành phố báo cáo", "Sở Y tế các tỉnh và thành phố"),
         ("Công an các huyện, thị xã rà soát", "Công an các huyện, thị xã"),
         ("UBND các tỉnh, thành phố chỉ đạo", "UBND các tỉnh, thành phố"),
+        ("đề nghị các ngân hàng thương mại giảm lãi suất", "các ngân hàng thương mại"),
+        ("Chủ tịch các tập đoàn, tổng công ty Nhà nước phải rà soát", "các tập đoàn, tổng công ty Nhà nước"),
     ],
 )
 def test_a_group_of_units_is_one_collective_as_written(text, written, ctx=CTX_2019):

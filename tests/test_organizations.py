@@ -4,6 +4,7 @@ to them is a task with their name."""
 
 from __future__ import annotations
 
+import pytest
 from rules_helpers import run
 
 from summarizer.domain.organizations import organization_mentions
@@ -48,6 +49,24 @@ def test_directives_to_defined_bodies_are_tasks_with_their_full_names():
         (["Tập đoàn Điện lực Việt Nam"], []),
         (["Tổng công ty Cảng hàng không Việt Nam"], ["Tập đoàn Điện lực Việt Nam"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("definition", "short"),
+    [
+        ("Công ty CP Xây dựng công trình 545 (Công ty 545)", "Công ty 545"),
+        ("Công ty TNHH Khai thác đá Hoàng Long (sau đây gọi tắt là Công ty)", "Công ty"),
+    ],
+)
+def test_a_short_name_of_the_same_kind_in_brackets_names_the_body(definition, short):
+    text = f"Đoàn đã làm việc với {definition}. UBND tỉnh đề nghị {short} báo cáo tình hình hoạt động."
+    result, _ctx = run(text)
+    full = definition.partition(" (")[0]
+    assert [t.agencies for t in result.tasks] == [[full]]
+
+
+def test_a_bracket_that_is_no_short_name_defines_nothing():
+    assert organization_mentions("Công ty ABC (trụ sở tại Hà Nội) tham dự.") == []
 
 
 def test_a_defined_name_written_again_in_full_is_the_same_body():

@@ -428,6 +428,13 @@ def test_an_enterprise_asks_by_its_full_name():
     assert [r.requester for r in result.requests] == ["Công ty Cổ phần XNK Nam Thái Sơn"]
 
 
+@pytest.mark.parametrize("speaker", ["Lãnh đạo Công ty", "Đại diện hợp tác xã"])
+def test_the_enterprise_named_by_its_kind_asks_the_province(speaker):
+    result, _ctx = run(f"{speaker} đề nghị UBND tỉnh chỉ đạo các sở, ngành tháo gỡ vướng mắc về đất đai.")
+    assert [r.addressee for r in result.requests] == ["UBND tỉnh"]
+    assert result.tasks == []
+
+
 def test_an_enterprises_speaker_named_again_asks_for_it():
     text = (
         "Sáng 17/3, lãnh đạo TP.HCM gặp gỡ doanh nghiệp.\n\n"

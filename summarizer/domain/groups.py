@@ -18,6 +18,9 @@ _UNIT = (
     r"cấp ủy|cấp uỷ|cấp|ngành|sở|ban|cơ quan|đơn vị|địa phương|phòng|xã|thị trấn|phường|chính quyền"
     r"|đoàn thể|tổ chức chính trị - xã hội|tổ chức|chủ đầu tư|nhà đầu tư|doanh nghiệp|nhà thầu|hợp tác xã|bộ"
     r"|lực lượng"  # "các lực lượng chức năng": the enforcement units as a group
+    # Enterprises and banks as a group ("đề nghị các ngân hàng nghiên cứu …", "các tập đoàn, tổng công
+    # ty Nhà nước"): the addressees of a leader's ask in a write-up.
+    r"|ngân hàng(?:\s+thương mại)?|tập đoàn|tổng công ty|công ty"
     # "Yêu cầu các hội: …", "các hiệp hội ngành hàng": associations as a group; not "các hội nghị",
     # "các hội viên", "các hội thảo", which are no bodies.
     r"|hiệp hội|hội(?!\s*(?:nghị|viên|thảo|chợ|thi|diễn|đồng|trại|nhập|tụ|họp|quán))"
@@ -33,7 +36,7 @@ _UNIT = (
 _COLLECTIVE = re.compile(
     rf"(?<!\w)(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|những)\s+(?:{_UNIT})(?:(?:,\s*|\s+và\s+|\s+(?!tổ chức\s+(?!chính trị)))(?:các\s+)?(?:{_UNIT}|thành phố))*"
     r"(?:\s+(?:có\s+)?liên quan|\s+chức năng|\s+chuyên môn(?:\s+(?:của|thuộc)\s+huyện)?|\s+sự nghiệp(?:\s+trực thuộc UBND tỉnh)?"
-    r"|\s+(?:trực\s+)?thuộc\s+(?:UBND\s+)?(?:tỉnh|huyện)|\s+khác"
+    r"|\s+(?:trực\s+)?thuộc\s+(?:UBND\s+)?(?:tỉnh|huyện)|\s+khác|\s+nhà nước(?!\w)"  # "các tập đoàn, tổng công ty Nhà nước"
     # "các đơn vị thuộc Bộ", "các Vụ, Cục thuộc Tổng cục": the units of the body the text is about.
     r"|\s+(?:trực\s+)?thuộc\s+(?-i:Bộ|Tổng cục)(?!\w)(?!\s+(?-i:[A-ZĐ]))"
     # A place's name is capitalized even where the rest matches in any case: "(?-i:…)".

@@ -22,6 +22,13 @@ _DEFINED = re.compile(
     rf"(?<!\w)(?P<name>(?:{_KINDS})\s[^()\n,;.:]{{2,90}}?)"
     rf"\s*\((?P<abbr>[{UPPER_VI}][{UPPER_VI}0-9&\-]{{1,9}})\)"
 )
+# Or its short name of the same kind ("Công ty CP Xây dựng công trình 545 (Công ty 545)", "… (sau đây gọi
+# tắt là Công ty)"): the short name wherever it stands is that body.
+_DEFINED_SHORT = re.compile(
+    rf"(?<!\w)(?P<name>(?:{_KINDS})\s[^()\n,;.:]{{2,90}}?)"
+    r"\s*\((?:sau đây gọi (?:tắt )?là\s+|gọi tắt là\s+|viết tắt là\s+)?"
+    rf"(?P<abbr>(?:{_KINDS})(?:\s+[^\s(),;]{{1,20}}){{0,2}})\)"
+)
 _LOCAL_COUNCIL = re.compile(r"(?:Ủy|Uỷ) ban nhân dân|Hội đồng nhân dân", re.I)
 _KIND_START = re.compile(rf"(?<!\w)(?:{_KINDS})\s")
 
@@ -31,7 +38,8 @@ def organization_mentions(text: str, known: frozenset[str] = frozenset()) -> lis
     wherever they stand name the body. `known`: abbreviations the agency table reads already ("UBND"): a text that defines one does not rename every body it opens."""
     out: list[Mention] = []
     defined: dict[str, str] = {}
-    for m in _DEFINED.finditer(text):
+    found = sorted([*_DEFINED.finditer(text), *_DEFINED_SHORT.finditer(text)], key=lambda x: x.start())
+    for m in found:
         name = m.group("name")
         # The kind word nearest the brackets opens the name ("… với Tổng công ty X (ACV)").
         starts = [k.start() for k in _KIND_START.finditer(name)]

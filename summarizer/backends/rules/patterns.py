@@ -252,7 +252,9 @@ PUBLIC_PARTY = re.compile(
     # the ask ("các ý kiến, kiến nghị của cử tri" names asks, not who asks).
     r"|(?:(?<!tổ )đại biểu|(?<=nhiều )ý kiến|(?<=một số )ý kiến)"
     r"(?=(?:\s+[^\s,.;:]+){0,4}?\s+(?:cũng\s+|đều\s+)?(?:đề nghị|kiến nghị|đề xuất|mong muốn)\b))"
-    r"|(?-i:Tập đoàn|Tổng công ty|Công ty|Hiệp hội)(?=\s+(?-i:[A-ZĐ])))\b",
+    r"|(?-i:Tập đoàn|Tổng công ty|Công ty|Hiệp hội)(?=\s+(?-i:[A-ZĐ]))"
+    # "Lãnh đạo Công ty đề nghị UBND tỉnh …": the enterprise the session is with, named by its kind.
+    r"|(?:(?<=lãnh đạo )|(?<=đại diện ))(?:tập đoàn|tổng công ty|công ty|hợp tác xã|nhà máy))\b",
     _I,
 )
 PUBLIC_ASK = re.compile(
