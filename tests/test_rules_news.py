@@ -319,3 +319,25 @@ def test_the_leadership_of_a_body_directing_a_group_gives_it_the_work():
         "Lãnh đạo UBND huyện chỉ đạo các ngành chuyên môn vận động nông dân giảm giá thành sản xuất.\n"
     )
     assert [a for a, _e in tasks(text)] == [["Các ngành chuyên môn"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        (
+            "Về thủ tục đầu tư, Chủ tịch UBND TP.HCM Nguyễn Thành Phong cho biết, đảm bảo rút ngắn thời gian "
+            "giải quyết các thủ tục hành chính.",
+            "UBND thành phố Hồ Chí Minh",
+        ),
+        (
+            "Phó Chủ tịch UBND tỉnh Nguyễn Văn A thông tin sẽ hoàn thiện các chính sách bồi thường.",
+            "UBND tỉnh",
+        ),
+    ],
+)
+def test_a_leader_who_says_what_his_body_will_do_gives_it_a_task(sentence, body):
+    assert [a for a, _ev in tasks(sentence)] == [[body]]
+
+
+def test_a_leader_who_reports_what_was_done_gives_no_task():
+    assert tasks("Giám đốc Sở Y tế cho biết, năm 2024 ngành đã khám cho 2 triệu lượt người.") == []

@@ -49,6 +49,8 @@ def assignees_in(
             # rest of the run may still lead.
             i += 1
             continue
+        if P.HEAD_OF_BEFORE.search(before) and P.COMMITS_AFTER.match(text, group[-1].end, piece.end):
+            return group, first.start
         if P.HEAD_OF_BEFORE.search(before) and P.DIRECTS_AFTER.match(after):
             i = j
             continue

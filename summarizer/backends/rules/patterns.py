@@ -39,6 +39,13 @@ LEADER_DIRECTS = re.compile(
 # "Người đứng đầu Chính phủ chỉ đạo …", "Thủ trưởng cơ quan chỉ đạo …": the head of a body directs (it
 # gives the work); "đề nghị người đứng đầu các đơn vị phối hợp …" names the heads given work.
 HEAD_OF_BEFORE = re.compile(rf"(?<!\w){cues.HEAD_OF_BODY}\s*$", _I)
+# The leader who says what his own body will do ("Chủ tịch UBND TP.HCM Nguyễn Thành Phong cho biết, đảm
+# bảo rút ngắn …", "lãnh đạo TP Đà Nẵng cho biết sẽ tiếp tục …"): a commitment, the body's task.
+COMMITS_AFTER = re.compile(
+    rf"(?:\s+{CAP_WORD}){{0,4}}\s*,?\s+(?:cũng\s+)?(?:cho biết|thông tin|khẳng định|cam kết)\s*[,:]?\s*"
+    r"(?:(?:thời gian tới|năm tới|sắp tới|trong năm \d{4}|năm \d{4})\s*,?\s*)?"
+    r"(?:(?:thành phố|tỉnh|huyện|đơn vị|Bộ|ngành)\s+)?(?:sẽ|cam kết|đảm bảo|bảo đảm)\s",
+)
 DIRECTS_AFTER = re.compile(r"^\s*(?:cũng\s+|đã\s+|tiếp tục\s+)?chỉ đạo\b", _I)
 # "thời gian tới", "năm tới" before a body: when, not a preposition ("tới" of "đi tới Sở …").
 TIME_AHEAD_END = re.compile(r"(?:thời gian|năm|giai đoạn|những năm|thời gian sắp)\s+tới\s*,?\s*$", _I)
