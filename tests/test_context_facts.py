@@ -688,3 +688,15 @@ def test_the_body_that_sends_its_delegation_holds_the_session():
         "UBND TP Hà Nội về tiến độ năm 2025.\n"
     )
     assert ctx(text, date="2025-10-09").info.issuer == "Bộ Xây dựng"
+
+
+def test_the_chairs_office_before_the_verb_loses_its_comma_and_names_the_issuer():
+    got = ctx(
+        "Sáng ngày 9/7, tại trụ sở Chính phủ, Thủ tướng Phạm Minh Chính, Trưởng Ban Chỉ đạo các công trình "
+        "trọng điểm lĩnh vực đường sắt, chủ trì phiên họp thứ 3 của Ban Chỉ đạo.\n",
+        date="2025-07-09",
+    ).info
+    assert got.chair is not None
+    assert got.chair.position == "Thủ tướng, Trưởng Ban Chỉ đạo các công trình trọng điểm lĩnh vực đường sắt"
+    assert got.issuer == "Ban Chỉ đạo các công trình trọng điểm lĩnh vực đường sắt"
+    assert got.location == "trụ sở Chính phủ"

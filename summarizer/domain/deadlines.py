@@ -121,6 +121,9 @@ PATTERNS: list[_Rule] = [
     # "ngay từ đầu năm", "ngay từ bây giờ": a start the text sets without a date (domain notes §2: "ngay"
     # is no fixed deadline).
     _r("unspecified", 1, r"ngay\s+từ\s+(?:đầu\s+(?:năm|quý|tháng|nhiệm kỳ)|bây giờ|hôm nay)"),
+    # "trong thời gian sớm nhất": as soon as can be, no date (fixtures/README: "sớm" is unspecified;
+    # a bare "sớm" is too often a plain adverb, "để sớm có …", for the table to read it so).
+    _r("unspecified", 1, r"(?:trong\s+)?thời\s+gian\s+sớm\s+nhất|sớm\s+nhất\s+có\s+thể"),
     # "trong suốt quá trình thi công": for as long as the work lasts, as "thường xuyên".
     _r("ongoing", 1, r"(?<!chi )(?<!kinh phí )thường xuyên|trong\s+suốt\s+quá\s+trình"),
 ]

@@ -73,6 +73,9 @@ _LOCATION = re.compile(
     r"(?:làm việc|kiểm tra|khảo sát)\s+(?:tại|với)\s+((?:huyện|xã|thị xã|thành phố)\s+[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*)?)"
 )
 
+# "Sáng 9/7, tại trụ sở Chính phủ, Thủ tướng … chủ trì …": the building the session is held in.
+_SEAT = re.compile(r"(?<!\w)tại\s+((?:[Tt]rụ sở|[Hh]ội trường)\s+[^,.;:\n]{2,60}?)\s*(?=[,.;:\n])")
+
 
 @dataclass(frozen=True)
 class DocContext:
@@ -276,7 +279,7 @@ def build_context(source: Source) -> DocContext:
         )
     # A province's own document (its issuer below the centre): "ngành y tế" is its department.
     agency_ctx.provincial = not central and info.issuer is not None
-    loc = _LOCATION.search(text)
+    loc = _LOCATION.search(text) or _SEAT.search(text)
     info.location = loc.group(1) if loc else place_line
     info.places = {level: name for level, name in places.items() if name}
     info.attendees = find_attendees(bs)

@@ -237,7 +237,8 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
                 more = (after.group("more") or "").strip()
                 # "đồng chí X, Chủ tịch UBND huyện chủ trì": the office read once, not twice.
                 more = "" if more == person.position else more
-                pos = ", ".join(x for x in (person.position, more) if x)
+                # "…, Trưởng Ban Chỉ đạo …, chủ trì": the comma before the verb closes the office.
+                pos = ", ".join(x for x in (person.position, more) if x).rstrip(" ,;")
                 return Chair(name=person.name, position=pos or None)
     if opening:
         opening = unwrapped(opening)
