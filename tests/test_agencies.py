@@ -416,3 +416,20 @@ def test_a_place_after_another_body_names_that_bodys_level(written, canonical):
     from summarizer.domain.agencies import canonicalize
 
     assert canonicalize(written) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "cities"),
+    [
+        (
+            "Riêng thành phố Hà Nội, Thành phố Hồ Chí Minh triển khai.",
+            ["UBND thành phố Hà Nội", "UBND thành phố Hồ Chí Minh"],
+        ),
+        ("UBND tỉnh Bắc Ninh, thành phố Hà Nội triển khai.", ["UBND tỉnh Bắc Ninh", "UBND thành phố Hà Nội"]),
+        # After a comma, where the body before it stands: an address, not a second body.
+        ("Quận 1, Thành phố Hồ Chí Minh tổ chức.", []),
+        ("huyện Gia Lâm, thành phố Hà Nội", ["UBND huyện Gia Lâm"]),
+    ],
+)
+def test_a_city_after_a_comma_is_a_peer_of_the_city_or_province_before_it(text, cities):
+    assert [m.canonical for m in find_mentions(text)] == cities

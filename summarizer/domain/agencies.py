@@ -17,38 +17,12 @@ from summarizer.domain.groups import group_mentions, of_each_place
 from summarizer.domain.mention import CAP_WORD, SAME_LINE, AgencyContext, Mention
 from summarizer.domain.mention import UPPER_VI as UPPER_VI  # re-exported: other modules read it here
 from summarizer.domain.mention import merge_mentions as merge_mentions  # re-exported: callers read it here
+from summarizer.domain.sectors import sector_mentions
 from summarizer.source.clean import fold_for_match
 
 _I = re.IGNORECASE
 _CAP_WORD = CAP_WORD
 _SAME_LINE = SAME_LINE
-
-
-def _sector_mentions(text: str, ctx: AgencyContext) -> list[Mention]:
-    """ "toàn ngành Thuế", "ngành Kiểm sát", "ngành giáo dục tỉnh": the body that heads the sector, the
-    province's where the province is the document's own or is written after it, else the central
-    one; a sector the table gives no body stays a group as written ("Ngành Điện lực")."""
-    t = table()
-    if t.sector_pattern is None:
-        return []
-    out: list[Mention] = []
-    for m in t.sector_pattern.finditer(text):
-        if text[max(0, m.start() - 5) : m.start()].lower().endswith(("các ", "liên ")):
-            continue  # "các ngành Y tế, Giáo dục": several sectors, a group of its own
-        central, local = t.sectors.get(_key(m.group("name")), (None, None))
-        body = local if (m.group("local") or ctx.place("tỉnh") or ctx.provincial) and local else central
-        if isinstance(body, _So):
-            name = _so_canonical(body, ctx)
-        elif body:
-            name = _body_canonical(body, ctx)
-        else:
-            written = text[m.start("name") - len("ngành ") : m.end("name")]
-            out.append(
-                Mention(m.start(), m.end(), m.group(0), written[:1].upper() + written[1:], collective=True)
-            )
-            continue
-        out.append(Mention(m.start(), m.end(), m.group(0), name))
-    return out
 
 
 _LEVEL = r"tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã|phường|thị trấn"
@@ -99,9 +73,7 @@ _LOCAL = re.compile(
 # "phường": since the 2025 reorganization the commune-level unit of a town, beside "xã".
 _PLACE = re.compile(rf"(?<!\w)(?P<level>[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]ỉnh)(?P<name>{_NAME_WORD}{{0,4}})")
 # Not after a comma: "Sở Y tế, TP. Hồ Chí Minh" writes the body's place, as an address does.
-_CITY = re.compile(
-    rf"(?<!\w)(?<!,\s)(?P<level>[Tt]hành phố|TP\.?)(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})"
-)
+_CITY = re.compile(rf"(?<!\w)(?P<level>[Tt]hành phố|TP\.?)(?P<name>(?:{_SAME_LINE}{_CAP_WORD}){{0,3}})")
 # "Các Sở, ngành: …", "Các Bộ, cơ quan: Công Thương, Tài chính, …" (a central notice's list of ministries).
 _SO_LIST_HEAD = re.compile(
     r"(?<!\w)[Cc]ác\s+(?P<kind>[Ss]ở|[Bb]ộ)(?:,\s*(?:ban,\s*)?(?:ngành|cơ quan))?\s*:?\s+"
@@ -356,16 +328,22 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             name = name or ctx.place(level) or ""
             canonical = f"UBND {level}" + (f" {name}" if name else "")
         found.append(Mention(m.start(), end, text[m.start() : end], canonical))
+    peers = {x.end for x in found if x.canonical.startswith(("UBND thành phố ", "UBND tỉnh"))}
     for m in _CITY.finditer(text):
         # "đề nghị TP Hà Nội cho thanh tra …", "Thành phố Hà Nội cần lập tổ công tác …": a city named on
         # its own stands for its people's committee, as a district does; "thành phố" alone is a noun.
+        # After a comma, where the body before it is ("Quận 1, Thành phố Hồ Chí Minh"), unless a peer
+        # stands there ("thành phố Hà Nội, Thành phố Hồ Chí Minh").
+        if text[max(0, m.start() - 2) : m.start()] in (", ", ",\n") and m.start() - 2 not in peers:
+            continue
         name = _cap_words(m.group("name"), known) if m.group("name") else ""
         end = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
         name, end = _hcm(text, name, m.end("level"), end)
         if name:
             found.append(Mention(m.start(), end, text[m.start() : end], f"UBND thành phố {name}"))
+            peers.add(end)
     found.extend(group_mentions(text, ctx, found, list_heads))
-    found.extend(_sector_mentions(text, ctx))
+    found.extend(sector_mentions(text, ctx))
     for m in _NAMED_BODY.finditer(text):
         name = _cap_words(m.group("name"), known)
         if not name:
