@@ -391,6 +391,29 @@ def test_the_items_of_a_requests_section_ask_by_their_topic():
     assert ["Sở Giao thông vận tải"] in [t.agencies for t in result.tasks]
 
 
+_VPCP = (
+    f"VĂN PHÒNG CHÍNH PHỦ\n{_N}Số: 634/TB-VPCP\nHà Nội, ngày 20 tháng 11 năm 2025\n\nTHÔNG BÁO\n"
+    "Kết luận của Thủ tướng Chính phủ Phạm Minh Chính tại buổi làm việc với tỉnh Thanh Hóa\n\n"
+    "Ngày 08 tháng 11 năm 2025, Thủ tướng Chính phủ Phạm Minh Chính làm việc với tỉnh Thanh Hóa. "
+    "Thủ tướng Chính phủ kết luận như sau:\n\n"
+    "I. NHIỆM VỤ THỜI GIAN TỚI\n1. Tỉnh tập trung giải ngân vốn đầu tư công.\n\n"
+)
+
+
+def test_a_central_notices_section_of_the_provinces_asks_names_the_province_and_the_leader():
+    text = (
+        f"{_VPCP}III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n"
+        "1. Về dự án nạo vét luồng tàu vào cảng Nghi Sơn: Bộ Xây dựng khẩn trương rà soát, bàn giao.\n\n"
+        "2. Về đầu tư kho dầu thô dự trữ quốc gia:\n"
+        "giao Bộ Công Thương nghiên cứu, đề xuất phương án.\n"
+    )
+    result, _ctx = run(text)
+    assert [(r.requester, r.addressee) for r in result.requests] == [
+        ("UBND tỉnh Thanh Hóa", "Thủ tướng Chính phủ"),
+        ("UBND tỉnh Thanh Hóa", "Thủ tướng Chính phủ"),
+    ]
+
+
 def test_the_difficulties_a_units_head_raises_are_requests_once_they_are_answered():
     text = (
         "Sáng 6/7, Tổng cục Hải quan tổ chức hội nghị sơ kết 6 tháng đầu năm.\n\n"

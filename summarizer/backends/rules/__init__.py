@@ -25,7 +25,7 @@ from summarizer.backends.rules.lists import heading_agencies, list_intro, under_
 from summarizer.backends.rules.raised import raised_asks
 from summarizer.backends.rules.reported import gives_no_work
 from summarizer.backends.rules.requests import listed_request, public_asks, request_intro, requests_in_block
-from summarizer.backends.rules.sections import answer_in_block, topic_ask
+from summarizer.backends.rules.sections import answer_in_block, section_requester, topic_ask
 from summarizer.backends.rules.summary import LONG_REPORT_CHARS, summarize, summarize_long
 from summarizer.backends.rules.tables import table_tasks
 from summarizer.backends.rules.tasks import Inherited, tasks_in_block
@@ -352,7 +352,8 @@ def _asked_by_heading(r: Request, source: Source, ctx: DocContext, idx: int) -> 
     if r.requester is not None:
         return r
     heading = heading_agencies(source, ctx, idx)
-    return r.model_copy(update={"requester": heading[1].agencies[0]}) if heading else r
+    requester = heading[1].agencies[0] if heading else section_requester(source, ctx, idx)
+    return r.model_copy(update={"requester": requester}) if requester else r
 
 
 def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:

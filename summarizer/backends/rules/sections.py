@@ -11,15 +11,23 @@ from summarizer.backends.rules import patterns as P
 from summarizer.domain.agencies import find_mentions
 from summarizer.domain.context import DocContext
 from summarizer.models import Provenance, Request
+from summarizer.source.document import Source
 from summarizer.source.segment import Block
 
 
-def served_by(issuer: str | None) -> str | None:
+def served_by(issuer: str | None, chair: str | None = None) -> str | None:
     """Whom a notice's answers answer for: a Văn phòng issues in the name of the body it serves ("Văn
-    phòng UBND tỉnh" answers the asks made to "UBND tỉnh")."""
+    phòng UBND tỉnh" answers the asks made to "UBND tỉnh"); the Văn phòng Chính phủ gives the
+    conclusions of the Thủ tướng or a Phó Thủ tướng, to whom the locality's asks were made."""
+    leader = _GOVERNMENT_LEADER.match(chair or "")
+    if issuer == "Văn phòng Chính phủ" and leader:
+        return f"{leader.group(0)} Chính phủ"
     if issuer and issuer.startswith("Văn phòng ") and len(issuer) > len("Văn phòng "):
         return issuer[len("Văn phòng ") :]
     return issuer
+
+
+_GOVERNMENT_LEADER = re.compile(r"(?:Phó )?Thủ tướng(?=(?: Chính phủ)?(?:,|$))")
 
 
 def answer_in_block(b: Block, text: str, ctx: DocContext, *, in_section: bool = False) -> list[Request]:
@@ -43,7 +51,7 @@ def answer_in_block(b: Block, text: str, ctx: DocContext, *, in_section: bool = 
     return [
         Request(
             requester=req_mentions[0].canonical if req_mentions else subject_ubnd,
-            addressee=served_by(ctx.info.issuer),
+            addressee=served_by(ctx.info.issuer, ctx.info.chair.position if ctx.info.chair else None),
             content=(m.groupdict().get("content") or m.group("ask") or b.text[: ev_end - b.start]).strip(),
             response=text[resp_start:resp_end],
             response_span=(resp_start, resp_end),
@@ -97,7 +105,7 @@ def topic_ask(heading: Block, answer: Block, text: str, ctx: DocContext) -> Requ
     end = heading.start + m.end("ask")
     return Request(
         requester=None,
-        addressee=served_by(ctx.info.issuer),
+        addressee=served_by(ctx.info.issuer, ctx.info.chair.position if ctx.info.chair else None),
         content=m.group("ask").strip(),
         response=answer.text,
         response_span=(answer.start, answer.end),
@@ -105,3 +113,28 @@ def topic_ask(heading: Block, answer: Block, text: str, ctx: DocContext) -> Requ
         span=(heading.start, end),
         provenance=Provenance(producer="rules:request_answer"),
     )
+
+
+# "III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH", "2. Về các kiến nghị của huyện:": whose asks the section holds.
+_ASKS_OF = re.compile(
+    r"(?:kiến nghị|đề xuất|đề nghị)(?:,\s*(?:kiến nghị|đề xuất|đề nghị))*\s+của\s+(?P<who>[^:\n]{2,80})", re.I
+)
+
+
+def section_requester(source: Source, ctx: DocContext, idx: int) -> str | None:
+    """The body whose asks a requests section answers, from its heading in any case; a central notice's
+    "của tỉnh" is the province the document is about ("UBND tỉnh Thanh Hóa")."""
+    for j in reversed(source.heading_chains[idx]):
+        m = _ASKS_OF.search(source.blocks[j].text)
+        if m is None:
+            continue
+        who = m.group("who").strip(" .*")
+        found = find_mentions(who.lower() if who.isupper() else who, ctx.agencies)
+        if not found:
+            return None
+        name = found[0].canonical
+        province = ctx.info.places.get("tỉnh")
+        if name == "UBND tỉnh" and province and "tỉnh" not in ctx.agencies.places:
+            return f"UBND tỉnh {province}"
+        return name
+    return None
