@@ -323,6 +323,21 @@ def test_an_enterprises_difficulty_that_an_official_answers_is_its_request():
     assert not any("Minh Phú" in (r.requester or "") for r in result.requests)
 
 
+def test_a_question_put_and_the_company_named_again_by_its_kind_are_answered_asks():
+    text = (
+        "Sáng 8/3, Cục Hải quan tỉnh Bình Định tổ chức hội nghị đối thoại với doanh nghiệp.\n\n"
+        "Công ty CP Vinsmart đặt câu hỏi: công ty nhập khẩu linh kiện thì thủ tục miễn thuế thế nào.\n\n"
+        "Trả lời câu hỏi của DN, Cục Hải quan tỉnh Bình Định cho biết: căn cứ Nghị định 134/2016/NĐ-CP.\n\n"
+        "Công ty cũng phản ánh, doanh nghiệp gặp khó khăn khi xác định mã HS.\n\n"
+        "Trả lời vướng mắc, Cục Hải quan tỉnh Bình Định cho biết: cơ quan hải quan lấy mẫu phân tích.\n"
+    )
+    result, _ctx = run(text, date="2026-03-09")
+    assert [(r.requester, r.evidence[:12], (r.response or "")[:12]) for r in result.requests] == [
+        ("Công ty CP Vinsmart", "Công ty CP V", "Trả lời câu "),
+        ("Công ty CP Vinsmart", "Công ty cũng", "Trả lời vướn"),
+    ]
+
+
 def test_a_difficulty_nobody_answers_is_no_request_unless_it_calls_itself_one():
     told = (
         "Sáng 8/3, Sở Công Thương tổ chức hội nghị với doanh nghiệp.\n\n"

@@ -36,16 +36,21 @@ _ACCOUNT = re.compile(
     r"(?:(?:các\s+|một số\s+)?(?:đại diện|lãnh đạo|giám đốc|tổng giám đốc|chủ tịch)\s+(?:của\s+)?)?"
     r"(?P<party>(?-i:Tổng công ty|Công ty|Tập đoàn|Nhà máy|Hợp tác xã|HTX|Chi nhánh)\s+(?:cổ phần\s+)?(?-i:[A-ZĐ])"
     r"[^,()]{1,70}?"
-    r"|(?:một |các |nhiều )?(?:doanh nghiệp|DN)(?:\s+(?P<this>này))?|(?P<that>vị|ông|bà) này)"
+    r"|(?:một |các |nhiều )?(?:doanh nghiệp|DN)(?:\s+(?P<this>này))?|(?P<that>vị|ông|bà) này"
+    # "Công ty cũng phản ánh, …": the company named last, by its kind alone.
+    r"|(?P<same>công ty)(?=\s))"
     r"\s*(?:\([^()]{1,40}\)\s*)?"
-    r"(?:,|\s+(?:cũng\s+)?(?:cho biết|cho hay|phản ánh|nêu|chia sẻ|bày tỏ|thông tin"
+    r"(?:,|\s+(?:cũng\s+)?(?:cho biết|cho hay|phản ánh|nêu|chia sẻ|bày tỏ|thông tin|đặt (?:câu hỏi|vấn đề)|hỏi"
     r"|(?P<asks>kiến nghị|đề nghị|đề xuất|mong muốn))\b)",
     re.I,
 )
+_COMPANY = re.compile(r"(?:Tổng công ty|Công ty|Tập đoàn)\s+\S")
 # What makes an account a difficulty rather than news of the enterprise's results.
 _DIFFICULTY = re.compile(
     r"\b(?:khó khăn|vướng mắc|bất cập|ách tắc|chưa được|chưa có|chưa nhận được|chưa thống nhất|chậm"
-    r"|kéo dài|mất nhiều thời gian|đề nghị|kiến nghị|mong muốn|bức xúc|thất lạc)\b",
+    r"|kéo dài|mất nhiều thời gian|đề nghị|kiến nghị|mong muốn|bức xúc|thất lạc"
+    # A question put to the officials ("đặt câu hỏi: …", "thắc mắc về …") asks for their answer.
+    r"|câu hỏi|thắc mắc|đặt vấn đề)\b",
     re.I,
 )
 # An answer that opens a sentence: "Giải đáp vướng mắc nêu trên …", "Trả lời vướng mắc này, …", "Về
@@ -94,6 +99,7 @@ def raised_asks(
     pending: list[_Account] = []
     idle = 0
     last_party: str | None = None
+    last_company: str | None = None
     for b in blocks:
         if b.kind in ("heading", "caption"):
             continue
@@ -105,12 +111,16 @@ def raised_asks(
             account = _ACCOUNT.match(s.text)
             if account and (answer_at is None or s.start + account.end() <= answer_at):
                 party = account["party"].strip()
-                if account["this"] or account["that"]:
+                if account["same"] and last_company is not None:
+                    party = last_company  # "Công ty cũng phản ánh": the company named last
+                elif account["this"] or account["that"] or account["same"]:
                     # "đại diện DN này", "vị này kiến nghị": the party named last speaks on.
                     if last_party is None:
                         continue
                     party = last_party
                 last_party = party
+                if _COMPANY.match(party):
+                    last_company = party
                 end = answer_at if answer_at is not None else b.end
                 if _DIFFICULTY.search(text, s.start, end):
                     self_marked = bool(account["self"] or account["asks"])
