@@ -700,3 +700,17 @@ def test_the_chairs_office_before_the_verb_loses_its_comma_and_names_the_issuer(
     assert got.chair.position == "Thủ tướng, Trưởng Ban Chỉ đạo các công trình trọng điểm lĩnh vực đường sắt"
     assert got.issuer == "Ban Chỉ đạo các công trình trọng điểm lĩnh vực đường sắt"
     assert got.location == "trụ sở Chính phủ"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Tại hội nghị Cục Hải quan Hà Nội đối thoại với DN mới đây, Công ty CP Sohaco phản ánh: thủ tục còn chậm.",
+        "Mới đây, Cục Hải quan Hà Nội đối thoại với doanh nghiệp về thủ tục phân loại hàng hóa.",
+    ],
+)
+def test_the_host_of_a_dialogue_is_the_issuer_of_its_write_up(lead):
+    got = ctx(
+        f"Doanh nghiệp kiến nghị rút ngắn thời gian phân tích\n\n{lead}\n\nDN đề nghị rút ngắn thời gian.\n"
+    )
+    assert got.info.issuer == "Cục Hải quan Hà Nội"

@@ -43,7 +43,9 @@ _ORGANIZES = re.compile(
     r"\s*(?:và\s+(?:các thành viên\s+)?[Đđ]oàn(?:\s+công tác)?\s+)?"
     # "Bộ Xây dựng đã có đoàn công tác kiểm tra …": the body sends its delegation.
     r"(?:(?:đã\s+|vừa\s+)?(?:tổ chức|họp|chủ trì|tiến hành|triển khai họp|(?:có buổi\s+)?làm việc với"
-    r"|có\s+(?:đoàn|đoàn công tác|đoàn kiểm tra|buổi làm việc)\b)"
+    r"|có\s+(?:đoàn|đoàn công tác|đoàn kiểm tra|buổi làm việc)\b"
+    # "Cục Hải quan Hà Nội đối thoại với DN", "lãnh đạo TP.HCM gặp gỡ doanh nghiệp": the host of a dialogue.
+    r"|đối thoại với|gặp gỡ|gặp mặt)"
     r"|(?:vừa|mới)\s+(?:có văn bản|ban hành|ký ban hành|có công văn|có công điện|gửi văn bản))\b",
     _I,
 )
@@ -54,6 +56,8 @@ _ORGANIZES = re.compile(
 _OPENS_BEFORE = re.compile(
     r"[,\-–]\s*(?:(?:[Ll]ãnh đạo|[Tt]ập thể lãnh đạo|(?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng|Chủ tịch|Giám đốc|Bí thư"
     r"|Tổng cục trưởng|Cục trưởng))\s*)?$"
+    # "Tại hội nghị Cục Hải quan Hà Nội đối thoại với DN …": the host named right after the conference.
+    r"|(?<!\w)(?:[Hh]ội nghị|[Bb]uổi)\s+$"
 )
 
 
