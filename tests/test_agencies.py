@@ -433,3 +433,15 @@ def test_a_place_after_another_body_names_that_bodys_level(written, canonical):
 )
 def test_a_city_after_a_comma_is_a_peer_of_the_city_or_province_before_it(text, cities):
     assert [m.canonical for m in find_mentions(text)] == cities
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("UBND xã Đinh Văn Lâm Hà", "UBND xã Đinh Văn Lâm Hà"),  # named after the two communes it merged
+        ("Ủy ban nhân dân huyện Bình Gia", "UBND huyện Bình Gia"),
+        ("UBND xã Hoa Thám", "UBND xã Hoa Thám"),
+    ],
+)
+def test_a_name_given_alone_keeps_the_whole_place(written, canonical):
+    assert canonicalize(written) == canonical

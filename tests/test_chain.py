@@ -588,3 +588,42 @@ def test_the_items_of_a_list_are_for_whom_its_lead_in_names():
     got = _verify(text, quote, ["Tỉnh ủy"])
     assert [(a.name, a.source) for a in got.agencies] == [("Tỉnh ủy", "heading")]
     assert _verify(text, quote, ["Sở Tài chính"]).agencies == []
+
+
+_VPCP_NOTICE = (
+    "VĂN PHÒNG CHÍNH PHỦ\nSố: 285/TB-VPCP\nHà Nội, ngày 20 tháng 6 năm 2025\n\nTHÔNG BÁO\n"
+    "Kết luận của Phó Thủ tướng tại cuộc họp về các dự án cao tốc\n\n"
+    "Phó Thủ tướng kết luận như sau:\n\n"
+    "Ủy ban nhân dân các tỉnh yêu cầu các Ban Quản lý dự án thường xuyên kiểm tra, đôn đốc các nhà thầu.\n\n"
+    "Văn phòng Chính phủ yêu cầu các Bộ báo cáo kết quả.\n"
+)
+
+
+def test_a_body_a_notice_tells_to_require_it_of_others_leads_its_quote():
+    got = _verify(
+        _VPCP_NOTICE, "Ủy ban nhân dân các tỉnh yêu cầu các Ban Quản lý", ["Ủy ban nhân dân các tỉnh"]
+    )
+    assert [a.name for a in got.agencies] == ["UBND các tỉnh"]
+    # The issuer that requires is the one who gives the work, not an assignee.
+    got = _verify(_VPCP_NOTICE, "Văn phòng Chính phủ yêu cầu các Bộ báo cáo", ["Văn phòng Chính phủ"])
+    assert got.agencies == []
+
+
+def test_in_a_write_up_the_body_that_requires_gives_the_work():
+    text = (
+        "UBND tỉnh họp bàn tháo gỡ vướng mắc cho các dự án\n\nSáng 5/6, UBND tỉnh họp với các sở.\n\n"
+        "UBND tỉnh yêu cầu các sở, ngành rà soát các dự án chậm tiến độ.\n"
+    )
+    assert _verify(text, "UBND tỉnh yêu cầu các sở, ngành rà soát", ["UBND tỉnh"]).agencies == []
+
+
+def test_each_commune_of_a_list_under_one_head_is_borne_out_with_its_whole_name():
+    text = (
+        "UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố: 12/TB-VP\nLâm Đồng, ngày 25 tháng 4 năm 2026\n\nTHÔNG BÁO\n"
+        "Kết luận của Phó Chủ tịch UBND tỉnh về quy hoạch chung các xã\n\n"
+        "1. Giao UBND các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà:\n"
+        "- Tập trung, đẩy nhanh tiến độ lập quy hoạch chung xã.\n"
+    )
+    leads = ["UBND xã Đức Trọng", "UBND xã Hiệp Thạnh", "UBND xã Đinh Văn Lâm Hà"]
+    got = _verify(text, "Tập trung, đẩy nhanh tiến độ lập quy hoạch chung xã.", leads)
+    assert [a.name for a in got.agencies] == leads

@@ -369,6 +369,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
     return out
 
 
+_PLACE_TAIL = re.compile(rf"(?: {CAP_WORD}){{1,3}}")
 _BARE_PLACE = re.compile(r"(?i:xã|phường|huyện|tỉnh|thị xã|thành phố|TP\.?)\s")
 
 
@@ -383,7 +384,14 @@ def canonicalize(name: str, ctx: AgencyContext | None = None) -> str:
         # "Công đoàn phường Yên Nghĩa", "Hội Nông dân xã X": the place names the level of another
         # body, not the UBND a bare place stands for.
         if not (m.start > 0 and _BARE_PLACE.match(m.written) and cleaned[:1].isupper()):
-            return m.canonical
+            # A name given alone is the place's whole name: "UBND xã Đinh Văn Lâm Hà" (a commune named
+            # after the two it merged), past the two syllables running text is read to.
+            rest = cleaned[m.end :]
+            return (
+                m.canonical + rest
+                if m.canonical.startswith("UBND ") and _PLACE_TAIL.fullmatch(rest)
+                else m.canonical
+            )
     if not mentions:
         # A bare department name ("Giáo dục và Đào tạo") as found in lists after "Các Sở:".
         so = table().so_by_key.get(_key(cleaned))

@@ -131,7 +131,9 @@ def _support_in(
         if (anywhere and not quote) or (s, e) in partners or (s, e) in leads:
             return True
         if roles.get((s, e)) == "giver":
-            return False  # "…, Chủ tịch HĐND tỉnh … đề nghị": named beside a lead, it gives the work
+            # "…, Chủ tịch HĐND tỉnh … đề nghị": named beside a lead, it gives the work, unless a formal
+            # document tells the body so named to require it of others.
+            return quote and _told_to_direct(text, ctx, s, e)
         # The name as written ("các nhà thầu tham gia xây dựng …") is read where it stands: as
         # the mention it starts or lies in, or as a member of a group that leads.
         if any(q[0] == s or WITH.fullmatch(text[q[1] : s]) or in_list_after(text, q[1], s) for q in leads):
@@ -205,7 +207,9 @@ def _support_in(
             return AgencySupport(name=name, source=link.source, span=(s, e))
     # A member of a list under one head ("Bộ Y tế, Công an, Quốc phòng", "Các Bộ: Giao thông vận
     # tải, …"), in the role of the list.
-    if key.startswith(("bộ ", "sở ")):
+    if key.startswith(
+        ("bộ ", "sở ", "ủy ban nhân dân xã ", "ủy ban nhân dân huyện ", "ủy ban nhân dân phường ")
+    ):
         member = list_member(source, ctx, link.start, link.end, key)
         if member is not None and placed(*member[2]):
             return AgencySupport(name=canonical_in(written, ctx), source=link.source, span=member[:2])
@@ -222,6 +226,20 @@ def _support_in(
 _OWN_PLACE_TAIL = re.compile(
     r"\s(?P<level>huyện|xã|phường)\s+(?P<place>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})$"
 )
+
+
+_TITLE_BEFORE = re.compile(rf"(?<!\w){cues.HEAD_OF_BODY}\s*$", re.I)
+
+
+def _told_to_direct(text: str, ctx: DocContext, s: int, e: int) -> bool:
+    """A body, not its issuer, that a formal document names as requiring or directing ("Ủy ban nhân dân
+    các tỉnh yêu cầu các Ban Quản lý dự án …"): the document tells it to; in a write-up the body that
+    speaks gives the work."""
+    if ctx.kind != "notice" or _TITLE_BEFORE.search(text[max(0, s - 40) : s]):
+        return False  # "Chủ tịch UBND tỉnh yêu cầu …": an office that speaks gives the work
+    issuer = ctx.info.issuer or ""
+    own = {agency_key(issuer), agency_key(issuer.removeprefix("Văn phòng "))}
+    return all(agency_key(m.canonical) not in own for m in ctx.mentions_in(s, e) if m.start == s)
 
 
 def _in_capitals(written: str) -> bool:

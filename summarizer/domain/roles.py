@@ -186,7 +186,11 @@ def lead_spans(
 
 # A list under one head ("Bộ Y tế, Công an, Quốc phòng", "Các Bộ: Giao thông vận tải, Công Thương"):
 # the members after the first are written without the head word the table needs.
-_LIST_HEAD = re.compile(r"(?<!\w)(?:(?:các|Các)\s+)?(?P<head>Bộ|Sở)(?!\w)")
+_LIST_HEAD = re.compile(
+    r"(?<!\w)(?:(?:các|Các)\s+)?(?P<head>Bộ|Sở)(?!\w)"
+    # "UBND các xã: Đức Trọng, Hiệp Thạnh, …": the communes' (districts', wards') people's committees.
+    r"|(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+các\s+(?P<level>xã|huyện|phường)(?!\w)"
+)
 _MEMBER = re.compile(rf"[{UPPER_VI}][^,.;:\n]{{0,60}}?(?=\s*(?:,|\svà\s|\scùng\s|$|[.;:\n]))")
 _MEMBER_SEP = re.compile(r"\s*(?::|,\s*và|,|và)\s*")
 # Between a group's lead and a name of it: members that start with a capital, one after another.
@@ -219,6 +223,6 @@ def list_members(text: str, lo: int, hi: int) -> list[tuple[int, int, int, str]]
             m = _MEMBER.match(text, sep.end(), hi)
             if m is None:
                 break
-            out.append((m.start(), m.end(), h.start(), h.group("head")))
+            out.append((m.start(), m.end(), h.start(), h.group("head") or f"UBND {h.group('level')}"))
             sep = _MEMBER_SEP.match(text, m.end(), hi)
     return out
