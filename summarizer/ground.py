@@ -8,12 +8,14 @@ of a word or two matches too many places to prove anything.
 from __future__ import annotations
 
 import bisect
+import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from summarizer.models import Extraction, Rejected
-from summarizer.source.clean import _TONE_PAIRS, _TONE_RE, QUOTE_FOLD, CharMap
+from summarizer.source.clean import _TONE_PAIRS, _TONE_RE, ENTITY, QUOTE_FOLD, CharMap
 
 if TYPE_CHECKING:
     from summarizer.domain.context import DocContext
@@ -109,6 +111,9 @@ def locate(evidence: str, source: str, folded: FoldedText | None = None, hint: i
     ev = evidence.strip()
     if too_short(ev):
         return None
+    if ENTITY.search(ev):
+        # Quoted from a page's raw text ("Ch&iacute;nh phủ"), which the cleaner decoded.
+        ev = unicodedata.normalize("NFC", html.unescape(ev))
     at = source.find(ev, hint)
     if at < 0:
         at = source.find(ev)

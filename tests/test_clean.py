@@ -98,3 +98,21 @@ def test_a_clause_cut_after_its_semicolon_goes_on_in_the_line_after():
     got = clean_text(text).text
     assert "văn hóa; hình thành các vùng" in got
     assert "ngành;\n- UBND" in got  # a list's next item opens with its mark
+
+
+def test_a_page_saved_with_its_markup_reads_as_its_text():
+    raw = (
+        '<p><span style="font-size:14px">Tham dự H&ocirc;\u0323i nghị c&oacute; Ph&oacute; Thủ tướng.</span></p>\n'
+        "<p>C&aacute;c tỉnh tiếp tục thực hiện&nbsp;ch&iacute;nh s&aacute;ch.</p>"
+    )
+    text = clean_text(raw).text
+    assert "Tham dự Hội nghị có Phó Thủ tướng." in text
+    assert "Các tỉnh tiếp tục thực hiện chính sách." in text
+    assert "<" not in text and "&" not in text
+
+
+def test_text_without_markup_keeps_its_angle_brackets_and_ampersands():
+    assert (
+        clean_text("Sở GD&ĐT báo cáo chỉ tiêu < 5% và > 2%.").text
+        == "Sở GD&ĐT báo cáo chỉ tiêu < 5% và > 2%."
+    )

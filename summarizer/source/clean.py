@@ -6,6 +6,7 @@ is dropped. The output keeps one paragraph (or list item, or heading) per line.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -95,8 +96,26 @@ def _starts_lower(s: str) -> bool:
     return bool(s) and s[0].islower()
 
 
+# A page saved as text may keep its markup: tags ("<p><span style=…>") and character references
+# ("Ch&iacute;nh phủ", "&nbsp;"), decoded before the characters are normalized (NFC joins an entity's
+# "ô" with a combining mark after it).
+_MARKUP_TAG = re.compile(
+    r"</?(?:p|span|div|br|strong|em|b|i|u|a|img|font|h[1-6]|li|ul|ol|table|tbody|thead|tr|td|th|sup|sub)\b[^<>]*>",
+    re.I,
+)
+_BLOCK_TAG = re.compile(r"</(?:p|div|h[1-6]|li|tr)\s*>|<br\s*/?>", re.I)
+ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+
+
+def strip_markup(text: str) -> str:
+    """The text of a page saved with its tags and character references, as a reader sees it."""
+    if _MARKUP_TAG.search(text):
+        text = _MARKUP_TAG.sub("", _BLOCK_TAG.sub("\n", text))
+    return html.unescape(text) if ENTITY.search(text) else text
+
+
 def clean_text(raw: str) -> CleanText:
-    text = normalize_chars(raw)
+    text = normalize_chars(strip_markup(raw))
     text = _BOLD.sub("", text)
     text = _ITALIC_IN_BRACKETS.sub("", text)
 
