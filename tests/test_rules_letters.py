@@ -131,6 +131,9 @@ UNIT = "Công ty TNHH Hóa chất An Khang"
         "- Công ty báo cáo kết quả về Sở Công Thương trước ngày 15/11/2025.",
         "II. KIẾN NGHỊ\n\nĐoàn kiểm tra kiến nghị Công ty thực hiện một số nội dung sau:\n\n"
         "1. Xây dựng Kế hoạch phòng ngừa sự cố hóa chất.\n\n2. Báo cáo kết quả về Sở Công Thương trước ngày 15/11/2025.",
+        # A sub-heading that says whose the work is: "Yêu cầu đối với Công ty …".
+        f"II. KẾT LUẬN VÀ KIẾN NGHỊ\n\n1. Kết luận: Công ty cơ bản chấp hành các quy định.\n\n2. Yêu cầu đối với {UNIT}\n\n"
+        "- Xây dựng Kế hoạch phòng ngừa sự cố hóa chất.\n\n- Báo cáo kết quả về Sở Công Thương trước ngày 15/11/2025.",
     ],
 )
 def test_an_inspection_records_recommendations_are_the_units_tasks(section):

@@ -32,7 +32,12 @@ CONCLUSION_START = re.compile(
 )
 
 # Section headings that open the task part, the request part, and the end of the body.
-TASK_SECTION = re.compile(r"nhiệm vụ|giải pháp|thời gian tới|chỉ đạo|phương hướng|triển khai", _I)
+TASK_SECTION = re.compile(
+    r"nhiệm vụ|giải pháp|thời gian tới|chỉ đạo|phương hướng|triển khai"
+    # "2. Yêu cầu đối với Công ty TNHH X", "Trách nhiệm của chủ đầu tư": what the body named must do.
+    r"|(?:yêu cầu|đề nghị) đối với|trách nhiệm của",
+    _I,
+)
 _SECTION_MARK_ = r"^\W*(?:[IVX]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\))?\s*"
 # A section of asks opens with them ("III. Về một số kiến nghị của tỉnh", "4. Đề xuất, kiến nghị"), not
 # a point of work that names one ("2. Đối với việc lập hồ sơ đề xuất điều chỉnh dự án:").
