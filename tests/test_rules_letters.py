@@ -341,3 +341,22 @@ def test_the_kinh_gui_list_gives_no_work():
     result, _ctx = run(text)
     assert [t.agencies for t in result.tasks] == [["Sở Tài chính"]]
     assert not any(c.evidence.startswith("Các sở") for c in result.conclusions)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Tên chủ đầu tư: Công ty TNHH MTV Triều Dương",
+        "- Địa chỉ liên hệ: Tổ 4, phường Duyên Hải, tỉnh Lào Cai",
+        "- Số điện thoại: 0966 896 399",
+        "1. Sở Công Thương chỉ thực hiện thẩm định các nội dung đề nghị tại Tờ trình số 36A/TTr-TRD.",
+        "2. Sở Công Thương không chịu trách nhiệm về tính chính xác của các số liệu khảo sát.",
+    ],
+)
+def test_a_form_field_and_a_statement_of_the_issuers_remit_give_no_work(line):
+    text = (
+        "SỞ CÔNG THƯƠNG\nSố: 12/SCT-CN\nLào Cai, ngày 10 tháng 9 năm 2025\n\nV/v thông báo kết quả thẩm định\n\n"
+        f"Kính gửi: Công ty TNHH MTV Triều Dương\n\nI. THÔNG TIN CHUNG\n\n{line}\n"
+    )
+    result, _ctx = run(text)
+    assert result.tasks == []

@@ -138,7 +138,12 @@ NOT_LEAD_BEFORE = re.compile(
 _NARRATION_WORDS = r"đã|đang|vừa|là|được|hiện|có\s"
 NARRATION_AFTER = re.compile(rf"^\s*,?\s*(?:{_NARRATION_WORDS}|cũng đã|luôn)\b", _I)
 # The rules' assignee test: a body followed by a narration, or by "báo cáo" (it reports), is not given work.
-NOT_DIRECTIVE_AFTER = re.compile(rf"^\s*(?:{_NARRATION_WORDS}|báo cáo)", _I)
+# … or by what it states of its own remit ("Sở Công Thương chỉ thực hiện thẩm định …", "… không chịu trách nhiệm
+# về …"): an appraisal's limits, no work.
+REMIT_AFTER = re.compile(
+    r"\s*(?:chỉ (?:thực hiện|chịu trách nhiệm)|không chịu trách nhiệm|không phải là)\b", _I
+)
+NOT_DIRECTIVE_AFTER = re.compile(rf"^\s*(?:{_NARRATION_WORDS}|báo cáo)|{REMIT_AFTER.pattern}", _I)
 
 # Titles that introduce a named leader ("Chủ tịch UBND tỉnh Phạm Anh Tuấn", "Phó Thủ tướng Vương
 # Đình Huệ"): a person named after one of these holds an office; the words between are the office.

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from summarizer.backends.rules import patterns as P
+from summarizer.domain import cues
 from summarizer.domain.agencies import Mention
 from summarizer.domain.chain import partner_mentions
 from summarizer.domain.context import DocContext
@@ -65,7 +66,12 @@ def assignees_in(
             for m in inside[j:]
         ):
             return group, first.start
-        if item and not P.ITEM_HEAD.sub("", before).strip() and P.ITEM_WORK_AFTER.match(after):
+        if (
+            item
+            and not P.ITEM_HEAD.sub("", before).strip()
+            and P.ITEM_WORK_AFTER.match(after)
+            and not cues.REMIT_AFTER.match(after)
+        ):
             return group, first.start
         bare = first.written.strip().lower() in {"huyện", "tỉnh", "xã"}
         lead_in = P.LEAD_IN.sub("", P.QUOTE_OPEN.sub("", P.ITEM_HEAD.sub("", before))) if bare else ""

@@ -78,6 +78,13 @@ CONTINUATION = re.compile(r"^(?:đồng thời)\b", _I)
 # A line that says who holds a role ("- Chủ trì thiết kế phần cơ - điện: Ông Nguyễn Văn A, kỹ sư …",
 # "Chủ nhiệm dự án: Bà …"): a list of the people of a team, not work given to anyone.
 ROLE_HOLDER = re.compile(rf"^\s*(?:[-+•]\s*)?[^:;.\n]{{2,80}}?:\s*(?:Ông|Bà)\s+{CAP_WORD}")
+# A field of a form or a header table ("- Tên chủ đầu tư: Công ty …", "Địa chỉ liên hệ: …", "Số điện thoại:
+# …"): who and where a body is, no work.
+FIELD_LINE = re.compile(
+    r"^\s*(?:[-+•]\s*)?(?:Tên|Địa chỉ|Số điện thoại|Điện thoại|Fax|E-?mail|Website|Mã số thuế|Mã số doanh nghiệp"
+    r"|Người đại diện(?: theo pháp luật)?|Trụ sở(?: chính)?)\b[^:\n]{0,40}:",
+    _I,
+)
 PARTNER = cues.PARTNER
 CHAIRS_AFTER = re.compile(r"\s*(?:chủ trì|chi trì)\b", _I)  # OCR loses the hook: "chi trì"
 COOPERATES_AFTER = re.compile(r"\s*(?:cùng\s+)?phối hợp\b(?!\s+(?:với|chặt chẽ|cùng))", _I)

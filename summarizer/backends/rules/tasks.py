@@ -179,7 +179,7 @@ def tasks_in_block(
     text = source.text
     if b.text.rstrip().endswith(":"):
         return []  # an introduction to a list ("... như sau:"), not an assignment itself
-    if P.ROLE_HOLDER.match(b.text):
+    if P.ROLE_HOLDER.match(b.text) or P.FIELD_LINE.match(b.text):
         return []
     sents = sentences(b.text, b.start)
     pieces = [c for s in sents for c in clauses(s)]
