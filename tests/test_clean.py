@@ -116,3 +116,8 @@ def test_text_without_markup_keeps_its_angle_brackets_and_ampersands():
         clean_text("Sở GD&ĐT báo cáo chỉ tiêu < 5% và > 2%.").text
         == "Sở GD&ĐT báo cáo chỉ tiêu < 5% và > 2%."
     )
+
+
+def test_a_bold_heading_the_line_width_broke_is_one_line():
+    text = clean_text("Bộ yêu cầu:\n**1. Vụ\nPháp chế**\n- Tập trung hoàn thành dự thảo Nghị định.\n").text
+    assert "1. Vụ Pháp chế\n" in text

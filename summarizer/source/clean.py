@@ -114,8 +114,13 @@ def strip_markup(text: str) -> str:
     return html.unescape(text) if ENTITY.search(text) else text
 
 
+# A bold span a crawl's line width broke ("**1. Vụ\nPháp chế**"): one line, a heading's whole name.
+_BROKEN_BOLD = re.compile(r"\*\*([^*\n]{1,80})\n([^*\n]{1,80})\*\*")
+
+
 def clean_text(raw: str) -> CleanText:
     text = normalize_chars(strip_markup(raw))
+    text = _BROKEN_BOLD.sub(r"**\1 \2**", text)
     text = _BOLD.sub("", text)
     text = _ITALIC_IN_BRACKETS.sub("", text)
 
