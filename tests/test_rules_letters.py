@@ -360,3 +360,18 @@ def test_a_form_field_and_a_statement_of_the_issuers_remit_give_no_work(line):
     )
     result, _ctx = run(text)
     assert result.tasks == []
+
+
+def test_a_heading_that_only_names_units_the_table_lacks_gives_them_its_items():
+    text = (
+        "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 6278/BVHTTDL-VP\nHà Nội, ngày 20 tháng 11 năm 2025\n\n"
+        "V/v hoàn thành cắt giảm thủ tục hành chính\n\nBộ Văn hóa, Thể thao và Du lịch yêu cầu:\n\n"
+        "1. Cục Xuất bản, In và Phát hành\n\n- Triển khai sửa đổi Luật Xuất bản, hoàn thành trong năm 2026.\n\n"
+        "2. Cục Điện ảnh, Cục Du lịch Quốc gia Việt Nam\n\n"
+        "Phối hợp với Vụ Pháp chế đưa nội dung thực thi Phương án vào dự thảo Luật, hoàn thành trong năm 2026.\n"
+    )
+    result, _ctx = run(text)
+    assert [t.agencies for t in result.tasks] == [
+        ["Cục Xuất bản, In và Phát hành"],
+        ["Cục Điện ảnh", "Cục Du lịch Quốc gia Việt Nam"],
+    ]

@@ -40,7 +40,19 @@ def heading_agencies(source: Source, ctx: DocContext, idx: int) -> tuple[int, In
                 names, named = [role], named[:1]
             helpers = tuple(unique(m.canonical for m in helping if m.canonical not in names))
             return j, Inherited(names, "heading", tuple(named), "rules:heading", helpers)
+        if not found and ctx.kind != "report":
+            # "2. Cục Xuất bản, In và Phát hành", "3. Cục Điện ảnh, Cục Du lịch Quốc gia Việt Nam": a
+            # heading that is nothing but the names of units the table does not list, as written.
+            bare = P.ITEM_HEAD.sub("", hb.text).strip(" :*")
+            if _UNITS_ONLY.fullmatch(bare):
+                return j, Inherited(_UNIT_SPLIT.split(bare), "heading", (), "rules:heading")
     return None
+
+
+_UNIT_KIND = r"(?:Cục|Vụ|Văn phòng|Trung tâm|Viện|Thanh tra|Tổng cục|Học viện|Ban|Báo|Tạp chí|Nhà xuất bản)"
+_UNIT_NAME = rf"{_UNIT_KIND}\s+[A-ZĐÀ-Ỹ][^:;.!?()\n]{{1,70}}?"
+_UNITS_ONLY = re.compile(rf"{_UNIT_NAME}(?:\s*(?:,|và)\s*{_UNIT_NAME})*")
+_UNIT_SPLIT = re.compile(rf"\s*(?:,|và)\s*(?={_UNIT_KIND}\s)")
 
 
 _BARE = re.compile(r"(?i:huyện|tỉnh|xã|phường|thành phố|thị xã)")
