@@ -714,3 +714,25 @@ def test_the_host_of_a_dialogue_is_the_issuer_of_its_write_up(lead):
         f"Doanh nghiệp kiến nghị rút ngắn thời gian phân tích\n\n{lead}\n\nDN đề nghị rút ngắn thời gian.\n"
     )
     assert got.info.issuer == "Cục Hải quan Hà Nội"
+
+
+def test_a_posts_json_front_matter_gives_its_title_date_and_lead(tmp_path):
+    from summarizer.source.document import load_source
+
+    post = tmp_path / "post.txt"
+    post.write_text(
+        '---json\n{\n    "title": "Bốn tỉnh miền Trung sẽ vươn lên sau sự cố",\n'
+        '    "date": "2018-05-18T17:00:00.000Z",\n'
+        '    "doangioithieu": "Đó là phát biểu của Thủ tướng Chính phủ Nguyễn Xuân Phúc tại Hội nghị tổng kết, '
+        'diễn ra ngày 17/5/2018, tại TP. Đông Hà, Quảng Trị."\n}\n---\n'
+        "<p>Tham dự Hội nghị còn có Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình, Phó Thủ tướng Trịnh "
+        "Đình Dũng cùng chủ trì.</p>\n",
+        encoding="utf-8",
+    )
+    source = load_source(post)
+    info = build_context(source).info
+    assert source.text.startswith("Đó là phát biểu") and "---" not in source.text
+    assert info.title == "Bốn tỉnh miền Trung sẽ vươn lên sau sự cố"
+    assert info.meeting_date == dt.date(2018, 5, 17)
+    # The co-chairs chair beside the head of government the lead names.
+    assert info.chair is not None and info.chair.name == "Nguyễn Xuân Phúc"

@@ -100,8 +100,14 @@ class Source:
         return chain
 
 
-_FRONT_MATTER = re.compile(r"\A\s*---\n(?P<body>(?:.*\n){1,40}?)---\n")
-_FRONT_FIELD = re.compile(r"^(?P<key>title|date)\s*:\s*(?P<value>.+?)\s*$", re.M)
+# YAML ("---"), TOML ("+++") or JSON ("---json") front matter of a saved post.
+_FRONT_MATTER = re.compile(r"\A\s*(?:---(?:json|ya?ml)?|\+\+\+)\n(?P<body>(?:.*\n){1,60}?)(?:---|\+\+\+)\n")
+# The post's lead paragraph, where its front matter keeps it and the body does not repeat it: the
+# sentence that dates and names the session ("… diễn ra ngày 17/5/2018, tại TP. Đông Hà").
+_LEAD_KEYS = "description|excerpt|summary|sapo|lead|doangioithieu"
+_FRONT_FIELD = re.compile(
+    rf'^\s*"?(?P<key>title|date|{_LEAD_KEYS})"?\s*[:=]\s*(?P<value>.+?)\s*,?\s*$', re.M | re.I
+)
 
 
 def parse_any_date(value: str) -> dt.date | None:
@@ -126,12 +132,17 @@ def split_front_matter(text: str) -> tuple[str, dict[str, str], str]:
     meta: dict[str, str] = {}
     for f in _FRONT_FIELD.finditer(m.group("body")):
         value = f.group("value").strip().strip("\"'").strip()
-        if f.group("key") == "date":
+        key = f.group("key").lower()
+        if key not in ("title", "date"):
+            if len(value) > 40 and "lead" not in meta:
+                meta["lead"] = value
+            continue
+        if key == "date":
             date = parse_any_date(value)
             if date is None:
                 continue
             value = date.isoformat()
-        meta[f.group("key")] = value
+        meta[key] = value
     return text[m.end() :], meta, m.group(0)
 
 
@@ -140,6 +151,9 @@ def load_source(path: str | Path) -> Source:
     # A saved post's front matter is metadata, not text of the document: read it, then drop it
     # before cleaning (the cleaner would join its lines into the first paragraph).
     body, front, dropped = split_front_matter(raw.text)
+    lead = front.pop("lead", None)
+    if lead and lead not in body:
+        body = f"{lead}\n\n{body}"
     cleaned = clean_text(body)
     front_dropped = [dropped.strip()] if dropped else []
     if raw.notes or raw.dropped or front_dropped:

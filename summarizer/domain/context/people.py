@@ -227,12 +227,16 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
             # Every syllable of a name is capitalized ("Bí thư Tỉnh ủy kết luận …" names no one).
             if len(name.split()) >= 2 and all(_name_like(w) for w in name.split()):
                 return Chair(name=name, position=pos or None)
+    co_chairs = False
     for text in texts:
         for person in persons(text):
             if person.position and _MARKED_CHAIR.match(text, person.end):
                 # A list of those present: "- Ông Trần Văn A, Phó Giám đốc Sở X – Chủ trì;".
                 return Chair(name=person.name, position=_CHAIR_MARK.split(person.position, maxsplit=1)[0])
             after = _CHAIRS_AFTER.match(text, person.end)
+            if after and after.group(0).rstrip().endswith("cùng chủ trì"):
+                co_chairs = True  # "…, Phó Thủ tướng X cùng chủ trì": beside the one who leads
+                continue
             if after:
                 more = (after.group("more") or "").strip()
                 # "đồng chí X, Chủ tịch UBND huyện chủ trì": the office read once, not twice.
@@ -243,6 +247,12 @@ def find_chair(bs: list[Block], places: dict[str, str], opening: str | None = No
     if opening:
         opening = unwrapped(opening)
         found = persons(opening)
+        if co_chairs:
+            # Co-chairs named: the head of state or government the opening names ("phát biểu của Thủ
+            # tướng Chính phủ X tại Hội nghị …") is the one they chair beside.
+            top = next((p for p in found if p.position and _TOP_OFFICE.fullmatch(p.position)), None)
+            if top is not None:
+                return Chair(name=top.name, position=top.position)
         for person in found:
             # "Bộ trưởng X … khi cùng Chủ tịch nước Tô Lâm tới thăm …": the head of state or government
             # the others accompany leads the visit.
