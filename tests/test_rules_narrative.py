@@ -6,7 +6,7 @@ Tổng cục trưởng đề nghị …"), and the leader's answer paragraph, wh
 from __future__ import annotations
 
 import pytest
-from rules_helpers import run
+from rules_helpers import run, tasks
 
 MINISTRY_VISIT = (
     "Bộ trưởng làm việc với tỉnh Quảng Ngãi\n\n"
@@ -613,3 +613,21 @@ def test_the_body_set_first_then_the_modal_must_act(sentence, agency):
 def test_the_body_set_first_that_only_promises_is_given_no_work():
     result, _ctx = run(PROVINCE_VISIT + "Về phía tỉnh, sẽ tạo điều kiện tốt nhất cho doanh nghiệp.\n")
     assert result.tasks == []
+
+
+@pytest.mark.parametrize(
+    "finding",
+    [
+        "Các ý kiến tại phiên họp cho thấy, tất cả các địa phương đều có nhu cầu nhà ở xã hội.",
+        "Khái quát các nhiệm vụ thời gian qua đã được triển khai tích cực, có hiệu quả.",
+        "Theo Thủ tướng, cần xác định rằng nhà ở xã hội không chỉ là nhà cao tầng mà còn có thể là nhà thấp tầng.",
+    ],
+)
+def test_what_the_session_heard_or_sums_up_carries_no_work_on(finding):
+    text = (
+        "Thủ tướng chủ trì phiên họp thứ hai của Ban Chỉ đạo\n\n"
+        "Sáng 10/4, Thủ tướng chủ trì phiên họp thứ hai của Ban Chỉ đạo.\n\n"
+        "Thủ tướng yêu cầu Bộ Xây dựng khẩn trương hoàn thiện cơ chế, chính sách phát triển nhà ở xã hội.\n\n"
+        f"{finding}\n"
+    )
+    assert [a for a, _ev in tasks(text, date="2025-04-10")] == [["Bộ Xây dựng"]]

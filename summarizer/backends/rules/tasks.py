@@ -46,6 +46,8 @@ def may_inherit(b: Block, pieces: list[Piece], ctx: DocContext, text: str, *, cu
         return False
     if pieces and _narrated(pieces[0], ctx, text):
         return False
+    if _FINDING_OPENING.match(b.text):
+        return False
     opening = next(iter(ctx.mentions_in(b.start, b.start + 3)), None)
     if opening is not None and pieces:
         first = pieces[0]
@@ -59,6 +61,13 @@ def may_inherit(b: Block, pieces: list[Piece], ctx: DocContext, text: str, *, cu
     return True
 
 
+# What the session heard or the write-up sums up, not work carried on: "Các ý kiến tại phiên họp cho thấy
+# …", "Theo các báo cáo, …", "Khái quát các nhiệm vụ thời gian qua …", "… cần xác định rằng …".
+_FINDING_OPENING = re.compile(
+    r"^\W*(?:(?:các|nhiều|một số)\s+ý kiến\b|khái quát\b|theo\s+(?:các\s+)?(?:báo cáo|ý kiến)\b"
+    r"|[^,.;:]{0,80}\bcho thấy\b|[^.;:]{0,60}\bxác định rằng\b)",
+    re.I,
+)
 # A person's name after a body ("Phó Chủ tịch UBND tỉnh Quảng Nam Hồ Quang Bửu vừa có công văn …").
 _HOLDER = re.compile(rf"(?:[^\S\n]+{CAP_WORD}){{0,4}}")
 
