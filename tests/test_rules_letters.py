@@ -346,9 +346,8 @@ def test_the_kinh_gui_list_gives_no_work():
 @pytest.mark.parametrize(
     "line",
     [
-        "- Tên chủ đầu tư: Công ty TNHH MTV Triều Dương",
-        "- Địa chỉ liên hệ: Tổ 4, phường Duyên Hải, tỉnh Lào Cai",
-        "- Số điện thoại: 0966 896 399",
+        "6. Chủ đầu tư:\n- Tên chủ đầu tư: Công ty TNHH MTV Triều Dương\n- Địa chỉ liên hệ: Tổ 4, phường Duyên Hải"
+        "\n- Số điện thoại: 0966 896 399",
         "1. Sở Công Thương chỉ thực hiện thẩm định các nội dung đề nghị tại Tờ trình số 36A/TTr-TRD.",
         "2. Sở Công Thương không chịu trách nhiệm về tính chính xác của các số liệu khảo sát.",
     ],
