@@ -14,6 +14,12 @@ TABLE = [
     ("chậm nhất vào ngày 27/03/2023", D(2023, 3, 24), D(2023, 3, 27), None, "date"),
     ("trước ngày 15/6", REF, D(2024, 6, 15), None, "date"),
     ("giải quyết dứt điểm trong thời gian sớm nhất", REF, None, None, "unspecified"),
+    # Given as the whole deadline (a model's reading of its item, a table's cell):
+    ("vào dịp ngày 19/12/2025", REF, D(2025, 12, 19), None, "date"),
+    ("Khi triển khai thi công", REF, None, None, "event"),
+    ("tại kỳ họp thứ 9 Quốc hội", REF, None, None, "event"),
+    ("trong thời gian tới", REF, None, None, "ongoing"),
+    ("trong tháng này", REF, D(2024, 4, 30), D(2024, 4, 1), "month"),
     ("trước ngày 15/3", REF, D(2025, 3, 15), None, "date"),  # before the meeting: next year
     ("trước 31/12", REF, D(2024, 12, 31), None, "date"),
     ("báo cáo Tổng cục, thời hạn 15/10/2024", REF, D(2024, 10, 15), None, "date"),  # a tracking book's word
