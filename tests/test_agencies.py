@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from summarizer.domain.agencies import AgencyContext, canonicalize, find_mentions
+from summarizer.domain.agencies import AgencyContext, agency_key, canonicalize, find_mentions
 
 CTX_2024 = AgencyContext(doc_date=dt.date(2024, 4, 23), places={"huyện": "Bình Gia", "xã": "Hoa Thám"})
 CTX_2025 = AgencyContext(doc_date=dt.date(2025, 11, 4), places={"huyện": "Quế Phong"})
@@ -445,3 +445,17 @@ def test_a_city_after_a_comma_is_a_peer_of_the_city_or_province_before_it(text, 
 )
 def test_a_name_given_alone_keeps_the_whole_place(written, canonical):
     assert canonicalize(written) == canonical
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Sở Tài chính tỉnh", "Sở Tài chính", True),
+        ("Trung tâm Phát triển quỹ đất tỉnh", "Trung tâm Phát triển quỹ đất", True),
+        ("UBND tỉnh", "UBND", False),  # the level is the whole name of the province's own council
+        ("Công an tỉnh", "Công an", False),
+        ("Sở Tài chính tỉnh", "Sở Tài chính huyện", False),
+    ],
+)
+def test_a_provincial_department_is_the_same_body_with_or_without_its_level(a, b, same):
+    assert (agency_key(a) == agency_key(b)) is same

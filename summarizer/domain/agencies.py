@@ -428,7 +428,14 @@ def agency_key(name: str) -> str:
     key = re.sub(r"\s+", " ", fold_for_match(name).casefold()).strip()
     if key.startswith(table().provincial_only):
         key = _LEVEL_WORD.sub(" ", key)
+    if key.endswith(" tỉnh") and len(key.split()) >= 4 and not key.startswith(_LEVEL_HOLDERS):
+        # "Sở Tài chính tỉnh", "Trung tâm Phát triển quỹ đất tỉnh": a department of the province, named
+        # with or without its level ("UBND tỉnh", "Công an tỉnh" keep it: it is their whole name).
+        key = key[: -len(" tỉnh")]
     return key
+
+
+_LEVEL_HOLDERS = ("ủy ban nhân dân", "hội đồng nhân dân", "uỷ ban nhân dân")
 
 
 _LEVEL_WORD = re.compile(r" (?:tỉnh|thành phố)\.? ")
