@@ -429,6 +429,9 @@ def test_a_place_after_another_body_names_that_bodys_level(written, canonical):
         # After a comma, where the body before it stands: an address, not a second body.
         ("Quận 1, Thành phố Hồ Chí Minh tổ chức.", []),
         ("huyện Gia Lâm, thành phố Hà Nội", ["UBND huyện Gia Lâm"]),
+        ("số 22 đường Đào Tấn, thành phố Quy Nhơn", []),
+        # After an opener the city is the subject: "Ngay từ đầu tháng 1/2021, thành phố Hà Nội sẽ …".
+        ("Ngay từ đầu tháng 1/2021, thành phố Hà Nội sẽ ban hành chương trình.", ["UBND thành phố Hà Nội"]),
     ],
 )
 def test_a_city_after_a_comma_is_a_peer_of_the_city_or_province_before_it(text, cities):

@@ -329,12 +329,17 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             canonical = f"UBND {level}" + (f" {name}" if name else "")
         found.append(Mention(m.start(), end, text[m.start() : end], canonical))
     peers = {x.end for x in found if x.canonical.startswith(("UBND thành phố ", "UBND tỉnh"))}
+    located = {x.end for x in found} - peers
     for m in _CITY.finditer(text):
         # "đề nghị TP Hà Nội cho thanh tra …", "Thành phố Hà Nội cần lập tổ công tác …": a city named on
         # its own stands for its people's committee, as a district does; "thành phố" alone is a noun.
-        # After a comma, where the body before it is ("Quận 1, Thành phố Hồ Chí Minh"), unless a peer
-        # stands there ("thành phố Hà Nội, Thành phố Hồ Chí Minh").
-        if text[max(0, m.start() - 2) : m.start()] in (", ", ",\n") and m.start() - 2 not in peers:
+        # After a comma it is where the body or the place before it is ("Quận 1, Thành phố Hồ Chí Minh",
+        # "Công ty X, thành phố Y"), not after an opener ("Ngay từ đầu tháng 1/2021, thành phố Hà Nội sẽ …")
+        # nor after a peer ("thành phố Hà Nội, Thành phố Hồ Chí Minh").
+        comma = m.start() - 2
+        if text[max(0, comma) : m.start()] in (", ", ",\n") and (
+            comma in located or _ADDRESS_BEFORE.search(text, max(0, comma - 40), comma)
+        ):
             continue
         name = _cap_words(m.group("name"), known) if m.group("name") else ""
         end = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
@@ -369,6 +374,9 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
     return out
 
 
+_ADDRESS_BEFORE = re.compile(
+    r"(?:(?i:quận|huyện|phường|xã|thị xã|thị trấn|đường|(?<!thành )phố|ấp|thôn)\s+\w+(?:\s+\w+){0,3}|(?i:số)\s+\d+\S*)$"
+)
 _PLACE_TAIL = re.compile(rf"(?: {CAP_WORD}){{1,3}}")
 _BARE_PLACE = re.compile(r"(?i:xã|phường|huyện|tỉnh|thị xã|thành phố|TP\.?)\s")
 
