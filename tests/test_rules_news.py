@@ -341,3 +341,23 @@ def test_a_leader_who_says_what_his_body_will_do_gives_it_a_task(sentence, body)
 
 def test_a_leader_who_reports_what_was_done_gives_no_task():
     assert tasks("Giám đốc Sở Y tế cho biết, năm 2024 ngành đã khám cho 2 triệu lượt người.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        (
+            "Thủ tướng đề nghị Bộ trưởng Tài nguyên và Môi trường chỉ đạo lắp thêm các điểm quan trắc tự động.",
+            "Bộ Tài nguyên và Môi trường",
+        ),
+        ("Chủ tịch UBND tỉnh giao Giám đốc Sở Y tế chỉ đạo các bệnh viện tăng cường kiểm tra.", "Sở Y tế"),
+    ],
+)
+def test_the_head_of_a_body_asked_gives_the_body_the_work(sentence, body):
+    text = (
+        "Thủ tướng làm việc với các bộ, ngành về môi trường biển\n\n"
+        "Sáng 17/5, Thủ tướng chủ trì hội nghị tổng kết công tác khắc phục sự cố môi trường biển.\n\n"
+        "Hội nghị đã nghe báo cáo của các bộ, ngành về kết quả khắc phục sự cố.\n\n"
+        f"{sentence}\n"
+    )
+    assert [a for a, _ev in tasks(text, date="2018-05-18")] == [[body]]

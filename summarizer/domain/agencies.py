@@ -17,6 +17,7 @@ from summarizer.domain.groups import group_mentions, of_each_place
 from summarizer.domain.mention import CAP_WORD, SAME_LINE, AgencyContext, Mention
 from summarizer.domain.mention import UPPER_VI as UPPER_VI  # re-exported: other modules read it here
 from summarizer.domain.mention import merge_mentions as merge_mentions  # re-exported: callers read it here
+from summarizer.domain.ministers import ministries_of_ministers
 from summarizer.domain.sectors import sector_mentions
 from summarizer.source.clean import fold_for_match
 
@@ -360,6 +361,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         name, end = _hcm(text, name, end, end)  # "Cục Hải quan TP.HCM", "Cục Hải quan TP HCM"
         found.append(Mention(m.start(), end, text[m.start() : end], f"{body} {name}"))
     found.extend(_short_named_bodies(text, found))
+    found.extend(ministries_of_ministers(text, lambda piece: find_mentions(piece, ctx)))
     for m in _CENTRAL.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(0), m.group(0)))
     found = of_each_place(text, found)
@@ -436,14 +438,11 @@ def agency_key(name: str) -> str:
     key = re.sub(r"\s+", " ", fold_for_match(name).casefold()).strip()
     if key.startswith(table().provincial_only):
         key = _LEVEL_WORD.sub(" ", key)
-    if key.endswith(" tỉnh") and len(key.split()) >= 4 and not key.startswith(_LEVEL_HOLDERS):
-        # "Sở Tài chính tỉnh", "Trung tâm Phát triển quỹ đất tỉnh": a department of the province, named
-        # with or without its level ("UBND tỉnh", "Công an tỉnh" keep it: it is their whole name).
+    # "Sở Tài chính tỉnh" is "Sở Tài chính"; "UBND tỉnh", "Công an tỉnh" keep it: their whole name.
+    if key.endswith(" tỉnh") and len(key.split()) >= 4 and not key.startswith(_COUNCILS):
         key = key[: -len(" tỉnh")]
     return key
 
 
-_LEVEL_HOLDERS = ("ủy ban nhân dân", "hội đồng nhân dân", "uỷ ban nhân dân")
-
-
 _LEVEL_WORD = re.compile(r" (?:tỉnh|thành phố)\.? ")
+_COUNCILS = ("ủy ban nhân dân", "hội đồng")

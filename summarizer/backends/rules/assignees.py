@@ -52,10 +52,12 @@ def assignees_in(
             continue
         if P.HEAD_OF_BEFORE.search(before) and P.COMMITS_AFTER.match(text, group[-1].end, piece.end):
             return group, first.start
+        if P.ASSIGN_BEFORE.search(before):
+            return group, first.start  # "đề nghị Bộ trưởng X chỉ đạo …": X is told to direct
         if P.HEAD_OF_BEFORE.search(before) and P.DIRECTS_AFTER.match(after):
             i = j
             continue
-        if P.ASSIGN_BEFORE.search(before) or P.LEADER_DIRECTS.search(before):
+        if P.LEADER_DIRECTS.search(before):
             return group, first.start
         if P.RECOMMEND_BEFORE.search(before) and P.UNIT_NAME.match(first.canonical):
             # "Đoàn kiểm tra kiến nghị Công ty …": an inspection's recommendation to the unit inspected.

@@ -15,6 +15,9 @@ _I = re.IGNORECASE
 ASSIGN_BEFORE = re.compile(
     r"(?:\bgiao(?:\s+nhiệm vụ)?(?:\s+cho)?|\byêu cầu(?:\s+đối với)?|\bđề nghị(?:\s+với)?|\blưu ý(?:\s+với)?"
     r"|\bchỉ đạo giao)(?:\s+(?:tập thể\s+)?lãnh đạo)?"
+    # … or its head ("đề nghị Bộ trưởng Tài nguyên và Môi trường chỉ đạo …", "giao Giám đốc Sở Y tế …",
+    # "yêu cầu Chủ tịch UBND các xã …"): the body the head leads is given the work.
+    rf"(?:\s+(?:{cues.HEAD_OF_BODY}))?"
     # The members of the body told ("yêu cầu từng đồng chí trong Ban Thường vụ …", "đề nghị các thành
     # viên Ban Chỉ đạo …"): the body is given the work.
     r"(?:\s+(?:từng|mỗi|các|toàn thể)\s+(?:đồng chí|thành viên|cán bộ,?\s*đảng viên|cán bộ|đảng viên)"
