@@ -420,12 +420,15 @@ def test_a_central_notices_section_of_the_provinces_asks_names_the_province_and_
         f"{_VPCP}III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n"
         "1. Về dự án nạo vét luồng tàu vào cảng Nghi Sơn: Bộ Xây dựng khẩn trương rà soát, bàn giao.\n\n"
         "2. Về đầu tư kho dầu thô dự trữ quốc gia:\n"
-        "giao Bộ Công Thương nghiên cứu, đề xuất phương án.\n"
+        "giao Bộ Công Thương nghiên cứu, đề xuất phương án.\n\n"
+        "3. Về mở rộng Nhà máy lọc hóa dầu: với vai trò là chủ đầu tư, Tập đoàn Công nghiệp - Năng lượng Quốc gia "
+        "Việt Nam chủ động làm việc với các nhà đầu tư.\n"
     )
     result, _ctx = run(text)
     assert [(r.requester, r.addressee) for r in result.requests] == [
         ("UBND tỉnh Thanh Hóa", "Thủ tướng Chính phủ"),
         ("UBND tỉnh Thanh Hóa", "Thủ tướng Chính phủ"),
+        ("UBND tỉnh Thanh Hóa", "Thủ tướng Chính phủ"),  # answered by a corporation the table lacks
     ]
 
 

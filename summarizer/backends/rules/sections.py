@@ -66,7 +66,7 @@ def _answers(resp: str, at: int, ctx: DocContext) -> bool:
     """Whether `resp` (at offset `at`) answers an ask: it decides or assigns ("giao Bộ …", "đồng ý …",
     "đề nghị các Tập đoàn …"), or a body near its start is given the work ("Bộ Xây dựng khẩn trương …",
     "với vai trò là chủ đầu tư, Tập đoàn … chủ động …")."""
-    if P.ANSWER_WORDS.search(resp[:25]) or _ANSWER_OPENING.match(resp):
+    if P.ANSWER_WORDS.search(resp[:25]) or _ANSWER_OPENING.match(resp) or _ENTERPRISE_ACTS.search(resp[:120]):
         return True
     for lead in ctx.mentions_in(at, at + 80):
         after = resp[lead.end - at :]
@@ -76,6 +76,12 @@ def _answers(resp: str, at: int, ctx: DocContext) -> bool:
 
 
 _ANSWER_OPENING = re.compile(r"\s*(?:đề nghị|giao|yêu cầu)\b", re.I)
+# A state corporation the table does not list, named by its name and given the work ("với vai trò là chủ
+# đầu tư, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam chủ động làm việc …").
+_ENTERPRISE_ACTS = re.compile(
+    r"(?:Tập đoàn|Tổng công ty|Công ty|Ngân hàng)\s+[A-ZĐÀ-Ỹ][^\s,.;:]*(?:\s+[^\s,.;:]+){0,10}?\s+"
+    r"(?:chủ động|khẩn trương|chủ trì|tiếp tục|nghiên cứu|phối hợp|rà soát|triển khai|báo cáo|hoàn thành|cần|phải)\b"
+)
 
 
 def _topic_answered(b: Block, ctx: DocContext) -> re.Match[str] | None:
