@@ -736,3 +736,12 @@ def test_a_posts_json_front_matter_gives_its_title_date_and_lead(tmp_path):
     assert info.meeting_date == dt.date(2018, 5, 17)
     # The co-chairs chair beside the head of government the lead names.
     assert info.chair is not None and info.chair.name == "Nguyễn Xuân Phúc"
+
+
+def test_a_legal_library_page_without_its_header_names_the_issuer_in_its_record():
+    page = (
+        "Đang tải văn bản...\n#\n**Số hiệu:**\n|\n6278/BVHTTDL-VP\n|\n**Loại văn bản:**\n|\nCông văn\n|\n"
+        "**Nơi ban hành:**\n|\nBộ Văn hoá, Thể thao và du lịch\n|\n|\n**Người ký:**\n|\nTạ Quang Đông\n|\n\n"
+        "Kính gửi: Các đơn vị thuộc Bộ.\n\nBộ Văn hóa, Thể thao và Du lịch yêu cầu các đơn vị khẩn trương rà soát.\n"
+    )
+    assert ctx(page).info.issuer == "Bộ Văn hóa, Thể thao và Du lịch"

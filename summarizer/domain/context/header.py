@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.domain.agencies import find_mentions
+from summarizer.domain.agencies import canonicalize, find_mentions
 from summarizer.domain.context.closing import report_closing
 from summarizer.domain.context.host import (
     DELEGATION,
@@ -348,6 +348,9 @@ def _signed_by(bs: list[Block]) -> str | None:
     return None
 
 
+_ISSUED_BY_FIELD = re.compile(r"Nơi ban hành:\**[\s|]*(?P<body>[^\n|*]{3,80}?)\s*(?:\n|\|)")
+
+
 def find_issuer(
     text: str, bs: list[Block], info: DocumentInfo, place_line: str | None, opening: str | None = None
 ) -> str | None:
@@ -355,6 +358,11 @@ def find_issuer(
     header = _signed_by(bs) or _header_issuer(bs)
     if header:
         return header
+    listed = _ISSUED_BY_FIELD.search(text)
+    if listed:
+        # A legal library's page: its record of the document names the issuing body ("Nơi ban hành: | Bộ Văn
+        # hoá, Thể thao và du lịch") where the page kept no header.
+        return canonicalize(listed["body"])
     closing = report_closing(text) if info.kind == "report" else None
     if closing and closing.issuer:
         return closing.issuer
