@@ -741,7 +741,16 @@ def test_a_posts_json_front_matter_gives_its_title_date_and_lead(tmp_path):
 def test_a_legal_library_page_without_its_header_names_the_issuer_in_its_record():
     page = (
         "Đang tải văn bản...\n#\n**Số hiệu:**\n|\n6278/BVHTTDL-VP\n|\n**Loại văn bản:**\n|\nCông văn\n|\n"
-        "**Nơi ban hành:**\n|\nBộ Văn hoá, Thể thao và du lịch\n|\n|\n**Người ký:**\n|\nTạ Quang Đông\n|\n\n"
+        "**Nơi ban hành:**\n|\nBộ Văn hoá, Thể thao và du lịch\n|\n|\n**Người ký:**\n|\nTạ Quang Đông\n|\n"
+        "**Ngày ban hành:**\n|\n20/11/2025\n|\n\n"
         "Kính gửi: Các đơn vị thuộc Bộ.\n\nBộ Văn hóa, Thể thao và Du lịch yêu cầu các đơn vị khẩn trương rà soát.\n"
     )
-    assert ctx(page).info.issuer == "Bộ Văn hóa, Thể thao và Du lịch"
+    got = ctx(page + "\nCông văn 6278/BVHTTDL-VP tập trung hoàn thành cắt giảm thủ tục hành chính năm 2025\n")
+    assert got.info.issuer == "Bộ Văn hóa, Thể thao và Du lịch"
+    # The record says what the document is and when it was issued; the page's caption is its title.
+    assert got.info.kind == "other" and got.reference_date == dt.date(2025, 11, 20)
+    assert (
+        got.info.title == "Công văn 6278/BVHTTDL-VP tập trung hoàn thành cắt giảm thủ tục hành chính năm 2025"
+    )
+    notice = page.replace("Công văn", "Thông báo").replace("20/11/2025", "27/11/2025")
+    assert ctx(notice).info.kind == "notice"

@@ -55,6 +55,7 @@ from summarizer.domain.context.people import (
     split_name,
 )
 from summarizer.domain.context.places import bare_place_mentions
+from summarizer.domain.context.record import library_record
 from summarizer.domain.context.session import (
     byline_date,
     meta_date_line,
@@ -175,7 +176,12 @@ def with_organizations(
 def build_context(source: Source) -> DocContext:
     text, bs = source.text, source.blocks
     metadata = source.metadata
-    info = DocumentInfo(kind=document_kind(text, bs), title=document_title(text, bs, metadata))
+    record = library_record(text)
+    kind = record.kind if record is not None and record.kind else document_kind(text, bs)
+    title = document_title(text, bs, metadata)
+    if record is not None and record.caption and (title is None or len(title) < 8):
+        title = record.caption  # the page kept no header to read a trích yếu from
+    info = DocumentInfo(kind=kind, title=title)
     # Years of the dates the text writes in full, the latest last; "năm 2030" of a plan's horizon
     # is no anchor. (Without a publication or issue date this is a guess: the latest full date.)
     years = sorted({d.year for d in full_dates(text)}) or sorted(set(years_mentioned(text)))
@@ -190,6 +196,8 @@ def build_context(source: Source) -> DocContext:
             issue_date = valid_date(int(m.group("y")), int(m.group("m") or 1), int(m.group("d") or 1))
             years.append(int(m.group("y")))
             break
+    if issue_date is None and record is not None and record.issued is not None:
+        issue_date = record.issued
     date_line = meta_date_line(bs)
     # A byline's date dates the article as well; unlike the "date …" line it is never the session's.
     published = metadata_date(metadata) or date_line or byline_date(bs)
@@ -239,6 +247,7 @@ def build_context(source: Source) -> DocContext:
         if (
             info.kind == "other"
             and not is_formal(bs)
+            and record is None
             and (re.match(cues.PART_OF_DAY, narrated[1]) or published is not None)
         ):
             info.kind = "news"

@@ -22,6 +22,7 @@ from summarizer.domain.context.host import (
 from summarizer.domain.context.ocr_header import fold_upper, restored_header_line
 from summarizer.domain.context.offices import body_of_position, session_body
 from summarizer.domain.context.people import directing_official
+from summarizer.domain.context.record import library_record
 from summarizer.models import DocumentInfo, DocumentKind
 from summarizer.source.segment import Block
 
@@ -348,9 +349,6 @@ def _signed_by(bs: list[Block]) -> str | None:
     return None
 
 
-_ISSUED_BY_FIELD = re.compile(r"Nơi ban hành:\**[\s|]*(?P<body>[^\n|*]{3,80}?)\s*(?:\n|\|)")
-
-
 def find_issuer(
     text: str, bs: list[Block], info: DocumentInfo, place_line: str | None, opening: str | None = None
 ) -> str | None:
@@ -358,11 +356,9 @@ def find_issuer(
     header = _signed_by(bs) or _header_issuer(bs)
     if header:
         return header
-    listed = _ISSUED_BY_FIELD.search(text)
-    if listed:
-        # A legal library's page: its record of the document names the issuing body ("Nơi ban hành: | Bộ Văn
-        # hoá, Thể thao và du lịch") where the page kept no header.
-        return canonicalize(listed["body"])
+    record = library_record(text)
+    if record is not None and record.issuer:
+        return canonicalize(record.issuer)  # a legal library's page that kept no header
     closing = report_closing(text) if info.kind == "report" else None
     if closing and closing.issuer:
         return closing.issuer
