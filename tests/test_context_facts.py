@@ -754,3 +754,29 @@ def test_a_legal_library_page_without_its_header_names_the_issuer_in_its_record(
     )
     notice = page.replace("Công văn", "Thông báo").replace("20/11/2025", "27/11/2025")
     assert ctx(notice).info.kind == "notice"
+
+
+@pytest.mark.parametrize(
+    ("lead", "date", "issuer"),
+    [
+        (
+            "Đó là thông tin được các doanh nghiệp đưa ra tại buổi tọa đàm “Kết nối doanh nghiệp du lịch và ngân "
+            "hàng – Gỡ khó về vốn, chính sách” do Báo Người Lao Động tổ chức ngày 23/12.",
+            dt.date(2020, 12, 23),
+            "Báo Người Lao Động",
+        ),
+        (
+            "Hội nghị đối thoại doanh nghiệp do Cục Hải quan Đắk Lắk tổ chức chiều 16/12 có sự tham dự của 70 "
+            "doanh nghiệp.",
+            dt.date(2020, 12, 16),
+            "Cục Hải quan Đắk Lắk",
+        ),
+    ],
+)
+def test_a_session_held_by_a_body_named_after_do_dates_the_write_up_and_names_its_host(lead, date, issuer):
+    got = ctx(
+        f"Doanh nghiệp đề xuất giải pháp tiếp cận vốn\n\n{lead}\n\nÔng A đề nghị ngân hàng giảm lãi suất.\n",
+        date="2020-12-24",
+    )
+    assert got.info.meeting_date == date
+    assert got.info.issuer == issuer

@@ -290,7 +290,7 @@ ISSUANCE = re.compile(
 )
 # Words that make a dated sentence the narration of a session.
 SESSION_WORDS = re.compile(
-    r"\b(?:họp|làm việc|kiểm tra|khảo sát|thăm|hội nghị|tiếp|chủ trì|dự|phiên|buổi|tọa đàm|giám sát"
+    r"\b(?:họp|làm việc|kiểm tra|khảo sát|thăm|hội nghị|tiếp|chủ trì|dự|phiên|buổi|tọa đàm|toạ đàm|hội thảo|giám sát"
     r"|tiếp xúc|công tác|đối thoại|gặp|gặp gỡ|gặp mặt|thị sát)\b",
     _I,
 )

@@ -349,6 +349,11 @@ def _signed_by(bs: list[Block]) -> str | None:
     return None
 
 
+_HOSTED_BY = re.compile(
+    r"\bdo\s+(?P<body>[A-ZĐÀ-Ỹ][^,.;()“”\n]{2,60}?)\s+(?:phối hợp với\s+[^,.;\n]{2,60}?\s+)?(?:đã\s+)?tổ chức\b"
+)
+
+
 def find_issuer(
     text: str, bs: list[Block], info: DocumentInfo, place_line: str | None, opening: str | None = None
 ) -> str | None:
@@ -375,6 +380,10 @@ def find_issuer(
         host = HOST_BODY.search(opening)
         if host:
             return host.group("body").strip()
+        hosted = _HOSTED_BY.search(opening)
+        if hosted:
+            # "… tọa đàm “…” do Báo Người Lao Động tổ chức ngày 23/12": the body that holds it.
+            return canonicalize(hosted["body"])
         if info.kind == "minutes":
             at = MINUTES_PLACE.search(opening)
             if at:
