@@ -462,3 +462,19 @@ def test_a_name_given_alone_keeps_the_whole_place(written, canonical):
 )
 def test_a_provincial_department_is_the_same_body_with_or_without_its_level(a, b, same):
     assert (agency_key(a) == agency_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        (
+            "giao Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam làm việc",
+            "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam",
+        ),
+        ("EVN bảo đảm cấp điện cho công trường", "Tập đoàn Điện lực Việt Nam"),
+        ("Viettel phủ sóng các thôn, bản", "Tập đoàn Công nghiệp - Viễn thông Quân đội"),
+        ("Ngân hàng Chính sách xã hội bố trí vốn", "Ngân hàng Chính sách xã hội"),
+    ],
+)
+def test_the_state_corporations_a_central_notice_names_are_bodies(text, canonical):
+    assert [m.canonical for m in find_mentions(text)] == [canonical]
