@@ -521,3 +521,28 @@ def test_a_cooperatives_wish_is_its_ask():
     text = opening + "HTX muốn mở rộng quy mô sản xuất, thuê đất mở xưởng và xây dựng vùng nguyên liệu.\n"
     result, _ctx = run(text, date="2025-06-05")
     assert [r.requester for r in result.requests] == ["HTX"]
+
+
+@pytest.mark.parametrize(
+    ("section", "asks"),
+    [
+        # A topic on its own line, its answer the paragraph under it.
+        (
+            "IV. VỀ KIẾN NGHỊ CỦA TỈNH\n1. Về việc bố trí vốn cho dự án đường ven biển\n"
+            "Giao Bộ Tài chính chủ trì, phối hợp với Bộ Xây dựng xem xét.\n",
+            1,
+        ),
+        # A list of topics under a lead-in that opens the asks, no heading.
+        ("Về các kiến nghị của Tỉnh:\n- Về dự án cảng biển: Bộ Xây dựng khẩn trương rà soát.\n", 1),
+        # One answer for all the province's asks.
+        (
+            "3. Về các kiến nghị của tỉnh: Giao các Bộ, cơ quan liên quan xem xét, xử lý các kiến nghị của Tỉnh.\n",
+            1,
+        ),
+    ],
+)
+def test_more_ways_a_central_notice_answers_the_provinces_asks(section, asks):
+    result, _ctx = run(f"{_VPCP}{section}")
+    assert [(r.requester, r.addressee) for r in result.requests] == [
+        ("UBND tỉnh Thanh Hóa", "Thủ tướng Chính phủ")
+    ] * asks

@@ -32,6 +32,7 @@ from summarizer.backends.rules.tasks import Inherited, tasks_in_block
 from summarizer.backends.rules.zones import heading_kind, zones
 from summarizer.domain import cues
 from summarizer.domain.agencies import Mention, canonicalize
+from summarizer.domain.block import lead_in_block
 from summarizer.domain.context import DocContext
 from summarizer.domain.context.header import is_formal
 from summarizer.models import (
@@ -98,6 +99,10 @@ def _section(source: Source, idx: int, kind: str = "") -> str:
         for j in source.heading_chains[idx]
     ):
         return "assessment"
+    # "Về các kiến nghị của Tỉnh:" then "- Về dự án …: …": a list's lead-in, nearer than headings, opens asks.
+    lead = lead_in_block(source, idx, numbered=False)
+    if lead is not None and cues.REQUEST_SECTION.match(lead.text.strip()):
+        return "requests"
     for j in reversed(source.heading_chains[idx]):
         hb = source.blocks[j]
         if hb.kind == "heading":

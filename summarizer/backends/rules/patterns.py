@@ -156,7 +156,7 @@ LISTED_ASK_ANSWER = re.compile(
 # An item of a requests section that names the ask by its topic ("2. Về dự án nạo vét luồng tàu …: Bộ
 # Xây dựng khẩn trương …"; "1. Về đề nghị …:" alone, its answer the next paragraph).
 TOPIC_ASK_ANSWER = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s*|[-+•]\s*)(?:Về|Đối với)\s+(?P<ask>[^:]{8,300}?)\s*:\s*(?P<resp>.*)$",
+    r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s*|[-+•]\s*)?(?:Về|Đối với)\s+(?P<ask>[^:]{8,300}?)\s*:\s*(?P<resp>.*)$",
     _I | re.DOTALL,
 )
 # How an answer to an ask opens: it decides, assigns or takes note.

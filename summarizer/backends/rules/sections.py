@@ -48,9 +48,10 @@ def answer_in_block(b: Block, text: str, ctx: DocContext, *, in_section: bool = 
     req_text = m.groupdict().get("req") or ""
     req_mentions = find_mentions(req_text, ctx.agencies)
     resp_start, resp_end = b.start + m.start("resp"), b.end
+    requester = _named_province(req_mentions[0].canonical, ctx) if req_mentions else subject_ubnd
     return [
         Request(
-            requester=req_mentions[0].canonical if req_mentions else subject_ubnd,
+            requester=requester,
             addressee=served_by(ctx.info.issuer, ctx.info.chair.position if ctx.info.chair else None),
             content=(m.groupdict().get("content") or m.group("ask") or b.text[: ev_end - b.start]).strip(),
             response=text[resp_start:resp_end],
@@ -100,10 +101,16 @@ def _topic_answered(b: Block, ctx: DocContext) -> re.Match[str] | None:
     return None
 
 
+# "1. Về việc bố trí vốn cho dự án đường ven biển" on its own line, its answer the paragraph under it.
+_TOPIC_ONLY = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s*)(?:Về|Đối với)\s+(?P<ask>[^:\n]{8,200})(?P<resp>)$"
+)
+
+
 def topic_ask(heading: Block, answer: Block, text: str, ctx: DocContext) -> Request | None:
     """ "1. Về đề nghị sửa đổi Nghị quyết …:" standing alone in a requests section, its answer the
     paragraph under it ("giao Bộ Nông nghiệp và Môi trường chủ trì …")."""
-    m = P.TOPIC_ASK_ANSWER.match(heading.text)
+    m = P.TOPIC_ASK_ANSWER.match(heading.text) or _TOPIC_ONLY.match(heading.text.strip())
     if m is None or m.group("resp").strip():
         return None
     if not _answers(answer.text, answer.start, ctx):
@@ -138,9 +145,13 @@ def section_requester(source: Source, ctx: DocContext, idx: int) -> str | None:
         found = find_mentions(who.lower() if who.isupper() else who, ctx.agencies)
         if not found:
             return None
-        name = found[0].canonical
-        province = ctx.info.places.get("tỉnh")
-        if name == "UBND tỉnh" and province and "tỉnh" not in ctx.agencies.places:
-            return f"UBND tỉnh {province}"
-        return name
+        return _named_province(found[0].canonical, ctx)
     return None
+
+
+def _named_province(name: str, ctx: DocContext) -> str:
+    """A central notice's "tỉnh" is the province it is about ("UBND tỉnh Thanh Hóa"): it has no own province."""
+    province = ctx.info.places.get("tỉnh")
+    if name == "UBND tỉnh" and province and "tỉnh" not in ctx.agencies.places:
+        return f"UBND tỉnh {province}"
+    return name
