@@ -780,3 +780,11 @@ def test_a_session_held_by_a_body_named_after_do_dates_the_write_up_and_names_it
     )
     assert got.info.meeting_date == date
     assert got.info.issuer == issuer
+
+
+def test_a_reports_inspections_at_the_taxpayers_seat_give_no_session_seat():
+    report = (
+        "BỘ TÀI CHÍNH\nSố: 12/BC-BTC\nHà Nội, ngày 10 tháng 5 năm 2024\n\nBÁO CÁO\nKết quả rà soát Luật thuế\n\n"
+        "Năm 2023, cơ quan thuế đã thực hiện 500 cuộc kiểm tra tại trụ sở người nộp thuế, thu hồi 200 tỷ đồng.\n"
+    )
+    assert "trụ sở" not in (ctx(report).info.location or "")  # the dated line's place stands

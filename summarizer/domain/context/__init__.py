@@ -288,7 +288,8 @@ def build_context(source: Source) -> DocContext:
         )
     # A province's own document (its issuer below the centre): "ngành y tế" is its department.
     agency_ctx.provincial = not central and info.issuer is not None
-    loc = _LOCATION.search(text) or _SEAT.search(text)
+    # A report's "tại trụ sở người nộp thuế" is where its inspections went, not a session's seat.
+    loc = _LOCATION.search(text) or (_SEAT.search(text) if info.kind != "report" else None)
     info.location = loc.group(1) if loc else place_line
     info.places = {level: name for level, name in places.items() if name}
     info.attendees = find_attendees(bs)
