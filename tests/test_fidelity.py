@@ -16,16 +16,19 @@ FLOORS = {
     "perfect": {
         "tasks": 0.98,  # the issue's figure; 0.994 reached (507's two-dated bullets are kept apart now)
         "requests": 0.99,
-        # 0.84 -> 0.81 with fixtures 131, 132 and 508 (see the wrong model's note below).
-        "agencies": 0.81,
+        # 0.84 -> 0.81 with fixtures 131, 132 and 508 (see the wrong model's note below); 0.826 on 2026-12-07 (the
+        # session's start code: 0.804 on the same 106 fixtures).
+        "agencies": 0.82,
         "agency_precision": 0.99,
         # 0.954 -> 0.925 with fixtures 138-140, 311, 325, 411, 514, 515 (411: "trong tháng này", "kỳ họp thứ
         # 9"; 515: "vào dịp ngày 19/12/2025"; the test ones are not read item by item); 0.938 with the
-        # list's lead-in deadline and "ngay"/"nhanh chóng" as urgent.
-        "deadlines": 0.93,
+        # list's lead-in deadline and "ngay"/"nhanh chóng" as urgent; 0.948 with the phrases a model gives as
+        # the whole deadline (a bare day, "khi …", "tại kỳ họp …", "trong thời gian tới", "trong tháng này").
+        "deadlines": 0.94,
         # 0.92 -> 0.91 with fixtures 509 and 134 ("Sau khi VCCI công bố …", an event to its annotator;
-        # "kiểm soát ngay", urgent to its annotator): phrases the deadline table does not read so.
-        "deadline_precision": 0.91,
+        # "kiểm soát ngay", urgent to its annotator): phrases the deadline table does not read so. 0.935 with
+        # the whole-deadline phrases above.
+        "deadline_precision": 0.93,
         # 0.978 -> 0.962 with fixture 135: "Chiều 18/4" in a page fragment that writes no year anywhere;
         # its annotator took 2025 from outside the text. 0.946 with fixtures 139 and 514 (test: a date
         # the perfect model writes as the text does is resolved to another day; not read item by item).
@@ -34,14 +37,14 @@ FLOORS = {
     "noisy": {
         "tasks": 0.98,
         "requests": 0.99,
-        "agencies": 0.81,
+        "agencies": 0.82,  # as the perfect model's, above
         "agency_precision": 0.99,
-        "deadlines": 0.93,  # as the perfect model's, above
+        "deadlines": 0.94,  # as the perfect model's, above
         # 0.92 -> 0.90 with fixtures 507, 509 and 134: 507's bullets carry two dates each (the
         # annotation's deadline is the first; the chain keeps another), "trước ngày 30/4/2026" dates when
         # works start, not the task; "ngay" (urgent to two annotators, no deadline to 003's) and "Sau khi
-        # …" (an event) are no phrases of the table.
-        "deadline_precision": 0.90,
+        # …" (an event) are no phrases of the table. 0.934 with the whole-deadline phrases (perfect model's note).
+        "deadline_precision": 0.93,
         "meeting_dates": 0.97,
     },
 }
@@ -69,12 +72,15 @@ def test_a_wrong_model_keeps_few_of_its_wrong_agencies_and_deadlines():
     # "khi có văn bản chính thức". A change that lets more wrong agencies or deadlines through fails.
     # 0.968 -> 0.935 with fixtures 311 and 325 (test: letters whose every item is one unit's; not read
     # item by item); this change set moves it to 0.936.
-    assert figures["agency_precision"] >= 0.93, got.line()
+    # 0.942 on 2026-12-07 (the session's start code: 0.936 on the same 106 fixtures).
+    assert figures["agency_precision"] >= 0.94, got.line()
     # 0.902 -> 0.868 with fixtures 409 (dev: "thời gian tới" beside "ngay tại Kỳ họp sắp tới") and 137
     # (test: not read item by item).
     # 0.868 -> 0.844 with fixtures 138-140, 311, 325, 411, 514, 515; 0.859 with the lead-in's deadline
     # located only where the model gives that phrase.
-    assert figures["deadline_precision"] >= 0.85, got.line()
+    # 0.848 with fixtures 145-147, 312, 328, 329, 423, 424, 517, 518 at the session's start code; 0.882 after
+    # this session's changes (the most of it with the whole-deadline phrases of parse_deadline).
+    assert figures["deadline_precision"] >= 0.88, got.line()
 
 
 def test_tasks_on_one_quote_are_scored_by_their_agencies():
