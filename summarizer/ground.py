@@ -111,7 +111,7 @@ def locate(evidence: str, source: str, folded: FoldedText | None = None, hint: i
     ev = evidence.strip()
     if too_short(ev):
         return None
-    if ENTITY.search(ev):
+    if ENTITY.search(ev) and ev not in source:
         # Quoted from a page's raw text ("Ch&iacute;nh phủ"), which the cleaner decoded.
         ev = unicodedata.normalize("NFC", html.unescape(ev))
     at = source.find(ev, hint)

@@ -121,3 +121,8 @@ def test_text_without_markup_keeps_its_angle_brackets_and_ampersands():
 def test_a_bold_heading_the_line_width_broke_is_one_line():
     text = clean_text("Bộ yêu cầu:\n**1. Vụ\nPháp chế**\n- Tập trung hoàn thành dự thảo Nghị định.\n").text
     assert "1. Vụ Pháp chế\n" in text
+
+
+def test_a_tag_or_two_pasted_in_running_text_is_the_text_itself():
+    text = "Giao Sở Tài chính bố trí kinh phí cho các đơn vị </textarea><b>đậm</b> trong quý II/2025."
+    assert clean_text(text).text == text

@@ -104,14 +104,17 @@ _MARKUP_TAG = re.compile(
     re.I,
 )
 _BLOCK_TAG = re.compile(r"</(?:p|div|h[1-6]|li|tr)\s*>|<br\s*/?>", re.I)
+_OPEN_BLOCK = re.compile(r"<(?:p|div|li|tr|td|h[1-6])(?:\s[^<>]*)?>", re.I)
 ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
 
 def strip_markup(text: str) -> str:
-    """The text of a page saved with its tags and character references, as a reader sees it."""
-    if _MARKUP_TAG.search(text):
+    """The text of a page saved with its tags and character references, as a reader sees it. Only a page's
+    markup (three block tags, or three references, at least) is read so: a tag or two pasted in running text
+    ("</textarea><b>đậm</b>") is the text itself, shown as written."""
+    if len(_BLOCK_TAG.findall(text, 0, 20000)) + len(_OPEN_BLOCK.findall(text, 0, 20000)) >= 3:
         text = _MARKUP_TAG.sub("", _BLOCK_TAG.sub("\n", text))
-    return html.unescape(text) if ENTITY.search(text) else text
+    return html.unescape(text) if len(ENTITY.findall(text, 0, 20000)) >= 3 else text
 
 
 # A bold span a crawl's line width broke ("**1. Vụ\nPháp chế**"): one line, a heading's whole name.
