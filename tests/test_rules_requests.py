@@ -428,7 +428,7 @@ def test_a_central_notices_section_of_the_provinces_asks_names_the_province_and_
     assert [(r.requester, r.addressee) for r in result.requests] == [
         ("UBND tỉnh Thanh Hóa", "Thủ tướng Chính phủ"),
         ("UBND tỉnh Thanh Hóa", "Thủ tướng Chính phủ"),
-        ("UBND tỉnh Thanh Hóa", "Thủ tướng Chính phủ"),  # answered by a corporation the table lacks
+        ("UBND tỉnh Thanh Hóa", "Thủ tướng Chính phủ"),  # answered by a state corporation given the work
     ]
 
 
@@ -546,3 +546,8 @@ def test_more_ways_a_central_notice_answers_the_provinces_asks(section, asks):
     assert [(r.requester, r.addressee) for r in result.requests] == [
         ("UBND tỉnh Thanh Hóa", "Thủ tướng Chính phủ")
     ] * asks
+
+
+def test_a_central_notices_bare_tinh_is_the_province_it_is_about():
+    result, _ctx = run(_VPCP)
+    assert [t.agencies for t in result.tasks] == [["UBND tỉnh Thanh Hóa"]]

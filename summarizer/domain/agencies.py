@@ -311,6 +311,8 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
             name, end = _hcm(text, name, m.end("level"), end)  # "UBND TP.HCM", "UBND TP. HCM"
         if not name and level != "tỉnh":
             name = ctx.place(level) or ""
+        elif not name:
+            name = ctx.about or ""
         if level == "tỉnh" and name and name == ctx.place("tỉnh"):
             name = ""  # the document's own province: "UBND tỉnh", as its own bodies are named
         canonical = f"{body} {level}" + (f" {name}" if name else "")
@@ -322,7 +324,7 @@ def find_mentions(text: str, ctx: AgencyContext | None = None) -> list[Mention]:
         if name:
             end = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip())) + len(name)
         if level == "tỉnh" and not name:
-            canonical = "UBND tỉnh"
+            canonical = f"UBND tỉnh {ctx.about}" if ctx.about else "UBND tỉnh"
         elif level in ("xã", "phường") and not name:
             continue  # "xã" alone is a common noun far more often than an addressee
         else:

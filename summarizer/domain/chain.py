@@ -228,14 +228,11 @@ _OWN_PLACE_TAIL = re.compile(
 )
 
 
-_TITLE_BEFORE = re.compile(rf"(?<!\w){cues.HEAD_OF_BODY}\s*$", re.I)
-
-
 def _told_to_direct(text: str, ctx: DocContext, s: int, e: int) -> bool:
     """A body, not its issuer, that a formal document names as requiring or directing ("Ủy ban nhân dân
     các tỉnh yêu cầu các Ban Quản lý dự án …"): the document tells it to; in a write-up the body that
     speaks gives the work."""
-    if ctx.kind != "notice" or _TITLE_BEFORE.search(text[max(0, s - 40) : s]):
+    if ctx.kind != "notice" or cues.HEAD_OF_BEFORE.search(text[max(0, s - 40) : s]):
         return False  # "Chủ tịch UBND tỉnh yêu cầu …": an office that speaks gives the work
     issuer = ctx.info.issuer or ""
     own = {agency_key(issuer), agency_key(issuer.removeprefix("Văn phòng "))}

@@ -160,6 +160,8 @@ UNIT_HEAD_TITLE = rf"(?:{LEADER_TITLE}|Vụ trưởng|Chi cục trưởng|Trư�
 # The head of a body, through whom a directive gives the body work ("Giám đốc các Sở", "Thủ trưởng các
 # ban, ngành", "Chủ tịch UBND các xã").
 HEAD_OF_BODY = rf"(?:{LEADER_TITLE}|Thủ trưởng|Người đứng đầu|Lãnh đạo)"
+# A head's title right before the body it heads ("Chủ tịch UBND tỉnh", "Người đứng đầu Chính phủ").
+HEAD_OF_BEFORE = re.compile(rf"(?<!\w){HEAD_OF_BODY}\s*$", _I)
 # The family names that open nearly every Vietnamese person's name: where a run of capitalized words
 # stops being a place or a body ("… UBND TP Hà Nội Trần Sỹ Thanh") and becomes a name.
 SURNAMES = frozenset(

@@ -32,6 +32,7 @@ class AgencyContext:
     doc_date: dt.date | None = None
     places: dict[str, str] = field(default_factory=dict)  # level ("huyện", "xã", "tỉnh") -> name
     provincial: bool = False  # issued or led below the centre: a sector is the province's department
+    about: str | None = None  # the province a central document is about: its bare "tỉnh" names it
 
     def place(self, level: str) -> str | None:
         return self.places.get(level.lower())

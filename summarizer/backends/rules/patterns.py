@@ -41,7 +41,7 @@ LEADER_DIRECTS = re.compile(
 )
 # "Người đứng đầu Chính phủ chỉ đạo …", "Thủ trưởng cơ quan chỉ đạo …": the head of a body directs (it
 # gives the work); "đề nghị người đứng đầu các đơn vị phối hợp …" names the heads given work.
-HEAD_OF_BEFORE = re.compile(rf"(?<!\w){cues.HEAD_OF_BODY}\s*$", _I)
+HEAD_OF_BEFORE = cues.HEAD_OF_BEFORE
 # The leader who says what his own body will do ("Chủ tịch UBND TP.HCM Nguyễn Thành Phong cho biết, đảm
 # bảo rút ngắn …", "lãnh đạo TP Đà Nẵng cho biết sẽ tiếp tục …"): a commitment, the body's task.
 COMMITS_AFTER = re.compile(

@@ -15,10 +15,11 @@ from summarizer.source.document import Source
 from summarizer.source.segment import Block
 
 
-def served_by(issuer: str | None, chair: str | None = None) -> str | None:
+def served_by(ctx: DocContext) -> str | None:
     """Whom a notice's answers answer for: a Văn phòng issues in the name of the body it serves ("Văn
     phòng UBND tỉnh" answers the asks made to "UBND tỉnh"); the Văn phòng Chính phủ gives the
     conclusions of the Thủ tướng or a Phó Thủ tướng, to whom the locality's asks were made."""
+    issuer, chair = ctx.info.issuer, ctx.info.chair.position if ctx.info.chair else None
     leader = _GOVERNMENT_LEADER.match(chair or "")
     if issuer == "Văn phòng Chính phủ" and leader:
         return f"{leader.group(0)} Chính phủ"
@@ -48,11 +49,11 @@ def answer_in_block(b: Block, text: str, ctx: DocContext, *, in_section: bool = 
     req_text = m.groupdict().get("req") or ""
     req_mentions = find_mentions(req_text, ctx.agencies)
     resp_start, resp_end = b.start + m.start("resp"), b.end
-    requester = _named_province(req_mentions[0].canonical, ctx) if req_mentions else subject_ubnd
+    requester = req_mentions[0].canonical if req_mentions else subject_ubnd
     return [
         Request(
             requester=requester,
-            addressee=served_by(ctx.info.issuer, ctx.info.chair.position if ctx.info.chair else None),
+            addressee=served_by(ctx),
             content=(m.groupdict().get("content") or m.group("ask") or b.text[: ev_end - b.start]).strip(),
             response=text[resp_start:resp_end],
             response_span=(resp_start, resp_end),
@@ -67,7 +68,7 @@ def _answers(resp: str, at: int, ctx: DocContext) -> bool:
     """Whether `resp` (at offset `at`) answers an ask: it decides or assigns ("giao Bộ …", "đồng ý …",
     "đề nghị các Tập đoàn …"), or a body near its start is given the work ("Bộ Xây dựng khẩn trương …",
     "với vai trò là chủ đầu tư, Tập đoàn … chủ động …")."""
-    if P.ANSWER_WORDS.search(resp[:25]) or _ANSWER_OPENING.match(resp) or _ENTERPRISE_ACTS.search(resp[:120]):
+    if P.ANSWER_WORDS.search(resp[:25]) or _ANSWER_OPENING.match(resp):
         return True
     for lead in ctx.mentions_in(at, at + 80):
         after = resp[lead.end - at :]
@@ -77,12 +78,6 @@ def _answers(resp: str, at: int, ctx: DocContext) -> bool:
 
 
 _ANSWER_OPENING = re.compile(r"\s*(?:đề nghị|giao|yêu cầu)\b", re.I)
-# A state corporation the table does not list, named by its name and given the work ("với vai trò là chủ
-# đầu tư, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam chủ động làm việc …").
-_ENTERPRISE_ACTS = re.compile(
-    r"(?:Tập đoàn|Tổng công ty|Công ty|Ngân hàng)\s+[A-ZĐÀ-Ỹ][^\s,.;:]*(?:\s+[^\s,.;:]+){0,10}?\s+"
-    r"(?:chủ động|khẩn trương|chủ trì|tiếp tục|nghiên cứu|phối hợp|rà soát|triển khai|báo cáo|hoàn thành|cần|phải)\b"
-)
 
 
 def _topic_answered(b: Block, ctx: DocContext) -> re.Match[str] | None:
@@ -118,7 +113,7 @@ def topic_ask(heading: Block, answer: Block, text: str, ctx: DocContext) -> Requ
     end = heading.start + m.end("ask")
     return Request(
         requester=None,
-        addressee=served_by(ctx.info.issuer, ctx.info.chair.position if ctx.info.chair else None),
+        addressee=served_by(ctx),
         content=m.group("ask").strip(),
         response=answer.text,
         response_span=(answer.start, answer.end),
@@ -135,8 +130,8 @@ _ASKS_OF = re.compile(
 
 
 def section_requester(source: Source, ctx: DocContext, idx: int) -> str | None:
-    """The body whose asks a requests section answers, from its heading in any case; a central notice's
-    "của tỉnh" is the province the document is about ("UBND tỉnh Thanh Hóa")."""
+    """The body whose asks a requests section answers, from its heading in any case (a central notice's
+    "của tỉnh" is the province it is about: the agency context names it, "UBND tỉnh Thanh Hóa")."""
     for j in reversed(source.heading_chains[idx]):
         m = _ASKS_OF.search(source.blocks[j].text)
         if m is None:
@@ -145,13 +140,5 @@ def section_requester(source: Source, ctx: DocContext, idx: int) -> str | None:
         found = find_mentions(who.lower() if who.isupper() else who, ctx.agencies)
         if not found:
             return None
-        return _named_province(found[0].canonical, ctx)
+        return found[0].canonical
     return None
-
-
-def _named_province(name: str, ctx: DocContext) -> str:
-    """A central notice's "tỉnh" is the province it is about ("UBND tỉnh Thanh Hóa"): it has no own province."""
-    province = ctx.info.places.get("tỉnh")
-    if name == "UBND tỉnh" and province and "tỉnh" not in ctx.agencies.places:
-        return f"UBND tỉnh {province}"
-    return name

@@ -276,7 +276,7 @@ def build_context(source: Source) -> DocContext:
         if giver is not None:
             info.chair = Chair(name=giver.name, position=giver.position)
             info.kind = "news"
-    issuer = find_issuer(text, bs, info, place_line, opening)
+    issuer = find_issuer(text, bs, info, place_line, opening, record)
     issuer = _ORGAN.sub("", issuer) if issuer else issuer
     info.issuer = _own_province(_with_place(issuer, places, text))
     central = is_central(info.issuer)
@@ -284,7 +284,9 @@ def build_context(source: Source) -> DocContext:
         # Issued or led at central level, the document has no own province: a province's bodies keep
         # its name ("UBND tỉnh Quảng Ngãi"), as the annotation rules write them.
         agency_ctx = AgencyContext(
-            doc_date=ref, places={k: v for k, v in agency_ctx.places.items() if k != "tỉnh"}
+            doc_date=ref,
+            places={k: v for k, v in agency_ctx.places.items() if k != "tỉnh"},
+            about=agency_ctx.places["tỉnh"],
         )
     # A province's own document (its issuer below the centre): "ngành y tế" is its department.
     agency_ctx.provincial = not central and info.issuer is not None

@@ -22,7 +22,7 @@ from summarizer.domain.context.host import (
 from summarizer.domain.context.ocr_header import fold_upper, restored_header_line
 from summarizer.domain.context.offices import body_of_position, session_body
 from summarizer.domain.context.people import directing_official
-from summarizer.domain.context.record import library_record
+from summarizer.domain.context.record import Record
 from summarizer.models import DocumentInfo, DocumentKind
 from summarizer.source.segment import Block
 
@@ -355,13 +355,17 @@ _HOSTED_BY = re.compile(
 
 
 def find_issuer(
-    text: str, bs: list[Block], info: DocumentInfo, place_line: str | None, opening: str | None = None
+    text: str,
+    bs: list[Block],
+    info: DocumentInfo,
+    place_line: str | None,
+    opening: str | None = None,
+    record: Record | None = None,
 ) -> str | None:
     # An electronic signature's stamp names the body that signed; an OCR'd header may have lost its lines.
     header = _signed_by(bs) or _header_issuer(bs)
     if header:
         return header
-    record = library_record(text)
     if record is not None and record.issuer:
         return canonicalize(record.issuer)  # a legal library's page that kept no header
     closing = report_closing(text) if info.kind == "report" else None

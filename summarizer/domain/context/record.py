@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from summarizer.domain.dates import valid_date
 from summarizer.models import DocumentKind
 
 _FIELD = r"\**[\s|*]*(?P<value>[^\n|*]{2,80}?)\s*(?:\n|\|)"
@@ -48,12 +49,7 @@ def library_record(text: str) -> Record | None:
         return None
     kind = _KINDS.get(kind_m["value"].strip().lower()) if kind_m else None
     day = _DMY.search(issued_m["value"]) if issued_m else None
-    issued = None
-    if day:
-        try:
-            issued = dt.date(int(day["y"]), int(day["m"]), int(day["d"]))
-        except ValueError:
-            issued = None
+    issued = valid_date(int(day["y"]), int(day["m"]), int(day["d"])) if day else None
     caption = _CAPTION.search(text)
     return Record(
         kind,

@@ -40,7 +40,7 @@ _DATE_NARRATION = re.compile(
     # "Tại buổi làm việc ngày 22/4, …", "… chủ trì cuộc họp trực tuyến ngày 22/4 với …": the session's day.
     r"|(?P<sess>buổi làm việc|cuộc làm việc|cuộc họp|phiên họp|[Hh]ội nghị|buổi tiếp xúc cử tri|buổi kiểm tra|cuộc kiểm tra"
     r"|đợt kiểm tra|buổi khảo sát|buổi giám sát|chuyến công tác|chuyến thăm|đợt công tác|buổi gặp mặt|buổi tiếp"
-    r"|buổi đối thoại|buổi tọa đàm|buổi toạ đàm|tọa đàm|toạ đàm|hội thảo|[Hh]ội thảo|diễn đàn)"
+    r"|buổi đối thoại|(?:buổi )?t(?:ọa|oạ) đàm|[Hh]ội thảo|diễn đàn)"
     r"(?:\s+(?:trực tuyến|trực tiếp|thường kỳ|định kỳ|thường kì))?"
     # "Tại hội nghị đối thoại với đại diện 96 DN … tổ chức ngày 5/6, …": the session's name may run on
     # (words, no date, no number of a text) before its day.
@@ -49,7 +49,7 @@ _DATE_NARRATION = re.compile(
     # Its name in quotes is one word of it, commas and all ("tọa đàm “… Gỡ khó về vốn, chính sách” do …").
     r"(?:(?:,\s*(?=[A-ZĐÀ-Ỹ])|\s+)(?!số\b|năm\b|tháng\b)(?:“[^”\n]{1,150}”|[^\s,.;:()/]+|[A-ZĐ]{1,3}\.(?:[A-ZĐ]{2,4})?)){0,30}?"
     # … its day after a part of it too ("… do Cục Hải quan Đắk Lắk tổ chức chiều 16/12").
-    r"\s+(?:(?:được\s+)?tổ chức\s+|diễn ra\s+)?(?:vào\s+|hôm\s+)?)(?:(?P<spart>(?:sáng|chiều|tối|trưa)\s+)(?=\d)|(?=ngày\s)))"
+    rf"\s+(?:(?:được\s+)?tổ chức\s+|diễn ra\s+)?(?:vào\s+|hôm\s+)?)(?:(?P<spart>{cues.PART_OF_DAY}\s+)(?=\d)|(?=ngày\s)))"
     # A minutes' or an invitation's labelled time: "Thời gian: 14 giờ 00, ngày 18/9/2024", "Thời gian kiểm
     # tra: ngày 20/3/2026" (never "Thời gian thực hiện: …", a plan's, nor "… trước ngày …", a deadline).
     rf"|(?P<label>^\s*(?:[-+•]\s*|\d{{1,2}}[.)]\s*)?[Tt]hời gian(?:\s+(?:họp|làm việc|kiểm tra|tiến hành|bắt đầu))?\s*:\s*"
